@@ -1,0 +1,34 @@
+# Shared by dev/ and bench/ scripts: where things are, and the JDK the project needs.
+# shellcheck shell=bash
+
+DEVHEALTH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export DEVHEALTH_ROOT
+
+die() {
+  echo "error: $*" >&2
+  exit 1
+}
+
+# JDK 25: JAVA_HOME when it is 25+, else Temurin's usual path. Exports JAVA_HOME.
+require_jdk25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if "$candidate/bin/java" -XshowSettings:properties -version 2>&1 | grep -Eq 'java\.specification\.version = (2[5-9]|[3-9][0-9])'; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  die "JDK 25 not found: install Temurin 25 (/usr/lib/jvm/temurin-25-jdk-amd64) or point JAVA_HOME at a JDK 25"
+}
+
+# Waits until "$@" succeeds, at most $1 seconds (polling every 0.2 s). Returns 1 on timeout.
+wait_until() {
+  local timeout=$1
+  shift
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}

@@ -1,0 +1,108 @@
+package io.devhealth.testengines;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A private PostgreSQL 17 cluster on 127.0.0.1 (see {@code dev/engines/postgres}), fresh for each test JVM. */
+public final class PostgresEngine implements AutoCloseable {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final Path dataDir;
+    private final int port;
+
+    private PostgresEngine(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    static PostgresEngine start(Path dataDir) {
+        Scripts.run("postgres", "destroy", dataDir.toString());
+        int port = Scripts.freePort();
+        Scripts.run("postgres", "start", dataDir.toString(), Integer.toString(port));
+        return new PostgresEngine(dataDir, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String username() {
+        return "devhealth";
+    }
+
+    public String password() {
+        return "devhealth";
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, database);
+    }
+
+    /** The URL form of Quarkus' reactive PostgreSQL client. */
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:%d/%s".formatted(port, database);
+    }
+
+    /** Creates an empty database; {@code name} must be a plain lower-case identifier. */
+    public void createDatabase(String name) {
+        requireIdentifier(name);
+        execute("postgres", "CREATE DATABASE " + name);
+    }
+
+    /** Empties every table of {@code database}'s public schema except Flyway's history. */
+    public void truncateAll(String database) {
+        requireIdentifier(database);
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT quote_ident(tablename) FROM pg_tables
+                    WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            if (!tables.isEmpty()) {
+                statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("truncating " + database + " failed", e);
+        }
+    }
+
+    /** Runs one statement in {@code database}, for test set-up the API cannot reach (e.g. expiring a lease). */
+    public void execute(String database, String sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed in " + database + ": " + sql, e);
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), username(), password());
+    }
+
+    @Override
+    public void close() {
+        Scripts.run("postgres", "destroy", dataDir.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL on port " + port;
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain identifier: " + name);
+        }
+    }
+}
