@@ -1,0 +1,117 @@
+# The local stack's processes, shared by dev/up and dev/down. State (data, logs, pids) lives in .devhealth/.
+# shellcheck shell=bash
+
+STATE="$DEVHEALTH_ROOT/.devhealth"
+GATEWAY_PORT=${DEVHEALTH_GATEWAY_PORT:-8080}
+IDENTITY_PORT=8081
+ANALYTICS_PORT=8082
+SYNC_PORT=8083
+POSTGRES_PORT=55432
+CLICKHOUSE_PORT=18123
+SERVICES=(identity-service analytics-service sync-service)
+
+install_packages() {
+  [ "$(id -u)" -eq 0 ] || die "missing $*: install it (sudo apt-get install $*) and run again"
+  echo "installing $* (apt-get)"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+nginx_bin() {
+  if command -v nginx >/dev/null; then nginx "$@"; else /usr/sbin/nginx "$@"; fi
+}
+
+# Builds the services when a jar is missing or any source is newer than it; stops stale services after a build.
+build_if_needed() {
+  local stale=""
+  for service in "${SERVICES[@]}"; do
+    local jar="$DEVHEALTH_ROOT/$service/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$DEVHEALTH_ROOT"/{pom.xml,migrations,service-support,test-engines/pom.xml,"$service"/pom.xml,"$service"/src} \
+        -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      stale="$stale $service"
+    fi
+  done
+  if [ -z "$stale" ]; then
+    echo "up to date"
+    return 0
+  fi
+  echo "building:$stale (first build downloads dependencies: a few minutes)"
+  (cd "$DEVHEALTH_ROOT" && ./mvnw -B -q -DskipTests package) || die "build failed"
+  for service in "${SERVICES[@]}"; do
+    stop_service "$service"
+  done
+}
+
+# The secret sync-service uses to get service tokens from identity-service: random, made once per checkout.
+stack_secret() {
+  local file="$STATE/service-secret"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$STATE"
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  fi
+  cat "$file"
+}
+
+service_pid() {
+  local pid_file="$STATE/$1.pid"
+  [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && cat "$pid_file"
+}
+
+# start_service NAME PORT [VAR=value…]: runs the service's jar in the background unless it already runs.
+start_service() {
+  local name=$1 port=$2
+  shift 2
+  if service_pid "$name" >/dev/null; then
+    echo "$name already running (pid $(service_pid "$name"))"
+    return 0
+  fi
+  local app="$DEVHEALTH_ROOT/$name/target/quarkus-app"
+  local jvm_options=(-Xmx256m)
+  [ -f "$app/app.aot" ] && jvm_options+=("-XX:AOTCache=$app/app.aot")
+  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+    setsid nohup "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$app/quarkus-run.jar" \
+    >"$STATE/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$STATE/$name.pid"
+  echo "$name starting on 127.0.0.1:$port (pid $!, log .devhealth/logs/$name.log)"
+}
+
+wait_ready() {
+  local name=$1 port=$2
+  if ! wait_until 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"; then
+    tail -n 40 "$STATE/logs/$name.log" >&2 || true
+    die "$name did not become ready on port $port (log: $STATE/logs/$name.log)"
+  fi
+  echo "$name ready"
+}
+
+stop_service() {
+  local name=$1 pid
+  pid=$(service_pid "$name") || { rm -f "$STATE/$name.pid"; return 0; }
+  kill "$pid"
+  wait_until 30 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+  rm -f "$STATE/$name.pid"
+  echo "$name stopped"
+}
+
+start_gateway() {
+  local dir="$STATE/gateway"
+  mkdir -p "$dir"
+  sed -e "s|@STATE@|$dir|g" -e "s|@GATEWAY_PORT@|$GATEWAY_PORT|g" -e "s|@IDENTITY_PORT@|$IDENTITY_PORT|g" \
+    -e "s|@ANALYTICS_PORT@|$ANALYTICS_PORT|g" -e "s|@SYNC_PORT@|$SYNC_PORT|g" \
+    "$DEVHEALTH_ROOT/dev/gateway/nginx.conf.template" >"$dir/nginx.conf"
+  nginx_bin -t -q -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" || die "invalid gateway configuration"
+  if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
+    nginx_bin -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -s reload
+    echo "gateway reloaded"
+  else
+    nginx_bin -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf"
+    echo "gateway listening on http://127.0.0.1:$GATEWAY_PORT"
+  fi
+}
+
+stop_gateway() {
+  local dir="$STATE/gateway"
+  if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
+    nginx_bin -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -s quit
+    echo "gateway stopped"
+  fi
+}

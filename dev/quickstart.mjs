@@ -1,0 +1,122 @@
+// The API half of dev/up: everything here goes through the gateway, as a REST client would.
+// Logs in as the bootstrap admin, makes sure the org `local` and a git sync configuration for the repository
+// exist, runs the sync showing its progress, and prints what analytics-service reads back.
+import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+
+const gateway = process.env.DEVHEALTH_GATEWAY ?? 'http://127.0.0.1:8080';
+const repositoryPath = process.argv[2];
+const org = 'local';
+
+async function call(method, path, { token, body, allow = [] } = {}) {
+  const response = await fetch(gateway + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok && !allow.includes(response.status)) {
+    const reason = json?.detail ?? json?.title ?? text;
+    throw new Error(`${method} ${path} → ${response.status}: ${reason}`);
+  }
+  return { status: response.status, json };
+}
+
+async function login() {
+  const { json } = await call('POST', '/api/v1/identity/auth/token', {
+    body: { email: process.env.DEVHEALTH_ADMIN_EMAIL, password: process.env.DEVHEALTH_ADMIN_PASSWORD },
+  });
+  return json.accessToken;
+}
+
+async function ensureOrg(token) {
+  const { status } = await call('GET', `/api/v1/identity/orgs/${org}`, { token, allow: [404] });
+  if (status === 404) {
+    await call('POST', '/api/v1/identity/orgs', { token, body: { slug: org, name: 'Local' }, allow: [409] });
+    console.log(`created organization '${org}'`);
+    return login(); // the new membership is in the next token
+  }
+  return token;
+}
+
+async function ensureConfiguration(token) {
+  const { json } = await call('GET', `/api/v1/identity/orgs/${org}/sync-configurations`, { token });
+  const configurations = Array.isArray(json) ? json : json.items;
+  const existing = configurations.find(c => c.provider === 'git' && c.options?.repositoryPath === repositoryPath);
+  if (existing) return existing;
+  const suffix = createHash('sha1').update(repositoryPath).digest('hex').slice(0, 8);
+  const body = { name: `${basename(repositoryPath)}-${suffix}`, provider: 'git', options: { repositoryPath } };
+  const { json: created } = await call('POST', `/api/v1/identity/orgs/${org}/sync-configurations`, { token, body });
+  console.log(`registered ${repositoryPath} as sync configuration '${created.name}'`);
+  return created;
+}
+
+async function runSync(token, configuration) {
+  const started = Date.now();
+  const { status, json } = await call('POST', `/api/v1/sync/orgs/${org}/configurations/${configuration.id}/runs`,
+    { token, allow: [409] });
+  let run = json;
+  if (status === 409) {
+    const { json: runs } = await call('GET', `/api/v1/identity/orgs/${org}/sync-configurations/${configuration.id}/runs`, { token });
+    run = (Array.isArray(runs) ? runs : runs.items)[0];
+    console.log('a sync of this repository is already running; following it');
+  }
+  let shown = '';
+  while (run.status === 'running') {
+    await new Promise(resolve => setTimeout(resolve, 500));
+    ({ json: run } = await call('GET', `/api/v1/sync/orgs/${org}/runs/${run.id}`, { token }));
+    const total = run.itemsTotal != null ? `/${run.itemsTotal}` : '';
+    const line = `  ${run.phase}: ${run.itemsProcessed}${total} commits`;
+    if (line !== shown) {
+      process.stdout.write(process.stdout.isTTY ? `\r${line.padEnd(60)}` : `${line}\n`);
+      shown = line;
+    }
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (run.status !== 'succeeded') {
+    throw new Error(`sync failed after ${seconds} s: ${run.error}`);
+  }
+  const counts = Object.entries(run.counts ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  console.log(`sync succeeded in ${seconds} s (${counts})`);
+  return run;
+}
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+async function summary(token) {
+  const { json } = await call('GET', `/api/v1/analytics/orgs/${org}/repos`, { token });
+  const repo = json.items.find(r => r.url === repositoryPath);
+  if (!repo) throw new Error(`analytics has no repository ${repositoryPath}`);
+  const to = new Date();
+  const from = new Date(to.getTime() - 13 * 86_400_000);
+  const { json: daily } = await call('GET',
+    `/api/v1/analytics/orgs/${org}/metrics/repos/daily?repo=${repo.id}&from=${isoDay(from)}&to=${isoDay(to)}`, { token });
+
+  console.log(`\nRepository   ${repo.fullName}  (${repo.url})`);
+  console.log(`Commits      ${repo.commitCount}  (first ${repo.firstCommitAt ?? '-'}, last ${repo.lastCommitAt ?? '-'})`);
+  console.log(`Lines        +${repo.additions ?? 0} / -${repo.deletions ?? 0}`);
+  console.log('\nLast 14 days (UTC, by author date)');
+  console.log('day         commits  additions  deletions  files  authors');
+  for (const d of daily.items) {
+    console.log(`${d.day}  ${String(d.commits).padStart(7)}  ${String(d.additions).padStart(9)}  `
+      + `${String(d.deletions).padStart(9)}  ${String(d.filesChanged).padStart(5)}  ${String(d.authors).padStart(7)}`);
+  }
+}
+
+try {
+  let token = await login();
+  token = await ensureOrg(token);
+  const configuration = await ensureConfiguration(token);
+  await runSync(token, configuration);
+  await summary(token);
+} catch (error) {
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+}
