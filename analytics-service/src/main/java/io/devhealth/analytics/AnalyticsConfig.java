@@ -1,0 +1,35 @@
+package io.devhealth.analytics;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * analytics-service's own settings, {@code devhealth.analytics.*} (environment: upper-snake, e.g.
+ * {@code DEVHEALTH_ANALYTICS_QUERY_TIMEOUT}). The shared {@code devhealth.identity.url} and
+ * {@code devhealth.clickhouse.*} are wired into the REST client, the JWT verifier and the JDBC datasource in
+ * application.properties; a mapping of the whole {@code devhealth} namespace would reject the keys that belong to
+ * other consumers.
+ */
+@ConfigMapping(prefix = "devhealth.analytics")
+public interface AnalyticsConfig {
+
+    /**
+     * Longest a ClickHouse query may run, enforced by the server ({@code max_execution_time}) and by the driver's
+     * wait; whole seconds, at least one.
+     */
+    @WithDefault("30s")
+    Duration queryTimeout();
+
+    /** Most days a daily series may span, {@code from} and {@code to} included. */
+    @WithDefault("366")
+    @Min(1)
+    int maxRangeDays();
+
+    /** How long identity-service's "this caller may see this org" is reused for the same token. */
+    @WithDefault("60s")
+    Duration orgAccessCacheTtl();
+}

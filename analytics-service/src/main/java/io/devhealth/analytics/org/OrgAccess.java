@@ -1,0 +1,80 @@
+package io.devhealth.analytics.org;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.problem.ProblemException;
+import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.OrgGrant;
+
+/**
+ * Decides whether the caller may read an organization's analytics, and which org the {@code {org}} path segment
+ * names. Every role, viewer included, may read.
+ *
+ * <p>A grant in the caller's verified token settles it without a round trip. Otherwise (a superuser, a member
+ * whose token predates the membership, or an outsider) identity-service decides, asked with the caller's own
+ * token. Its positive answers are reused per token and org for {@code devhealth.analytics.org-access-cache-ttl},
+ * so a superuser browsing dashboards does not cost a call per request; refusals are never cached.
+ */
+@ApplicationScoped
+public class OrgAccess {
+
+    private static final Logger LOG = Logger.getLogger(OrgAccess.class);
+    private static final int CACHED_ANSWERS = 10_000;
+
+    private final JsonWebToken token;
+    private final IdentityClient identity;
+    private final Cache<Lookup, UUID> identityAnswers;
+
+    OrgAccess(JsonWebToken token, IdentityClient identity, AnalyticsConfig config) {
+        this.token = token;
+        this.identity = identity;
+        this.identityAnswers = Caffeine.newBuilder()
+                .expireAfterWrite(config.orgAccessCacheTtl())
+                .maximumSize(CACHED_ANSWERS)
+                .build();
+    }
+
+    /**
+     * The id of the organization named by {@code org}, when the caller may read it.
+     *
+     * @param org slug or id, as in the request path
+     * @throws ProblemException 403 {@code forbidden} when the org exists and the caller is not a member; 404
+     *         {@code not-found} when no such org exists; 503 {@code upstream-unavailable} when identity-service
+     *         cannot tell
+     */
+    public UUID readableOrgId(String org) {
+        return OrgClaims.find(token, org)
+                .map(OrgGrant::orgId)
+                .orElseGet(() -> identityAnswers.get(new Lookup(token.getRawToken(), org), this::askIdentity));
+    }
+
+    private UUID askIdentity(Lookup lookup) {
+        Optional<IdentityOrg> found;
+        try {
+            found = identity.findOrg(lookup.org(), lookup.bearerToken());
+        } catch (OrgAccessDeniedException e) {
+            throw ProblemException.forbidden("Not a member of organization '" + lookup.org() + "'.");
+        } catch (RuntimeException unavailable) {
+            // Unreachable, timed out, failing, or the circuit is open: whatever it is, identity cannot tell now.
+            LOG.warnf(unavailable, "identity-service could not resolve organization '%s'", lookup.org());
+            throw ProblemException.upstreamUnavailable("identity-service could not confirm access to organization '"
+                    + lookup.org() + "'; retry later.");
+        }
+        return found.map(IdentityOrg::id)
+                .orElseThrow(() -> ProblemException.notFound("No organization '" + lookup.org() + "'."));
+    }
+
+    /** Cache key: identity-service's answer depends on the token it was asked with. */
+    private record Lookup(String bearerToken, String org) {
+    }
+}

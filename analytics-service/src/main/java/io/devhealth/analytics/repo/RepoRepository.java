@@ -1,0 +1,56 @@
+package io.devhealth.analytics.repo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.devhealth.analytics.query.ClickHouseQueries;
+
+/** Reads repositories and their commit totals from ClickHouse. */
+@ApplicationScoped
+public class RepoRepository {
+
+    /*
+     * Commit times are author times (authored_at), as in repo_metrics_daily, whose days are the author's UTC day:
+     * first/last commit and the daily series then agree. minOrNull/maxOrNull make the aggregates Nullable, so a
+     * repository without commits gets NULL times from the LEFT JOIN (and count 0), not 1970-01-01.
+     */
+    private static final String LIST = """
+            SELECT r.repo_id AS id, r.provider AS provider, r.full_name AS full_name, r.url AS url,
+                   r.default_branch AS default_branch, r.synced_at AS synced_at,
+                   c.commit_count AS commit_count, c.first_commit_at AS first_commit_at,
+                   c.last_commit_at AS last_commit_at
+            FROM repos AS r
+            LEFT JOIN
+            (
+                SELECT repo_id, count() AS commit_count,
+                       minOrNull(authored_at) AS first_commit_at, maxOrNull(authored_at) AS last_commit_at
+                FROM commits
+                WHERE org_id = ?
+                GROUP BY repo_id
+            ) AS c ON c.repo_id = r.repo_id
+            WHERE r.org_id = ?
+            ORDER BY r.full_name, r.repo_id""";
+
+    private final ClickHouseQueries queries;
+
+    RepoRepository(ClickHouseQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The org's repositories sorted by full name, each with its commit count and first/last author time. */
+    public List<Repo> list(UUID orgId) {
+        return queries.list(LIST, row -> new Repo(
+                row.getObject("id", UUID.class),
+                row.getString("provider"),
+                row.getString("full_name"),
+                row.getString("url"),
+                row.getString("default_branch"),
+                row.getLong("commit_count"),
+                row.getObject("first_commit_at", Instant.class),
+                row.getObject("last_commit_at", Instant.class),
+                row.getObject("synced_at", Instant.class)), orgId, orgId);
+    }
+}

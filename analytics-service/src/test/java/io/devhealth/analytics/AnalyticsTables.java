@@ -1,0 +1,88 @@
+package io.devhealth.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.devhealth.testengines.ClickHouseEngine;
+import io.devhealth.testengines.Engines;
+
+/**
+ * The analytics tables of the test database (the repository's ClickHouse migrations, applied here because
+ * sync-service owns them), and rows written into them the way sync-service writes them. Test classes isolate
+ * themselves by using org ids of their own.
+ */
+public final class AnalyticsTables {
+
+    private final ClickHouseEngine clickhouse = Engines.clickhouse();
+    private final String database;
+
+    private AnalyticsTables(String database) {
+        this.database = database;
+    }
+
+    /**
+     * The application's database, migrated if it is not yet. Merges stay stopped, so re-inserted rows and
+     * tombstones remain visible to any read without FINAL, as on a busy server between merges.
+     */
+    public static AnalyticsTables migrated() {
+        AnalyticsTables tables = new AnalyticsTables(
+                ConfigProvider.getConfig().getValue("devhealth.clickhouse.database", String.class));
+        String existing = tables.clickhouse.queryWithParams("default",
+                "SELECT count() FROM system.tables WHERE database = {db:String} AND name = 'repos'",
+                Map.of("db", tables.database));
+        if (existing.strip().equals("0")) {
+            tables.clickhouse.migrate(tables.database);
+            for (String table : new String[] { "repos", "commits", "repo_metrics_daily" }) {
+                tables.clickhouse.execute(tables.database, "SYSTEM STOP MERGES " + table);
+            }
+        }
+        return tables;
+    }
+
+    public void repo(UUID org, UUID repo, String fullName, long version) {
+        repo(org, repo, fullName, version, false);
+    }
+
+    /** A repository tombstone: what a sync writes when the repository is gone. */
+    public void deletedRepo(UUID org, UUID repo, String fullName, long version) {
+        repo(org, repo, fullName, version, true);
+    }
+
+    public void commit(UUID org, UUID repo, String sha, Instant authoredAt, Instant committedAt, long version) {
+        insert("""
+                INSERT INTO commits (org_id, repo_id, sha, parents, is_merge, author_name, author_email, authored_at,
+                    author_tz_offset_minutes, committer_name, committer_email, committed_at,
+                    committer_tz_offset_minutes, subject, additions, deletions, files_changed, is_deleted, version)
+                VALUES ('%s', '%s', '%s', [], 0, 'Ada', 'ada@example.test', '%s', 60, 'Bob', 'bob@example.test', '%s',
+                    0, 'change', 3, 1, 1, 0, %d)""".formatted(org, repo, sha, utc(authoredAt), utc(committedAt), version));
+    }
+
+    /** One row of repo_metrics_daily; {@code n} fills every measure with a value derived from it. */
+    public void day(UUID org, UUID repo, LocalDate day, int n, long version) {
+        insert("""
+                INSERT INTO repo_metrics_daily (org_id, repo_id, day, commits, merge_commits, additions, deletions,
+                    files_changed, authors, prs_opened, prs_merged, pr_cycle_time_p50_hours, computed_at, version)
+                VALUES ('%s', '%s', '%s', %d, %d, %d, %d, %d, %d, 0, 0, NULL, now64(3), %d)"""
+                .formatted(org, repo, day, n, n / 2, n * 10, n * 3, n * 2, Math.max(1, n / 3), version));
+    }
+
+    private void repo(UUID org, UUID repo, String fullName, long version, boolean deleted) {
+        insert("""
+                INSERT INTO repos (org_id, repo_id, provider, full_name, url, default_branch, sync_configuration_id,
+                    synced_at, is_deleted, version)
+                VALUES ('%s', '%s', 'git', '%s', '/srv/git/%s', 'main', NULL, '2025-03-01 12:00:00.000', %d, %d)"""
+                .formatted(org, repo, fullName, fullName, deleted ? 1 : 0, version));
+    }
+
+    private void insert(String sql) {
+        clickhouse.execute(database, sql);
+    }
+
+    private static String utc(Instant instant) {
+        return instant.toString().replace('T', ' ').replace("Z", "");
+    }
+}
