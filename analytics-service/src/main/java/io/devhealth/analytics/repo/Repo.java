@@ -24,6 +24,10 @@ public record Repo(
         Instant firstCommitAt,
         @Schema(description = "Latest author time among those commits (git's author date, UTC); null when there are none.")
         Instant lastCommitAt,
+        @Schema(description = "Lines added over all non-merge commits, as git log --numstat counts them (binary files count 0).")
+        long additions,
+        @Schema(description = "Lines deleted over all non-merge commits, as git log --numstat counts them (binary files count 0).")
+        long deletions,
         @Schema(description = "When the repository was last synced (UTC).")
         Instant syncedAt) {
 }

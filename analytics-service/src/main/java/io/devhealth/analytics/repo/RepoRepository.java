@@ -21,12 +21,13 @@ public class RepoRepository {
             SELECT r.repo_id AS id, r.provider AS provider, r.full_name AS full_name, r.url AS url,
                    r.default_branch AS default_branch, r.synced_at AS synced_at,
                    c.commit_count AS commit_count, c.first_commit_at AS first_commit_at,
-                   c.last_commit_at AS last_commit_at
+                   c.last_commit_at AS last_commit_at, c.additions AS additions, c.deletions AS deletions
             FROM repos AS r
             LEFT JOIN
             (
                 SELECT repo_id, count() AS commit_count,
-                       minOrNull(authored_at) AS first_commit_at, maxOrNull(authored_at) AS last_commit_at
+                       minOrNull(authored_at) AS first_commit_at, maxOrNull(authored_at) AS last_commit_at,
+                       sum(additions) AS additions, sum(deletions) AS deletions
                 FROM commits
                 WHERE org_id = ?
                 GROUP BY repo_id
@@ -40,7 +41,7 @@ public class RepoRepository {
         this.queries = queries;
     }
 
-    /** The org's repositories sorted by full name, each with its commit count and first/last author time. */
+    /** The org's repositories sorted by full name, each with its commit count, first/last author time and line totals. */
     public List<Repo> list(UUID orgId) {
         return queries.list(LIST, row -> new Repo(
                 row.getObject("id", UUID.class),
@@ -51,6 +52,8 @@ public class RepoRepository {
                 row.getLong("commit_count"),
                 row.getObject("first_commit_at", Instant.class),
                 row.getObject("last_commit_at", Instant.class),
+                row.getLong("additions"),
+                row.getLong("deletions"),
                 row.getObject("synced_at", Instant.class)), orgId, orgId);
     }
 }

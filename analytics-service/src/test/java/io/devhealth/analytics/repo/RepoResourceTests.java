@@ -79,6 +79,8 @@ class RepoResourceTests {
                 .body("items[0].url", equalTo("/srv/git/acme/api"))
                 .body("items[0].defaultBranch", equalTo("main"))
                 .body("items[0].commitCount", equalTo(3))
+                .body("items[0].additions", equalTo(9))
+                .body("items[0].deletions", equalTo(3))
                 .body("items[0].firstCommitAt", equalTo("2025-01-10T09:00:00Z"))
                 .body("items[0].lastCommitAt", equalTo("2025-01-12T10:00:00Z"))
                 .body("items[0].syncedAt", equalTo("2025-03-01T12:00:00Z"))
@@ -93,6 +95,7 @@ class RepoResourceTests {
                 .then().statusCode(200)
                 .body("items[1].fullName", equalTo("acme/docs"))
                 .body("items[1].commitCount", equalTo(0))
+                .body("items[1].additions", equalTo(0))
                 .body("items[1].firstCommitAt", nullValue())
                 .body("items[1].lastCommitAt", nullValue());
     }
