@@ -1,0 +1,36 @@
+package io.devhealth.identity.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The access tokens identity-service issues ({@code devhealth.jwt.*}; environment {@code DEVHEALTH_JWT_*}).
+ * Narrower than {@code devhealth.*} because other components share that namespace (the test engines, the
+ * ClickHouse settings of the other services), and a mapping rejects properties under its prefix it does not know.
+ */
+@ConfigMapping(prefix = "devhealth.jwt")
+public interface JwtConfig {
+
+    /** {@code iss} of every token issued; verifiers configure the same value. */
+    @WithDefault("devhealth-identity")
+    String issuer();
+
+    /** {@code aud} of every token issued. */
+    @WithDefault("devhealth")
+    String audience();
+
+    /** How long an access token is valid ({@code exp − iat}), ISO-8601 duration. */
+    @WithDefault("PT1H")
+    Duration lifetime();
+
+    /**
+     * File holding the RS256 signing key, PEM PKCS#8 ({@code BEGIN PRIVATE KEY}), RSA ≥ 2048 bits; in Kubernetes
+     * mounted from a Secret. Absent: a fresh key pair is generated at each start, so tokens do not survive a
+     * restart (local runs and tests only).
+     */
+    Optional<Path> privateKeyLocation();
+}

@@ -1,0 +1,60 @@
+package io.devhealth.identity.org.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.devhealth.identity.org.Organization;
+import io.devhealth.identity.org.repository.MembershipRepository;
+import io.devhealth.identity.org.repository.OrganizationRepository;
+import io.devhealth.identity.problem.ProblemException;
+import io.devhealth.identity.user.User;
+import io.devhealth.identity.user.service.CallerService;
+import io.devhealth.support.auth.OrgRole;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Organization-level authorization from the memberships table (not from the token's {@code orgs} claim, which
+ * may be up to one token lifetime old). Superusers may do everything in every organization.
+ */
+@ApplicationScoped
+public class OrgAccess {
+
+    private final CallerService callers;
+    private final OrganizationRepository organizations;
+    private final MembershipRepository memberships;
+
+    OrgAccess(CallerService callers, OrganizationRepository organizations, MembershipRepository memberships) {
+        this.callers = callers;
+        this.organizations = organizations;
+        this.memberships = memberships;
+    }
+
+    /**
+     * The caller and the organization {@code orgRef} (slug or id) names, when the caller holds at least
+     * {@code required} there. Fails with 404 when there is no such organization and 403 when the caller is not a
+     * member or holds a weaker role (the organization's existence is not secret: 403, not 404).
+     */
+    public Uni<CallerInOrg> require(String orgRef, OrgRole required) {
+        return callers.current().flatMap(caller -> organizations.findByRef(orgRef)
+                .onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("organization '" + orgRef + "' does not exist"))
+                .call(organization -> caller.superuser
+                        ? Uni.createFrom().voidItem()
+                        : memberships.roleOf(organization.id, caller.id)
+                                .invoke(role -> requireRole(role, required, organization)))
+                .map(organization -> new CallerInOrg(caller, organization)));
+    }
+
+    private static void requireRole(OrgRole role, OrgRole required, Organization organization) {
+        if (role == null) {
+            throw ProblemException.forbidden("you are not a member of organization '" + organization.slug + "'");
+        }
+        if (!role.atLeast(required)) {
+            throw ProblemException.forbidden("this requires the " + required.claimValue() + " role in organization '"
+                    + organization.slug + "'; you are " + role.claimValue());
+        }
+    }
+
+    /** An authorized caller and the organization it acts on. */
+    public record CallerInOrg(User caller, Organization organization) {
+    }
+}

@@ -1,0 +1,52 @@
+package io.devhealth.identity.sync.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.devhealth.identity.problem.Problem;
+import io.devhealth.identity.sync.service.SyncConfigurationService;
+import io.devhealth.support.auth.OrgClaims;
+import io.smallrye.mutiny.Uni;
+
+/** Internal (service tokens only, not routed by the gateway): what sync-service reads to run syncs. */
+@Path("/internal/v1/sync-configurations")
+@Tag(name = "Internal")
+@RolesAllowed(OrgClaims.SERVICE_GROUP)
+public class InternalSyncConfigurationResource {
+
+    private final SyncConfigurationService configurations;
+
+    InternalSyncConfigurationResource(SyncConfigurationService configurations) {
+        this.configurations = configurations;
+    }
+
+    @GET
+    @Path("/due")
+    @Operation(summary = "Configurations due for a scheduled run",
+            description = "Enabled, with a schedule, whose last run started at least one interval ago (or never) and "
+                    + "with no running run holding a live lease.")
+    public Uni<List<SyncConfigurationDetails>> due() {
+        return configurations.listDue().map(list -> list.stream().map(SyncConfigurationDetails::from).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a sync configuration with its cursor and organization slug")
+    @APIResponse(responseCode = "200", description = "The configuration")
+    @APIResponse(responseCode = "404", description = "No such configuration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SyncConfigurationDetails> get(@PathParam("id") UUID id) {
+        return configurations.getForService(id).map(SyncConfigurationDetails::from);
+    }
+}

@@ -1,0 +1,92 @@
+package io.devhealth.identity.sync.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.devhealth.identity.problem.Problem;
+import io.devhealth.identity.sync.service.SyncConfigurationService;
+import io.devhealth.identity.sync.service.SyncRunService;
+import io.devhealth.support.auth.OrgClaims;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/identity/orgs/{org}/sync-configurations")
+@Tag(name = "Sync configurations")
+@RolesAllowed(OrgClaims.USER_GROUP)
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role in the organization is too weak",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such organization or configuration",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SyncConfigurationResource {
+
+    private final SyncConfigurationService configurations;
+    private final SyncRunService runs;
+
+    SyncConfigurationResource(SyncConfigurationService configurations, SyncRunService runs) {
+        this.configurations = configurations;
+        this.runs = runs;
+    }
+
+    @POST
+    @Operation(summary = "Create a sync configuration", description = "Org admins and owners. Provider git only, "
+            + "with options.repositoryPath an absolute path; whether it exists is checked when a run starts.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "409", description = "The name is taken in this organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid field, unsupported provider or malformed options",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SyncConfigurationResponse>> create(
+            @Parameter(description = "Organization slug or id") @PathParam("org") String org,
+            @Valid @NotNull CreateSyncConfigurationRequest body) {
+        return configurations.create(org, body.toNew())
+                .map(SyncConfigurationResponse::from)
+                .map(created -> RestResponse.ResponseBuilder.<SyncConfigurationResponse>created(
+                                URI.create("/api/v1/identity/orgs/" + org + "/sync-configurations/" + created.id()))
+                        .entity(created)
+                        .build());
+    }
+
+    @GET
+    @Operation(summary = "List the organization's sync configurations", description = "Members and above; by name.")
+    public Uni<List<SyncConfigurationResponse>> list(@PathParam("org") String org) {
+        return configurations.list(org).map(list -> list.stream().map(SyncConfigurationResponse::from).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a sync configuration", description = "Members and above.")
+    public Uni<SyncConfigurationResponse> get(@PathParam("org") String org, @PathParam("id") UUID id) {
+        return configurations.get(org, id).map(SyncConfigurationResponse::from);
+    }
+
+    @GET
+    @Path("/{id}/runs")
+    @Operation(summary = "List a configuration's runs", description = "Members and above; newest first.")
+    public Uni<List<SyncRunResponse>> runs(@PathParam("org") String org, @PathParam("id") UUID id,
+            @Parameter(description = "At most this many runs (1–500)") @QueryParam("limit") @DefaultValue("50")
+            @Min(1) @Max(500) int limit) {
+        return runs.listForConfiguration(org, id, limit).map(list -> list.stream().map(SyncRunResponse::from).toList());
+    }
+}

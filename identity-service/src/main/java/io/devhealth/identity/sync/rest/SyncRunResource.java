@@ -1,0 +1,43 @@
+package io.devhealth.identity.sync.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.devhealth.identity.problem.Problem;
+import io.devhealth.identity.sync.service.SyncRunService;
+import io.devhealth.support.auth.OrgClaims;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/identity/orgs/{org}/sync-runs")
+@Tag(name = "Sync configurations")
+@RolesAllowed(OrgClaims.USER_GROUP)
+public class SyncRunResource {
+
+    private final SyncRunService runs;
+
+    SyncRunResource(SyncRunService runs) {
+        this.runs = runs;
+    }
+
+    @GET
+    @Path("/{runId}")
+    @Operation(summary = "Get a sync run", description = "Members and above; phase and items show live progress.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "403", description = "The caller is not a member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization or run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SyncRunResponse> get(@PathParam("org") String org, @PathParam("runId") UUID runId) {
+        return runs.get(org, runId).map(SyncRunResponse::from);
+    }
+}

@@ -1,0 +1,42 @@
+package io.devhealth.identity.user.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.devhealth.identity.problem.ProblemException;
+import io.devhealth.identity.user.User;
+import io.devhealth.identity.user.repository.UserRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The user behind the request's verified token, re-read from the database: the database, not the token, says
+ * whether the user is still active and a superuser.
+ */
+@ApplicationScoped
+public class CallerService {
+
+    private final JsonWebToken token;
+    private final UserRepository users;
+
+    CallerService(JsonWebToken token, UserRepository users) {
+        this.token = token;
+        this.users = users;
+    }
+
+    /** The active user the token's {@code sub} names; fails with a 401 problem when there is none. */
+    public Uni<User> current() {
+        UUID userId;
+        try {
+            userId = UUID.fromString(token.getSubject());
+        } catch (IllegalArgumentException | NullPointerException notAUserToken) {
+            return Uni.createFrom().failure(ProblemException.unauthorized("the token does not name a user"));
+        }
+        return users.findById(userId)
+                .map(user -> user != null && user.active ? user : null)
+                .onItem().ifNull()
+                .failWith(() -> ProblemException.unauthorized("the account is unknown or deactivated"));
+    }
+}
