@@ -54,7 +54,10 @@ class FacadeLifecycleTests {
   void sigtermLetsAcceptedQueriesFinish() throws Exception {
     Facade facade = Facade.startFresh("lifecycle-sigterm");
     try {
-      CompletableFuture<HttpResponse<byte[]>> slow = postAsync(facade, "SELECT sum(sleepEachRow(0.2)) + count() FROM numbers(10)");
+      // ~6 s (one row per block, 0.25 s each): a wide window for the second request to queue behind it even on a
+      // loaded machine, yet shorter than the stop script's 10 s grace period.
+      CompletableFuture<HttpResponse<byte[]>> slow = postAsync(facade,
+          "SELECT sum(sleepEachRow(0.25)) + count() - 14 FROM numbers(24) SETTINGS max_block_size = 1");
       CompletableFuture<HttpResponse<byte[]>> queued = postAsync(facade, "SELECT 'queued behind the slow one'");
       awaitTrue(Duration.ofSeconds(20), () -> queuedQueries(facade) >= 2);
 
