@@ -1,0 +1,35 @@
+package io.devhealth.sync.clickhouse;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Where the ClickHouse analytics layer lives. The same names are used by analytics-service; env vars are the
+ * upper-snake form (DEVHEALTH_CLICKHOUSE_URL, …). The JDBC datasource {@code clickhouse} (Flyway) is built from
+ * the same values in application.properties.
+ */
+@ConfigMapping(prefix = "devhealth.clickhouse")
+public interface ClickHouseConfig {
+
+    /** HTTP interface base URL, e.g. {@code http://127.0.0.1:18123} (the local facade) or {@code https://ch:8443}. */
+    @WithDefault("http://127.0.0.1:18123")
+    String url();
+
+    /** Database holding the DevHealth tables. */
+    @WithDefault("devhealth")
+    String database();
+
+    @WithDefault("default")
+    String username();
+
+    /** Never logged. */
+    @WithDefault("devhealth")
+    String password();
+
+    /**
+     * LZ4 compression of HTTP request and response bodies. Off by default: the local facade speaks only
+     * uncompressed bodies. Turn on against a real ClickHouse server across a network.
+     */
+    @WithDefault("false")
+    boolean compress();
+}

@@ -1,0 +1,30 @@
+package io.devhealth.sync.provider;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Input of one sync run.
+ *
+ * @param orgId               the tenant every written row belongs to
+ * @param syncConfigurationId the configuration being run
+ * @param configurationName   its human name (for logs and messages)
+ * @param options             provider options from the configuration, e.g. {@code {"repositoryPath": "/abs/path"}}
+ * @param cursor              the cursor committed by the last successful run; {@code null} means a full sync
+ * @param version             epoch milliseconds of the run start; written to ClickHouse's {@code version} column
+ * @param progress            progress callback; may be called often (the job throttles)
+ */
+public record SyncContext(
+        UUID orgId,
+        UUID syncConfigurationId,
+        String configurationName,
+        Map<String, Object> options,
+        Map<String, Object> cursor,
+        long version,
+        ProgressListener progress) {
+
+    public SyncContext {
+        options = options == null ? Map.of() : options;
+        progress = progress == null ? ProgressListener.NONE : progress;
+    }
+}

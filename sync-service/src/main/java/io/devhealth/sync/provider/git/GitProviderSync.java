@@ -1,0 +1,188 @@
+package io.devhealth.sync.provider.git;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.devhealth.sync.metrics.MetricsException;
+import io.devhealth.sync.metrics.RepoMetricsDaily;
+import io.devhealth.sync.provider.ProviderSync;
+import io.devhealth.sync.provider.SyncContext;
+import io.devhealth.sync.provider.SyncFailedException;
+import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.ClickHouseWriteException;
+import io.devhealth.sync.sink.SinkSession;
+import io.devhealth.sync.sink.Table;
+import io.devhealth.sync.sink.TableBatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Syncs a local git repository into ClickHouse {@code repos}, {@code commits} and {@code commit_stats}, then
+ * recomputes {@code repo_metrics_daily} for the days it touched.
+ *
+ * <p>Options: {@code repositoryPath} (absolute path of a bare or non-bare repository on this machine).
+ *
+ * <p>What is synced is exactly {@code git rev-list --branches --remotes --tags}, with the stats of
+ * {@code git log --numstat --no-renames} (git's own diff, via the git CLI). Incremental: the cursor holds the
+ * ref tips of the last successful run ({@link GitCursor}); unchanged tips → nothing is read or written; otherwise
+ * only commits not reachable from the old tips are extracted. Re-writing a commit is harmless (same key,
+ * ReplacingMergeTree), so a failed run simply leaves the cursor where it was.
+ *
+ * <p>Outcome counts: {@code commits}, {@code commit_stats}, {@code repos} (rows written), {@code missingObjects}
+ * (commits written without stats because objects are missing), {@code repo_metrics_daily} (days recomputed).
+ * Progress phases: {@code listing}, {@code extracting} (commits parsed of the commits listed), {@code writing}
+ * (rows inserted of rows produced), {@code metrics}.
+ */
+@ApplicationScoped
+public class GitProviderSync implements ProviderSync {
+
+    public static final String PROVIDER = "git";
+    public static final String OPTION_REPOSITORY_PATH = "repositoryPath";
+
+    private static final Logger LOG = Logger.getLogger(GitProviderSync.class);
+    private static final int MAX_LISTED_MISSING = 10;
+
+    private final GitCli git;
+    private final GitHistoryExtractor extractor;
+    private final ClickHouseSink sink;
+    private final RepoMetricsDaily metrics;
+
+    public GitProviderSync(GitConfig config, ClickHouseSink sink, RepoMetricsDaily metrics) {
+        this.git = new GitCli(config.executable());
+        this.extractor = new GitHistoryExtractor(config.parallelism());
+        this.sink = sink;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    /** The repository's id: stable for an org and a repository path (name-based UUID of both). */
+    public static UUID repoId(UUID orgId, String realPath) {
+        return UUID.nameUUIDFromBytes(("git:" + orgId + ":" + realPath).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public SyncOutcome run(SyncContext context) throws SyncFailedException {
+        Object pathOption = context.options().get(OPTION_REPOSITORY_PATH);
+        if (pathOption != null && !(pathOption instanceof String)) {
+            throw new SyncFailedException("option repositoryPath must be a string");
+        }
+        context.progress().progress("listing", 0, null);
+        GitRepository repo = GitRepository.open(git, (String) pathOption);
+        String realPath = repo.path().toString();
+        UUID repoId = repoId(context.orgId(), realPath);
+        try {
+            return sync(context, repo, repoId);
+        } catch (GitCommandException | GitOutputException e) {
+            throw new SyncFailedException(e.getMessage(), e);
+        } catch (ClickHouseWriteException e) {
+            throw new SyncFailedException("writing to ClickHouse failed: " + e.getMessage(), e);
+        } catch (MetricsException e) {
+            throw new SyncFailedException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new SyncFailedException("reading the repository failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncFailedException("sync interrupted", e);
+        }
+    }
+
+    private SyncOutcome sync(SyncContext context, GitRepository repo, UUID repoId)
+            throws InterruptedException, SyncFailedException {
+        String realPath = repo.path().toString();
+        Map<String, String> refs = GitRefs.read(repo);
+        GitCursor previous = GitCursor.from(context.cursor(), realPath);
+        GitCursor next = new GitCursor(realPath, refs);
+        if (previous != null && previous.refs().equals(refs)) {
+            // No-op: same tips, so no new commit. Nothing is read or written.
+            return new SyncOutcome(counts(0, 0, 0, 0, 0), next.toMap(), List.of());
+        }
+        Set<String> exclude = previous == null ? Set.of()
+                : GitRefs.existingCommits(repo, previous.refs().values());
+        CommitList commits = GitRefs.revList(repo, exclude);
+        long total = commits.size();
+        context.progress().progress("listing", total, total);
+        LOG.infof("git sync of %s (%s): %d commits to extract (%s)", context.configurationName(), realPath, total,
+                previous == null ? "full" : "incremental");
+
+        Set<Long> touchedDays = ConcurrentHashMap.newKeySet();
+        AtomicLong commitRows = new AtomicLong();
+        AtomicLong statRows = new AtomicLong();
+        GitHistoryExtractor.Result extracted;
+        long repoRows;
+        try (SinkSession session = sink.open(context.version(), context.orgId() + "/" + repoId)) {
+            context.progress().progress("extracting", 0, total);
+            extracted = extractor.extract(repo, commits,
+                    () -> new GitRowWriter(session, context.orgId(), repoId, touchedDays, commitRows, statRows),
+                    parsed -> context.progress().progress("extracting", parsed, total));
+            try (TableBatcher repos = session.batcher(Table.REPOS)) {
+                repos.row()
+                        .uuid(context.orgId())
+                        .uuid(repoId)
+                        .string(PROVIDER)
+                        .string(repo.name())
+                        .string(realPath)
+                        .string(GitRefs.defaultBranch(repo, refs))
+                        .nullableUuid(context.syncConfigurationId())
+                        .dateTime64Millis(System.currentTimeMillis())
+                        .uint8(0)
+                        .uint64(context.version());
+                repos.endRow(repoId.toString());
+            }
+            repoRows = 1;
+            long produced = session.rowsSubmitted();
+            context.progress().progress("writing", writtenRows(session), produced);
+            session.finish();
+            context.progress().progress("writing", produced, produced);
+        }
+
+        long days = touchedDays.size();
+        if (commitRows.get() > 0) {
+            context.progress().progress("metrics", 0, days);
+            metrics.recompute(context.orgId(), repoId, context.version());
+            context.progress().progress("metrics", days, days);
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> missing = extracted.missingObjects();
+        if (!missing.isEmpty()) {
+            List<String> listed = missing.stream().sorted().limit(MAX_LISTED_MISSING).toList();
+            warnings.add(missing.size() + " commit(s) synced without file stats because objects are missing from the"
+                    + " repository (a partial clone whose promisor remote is unavailable?): " + String.join(", ", listed)
+                    + (missing.size() > listed.size() ? ", …" : "")
+                    + (extracted.missingDetail() == null ? "" : " — git: " + firstLine(extracted.missingDetail())));
+        }
+        return new SyncOutcome(counts(commitRows.get(), statRows.get(), repoRows, missing.size(),
+                commitRows.get() > 0 ? days : 0), next.toMap(), warnings);
+    }
+
+    private static long writtenRows(SinkSession session) {
+        return session.rowsWritten().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, Long> counts(long commits, long stats, long repos, long missing, long days) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(Table.COMMITS.name(), commits);
+        counts.put(Table.COMMIT_STATS.name(), stats);
+        counts.put(Table.REPOS.name(), repos);
+        counts.put("missingObjects", missing);
+        counts.put("repo_metrics_daily", days);
+        return counts;
+    }
+
+    private static String firstLine(String s) {
+        int newline = s.indexOf('\n');
+        return newline < 0 ? s : s.substring(0, newline);
+    }
+}

@@ -1,0 +1,274 @@
+package io.devhealth.sync.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.devhealth.testengines.Engines;
+
+/**
+ * Drives the real identity-service started by {@code IdentityServiceTestResource}: logs in, creates
+ * organizations and sync configurations through its public API, claims and completes runs through its internal
+ * API (as another sync-service instance would), and — for what identity has no API for yet (users other than
+ * the bootstrap superuser, their memberships, an expired lease) — writes identity's database directly.
+ */
+final class IdentityFixture {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Cheap hashes for test users; identity reads the iteration count from each hash. */
+    private static final int TEST_HASH_ITERATIONS = 1_000;
+
+    private static CachedToken adminToken;
+
+    final String url;
+    private final String database;
+    private final String adminEmail;
+    private final String adminPassword;
+    private final String serviceSecret;
+
+    IdentityFixture() {
+        var config = ConfigProvider.getConfig();
+        this.url = config.getValue("devhealth.identity.url", String.class);
+        this.database = config.getValue("devhealth.test.identity.database", String.class);
+        this.adminEmail = config.getValue("devhealth.test.identity.admin-email", String.class);
+        this.adminPassword = config.getValue("devhealth.test.identity.admin-password", String.class);
+        this.serviceSecret = config.getValue("devhealth.service-secret", String.class);
+    }
+
+    /**
+     * An access token of the bootstrap superuser, shared by the tests of one identity-service (tokens live an
+     * hour; a login costs a full PBKDF2 derivation).
+     */
+    String adminToken() {
+        synchronized (IdentityFixture.class) {
+            if (adminToken == null || !adminToken.url().equals(url)) {
+                adminToken = new CachedToken(url, login(adminEmail, adminPassword));
+            }
+            return adminToken.token();
+        }
+    }
+
+    String login(String email, String password) {
+        Answer answer = post("/api/v1/identity/auth/token", null, Map.of("email", email, "password", password));
+        return (String) answer.require(200).get("accessToken");
+    }
+
+    /** Creates an organization with a unique slug starting with {@code prefix}; the caller becomes its owner. */
+    Org createOrg(String token, String prefix) {
+        String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        Map<String, Object> org = post("/api/v1/identity/orgs", token, Map.of("slug", slug, "name", "Test " + slug))
+                .require(201);
+        return new Org(UUID.fromString((String) org.get("id")), slug);
+    }
+
+    /** Creates a git sync configuration (on demand only) reading {@code repositoryPath}. */
+    UUID createGitConfiguration(String token, Org org, String repositoryPath) {
+        return createConfiguration(token, org, "git", Map.of("repositoryPath", repositoryPath), null, true);
+    }
+
+    UUID createConfiguration(String token, Org org, String provider, Map<String, Object> options,
+            Integer scheduleIntervalSeconds, boolean enabled) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", provider + "-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("provider", provider);
+        body.put("options", options);
+        body.put("scheduleIntervalSeconds", scheduleIntervalSeconds);
+        body.put("enabled", enabled);
+        Map<String, Object> created = post("/api/v1/identity/orgs/" + org.slug() + "/sync-configurations", token, body)
+                .require(201);
+        return UUID.fromString((String) created.get("id"));
+    }
+
+    /**
+     * A sync configuration written straight into identity's database, for providers identity's API does not
+     * accept yet (the schema does: git, github, gitlab, jira, pagerduty).
+     */
+    UUID insertConfiguration(Org org, String provider, String optionsJson) {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = Engines.postgres().connect(database);
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO sync_configurations (id, organization_id, name, provider, options)
+                        VALUES (?, ?, ?, ?, ?::jsonb)""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, org.id());
+            insert.setString(3, provider + "-" + id.toString().substring(0, 8));
+            insert.setString(4, provider);
+            insert.setString(5, optionsJson);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot insert a sync configuration into identity's database", e);
+        }
+        return id;
+    }
+
+    /** A service token, as sync-service obtains it. */
+    String serviceToken() {
+        return (String) post("/internal/v1/auth/service-token", null,
+                Map.of("clientId", "sync-service", "clientSecret", serviceSecret)).require(200).get("accessToken");
+    }
+
+    /** {@code POST /internal/v1/sync-runs} as another sync-service instance ({@code holder}). */
+    Answer claim(UUID configurationId, String holder, int leaseSeconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("syncConfigurationId", configurationId.toString());
+        body.put("trigger", "manual");
+        body.put("requestedBy", null);
+        body.put("holder", holder);
+        body.put("leaseSeconds", leaseSeconds);
+        return post("/internal/v1/sync-runs", serviceToken(), body);
+    }
+
+    Answer complete(UUID runId, String holder, String status, String error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("holder", holder);
+        body.put("status", status);
+        body.put("itemsProcessed", 0);
+        body.put("counts", Map.of());
+        body.put("error", error);
+        body.put("cursor", null);
+        return post("/internal/v1/sync-runs/" + runId + "/complete", serviceToken(), body);
+    }
+
+    /** identity's public view of a run (as the superuser). */
+    Map<String, Object> run(Org org, UUID runId) {
+        return get("/api/v1/identity/orgs/" + org.slug() + "/sync-runs/" + runId, adminToken()).require(200);
+    }
+
+    /**
+     * A user with a password and, when {@code role} is not null, a membership in {@code org} — written to
+     * identity's database in identity's own formats (PBKDF2-SHA256 hash), since identity has no user API yet.
+     */
+    String createUserToken(Org org, String role) {
+        UUID userId = UUID.randomUUID();
+        String email = "user-" + userId.toString().substring(0, 8) + "@example.test";
+        String password = "password-" + userId;
+        try (Connection connection = Engines.postgres().connect(database)) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO users (id, email, display_name, password_hash) VALUES (?, ?, ?, ?)")) {
+                insert.setObject(1, userId);
+                insert.setString(2, email);
+                insert.setString(3, "Test " + role);
+                insert.setString(4, hash(password));
+                insert.executeUpdate();
+            }
+            if (role != null) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO memberships (organization_id, user_id, role) VALUES (?, ?, ?)")) {
+                    insert.setObject(1, org.id());
+                    insert.setObject(2, userId);
+                    insert.setString(3, role);
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test user in identity's database", e);
+        }
+        return login(email, password);
+    }
+
+    /** Makes a running run's lease expire now, as if its holder had stopped heartbeating. */
+    void expireLease(UUID runId) {
+        try (Connection connection = Engines.postgres().connect(database);
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE sync_runs SET lease_expires_at = now() - interval '1 minute' WHERE id = ? AND status = 'running'")) {
+            update.setObject(1, runId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot expire the lease of run " + runId, e);
+        }
+    }
+
+    private static String hash(String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, TEST_HASH_ITERATIONS, 256);
+        try {
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+            return "pbkdf2-sha256$" + TEST_HASH_ITERATIONS + "$" + base64.encodeToString(salt) + "$"
+                    + base64.encodeToString(hash);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).GET(), token);
+    }
+
+    Answer post(String path, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request, String token) {
+        request.header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Org(UUID id, String slug) {
+    }
+
+    private record CachedToken(String url, String token) {
+    }
+
+    /** An HTTP answer from identity. */
+    record Answer(int status, String body) {
+
+        Map<String, Object> require(int expected) {
+            if (status != expected) {
+                throw new AssertionError("identity-service answered " + status + " (expected " + expected + "): " + body);
+            }
+            return json();
+        }
+
+        Map<String, Object> json() {
+            try {
+                return body == null || body.isBlank() ? Map.of() : JSON.readValue(body, new TypeReference<>() {
+                });
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+}
