@@ -9,8 +9,9 @@ public interface ProgressListener {
 
     /**
      * @param phase          e.g. {@code listing}, {@code extracting}, {@code writing}, {@code metrics}
-     * @param itemsProcessed items done in this phase so far
-     * @param itemsTotal     items this phase will process, or {@code null} when unknown
+     * @param itemsProcessed items done so far, in the provider's one unit for the whole run (commits for git), so a
+     *                       run's final figure is what it synced
+     * @param itemsTotal     items the run will process, or {@code null} while unknown
      */
     void progress(String phase, long itemsProcessed, Long itemsTotal);
 }

@@ -2,13 +2,9 @@ package io.devhealth.sync.sink;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,8 +27,6 @@ public final class SinkSession implements AutoCloseable {
     private final BlockingQueue<Batch> queue;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private final Map<String, AtomicLong> written = new ConcurrentHashMap<>();
-    private final AtomicLong submittedRows = new AtomicLong();
     private volatile boolean finished;
 
     SinkSession(BatchInserter inserter, SinkConfig config, long version, String scope) {
@@ -61,18 +55,6 @@ public final class SinkSession implements AutoCloseable {
         return new TableBatcher(this, table, Math.max(1, config.batchRows()), Math.max(1024, config.batchBytes()));
     }
 
-    /** Rows inserted so far, per table name. */
-    public Map<String, Long> rowsWritten() {
-        Map<String, Long> counts = new TreeMap<>();
-        written.forEach((table, rows) -> counts.put(table, rows.get()));
-        return counts;
-    }
-
-    /** Rows handed to the writers so far (inserted or queued). */
-    public long rowsSubmitted() {
-        return submittedRows.get();
-    }
-
     /** Queues a batch; blocks while the queue is full (back-pressure); throws once the session failed. */
     void submit(Batch batch) {
         try {
@@ -82,7 +64,6 @@ public final class SinkSession implements AutoCloseable {
                     throw new IllegalStateException("sink session already finished");
                 }
                 if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    submittedRows.addAndGet(batch.rows());
                     return;
                 }
             }
@@ -108,7 +89,6 @@ public final class SinkSession implements AutoCloseable {
             }
             try {
                 inserter.insert(batch);
-                written.computeIfAbsent(batch.table().name(), t -> new AtomicLong()).addAndGet(batch.rows());
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             }

@@ -142,17 +142,15 @@ public class GitProviderSync implements ProviderSync {
                 repos.endRow(repoId.toString());
             }
             repoRows = 1;
-            long produced = session.rowsSubmitted();
-            context.progress().progress("writing", writtenRows(session), produced);
+            // Progress counts commits in every phase: after extraction all of them are processed.
+            context.progress().progress("writing", total, total);
             session.finish();
-            context.progress().progress("writing", produced, produced);
         }
 
         long days = touchedDays.size();
         if (commitRows.get() > 0) {
-            context.progress().progress("metrics", 0, days);
+            context.progress().progress("metrics", total, total);
             metrics.recompute(context.orgId(), repoId, context.version());
-            context.progress().progress("metrics", days, days);
         }
         List<String> warnings = new ArrayList<>();
         List<String> missing = extracted.missingObjects();
@@ -165,10 +163,6 @@ public class GitProviderSync implements ProviderSync {
         }
         return new SyncOutcome(counts(commitRows.get(), statRows.get(), repoRows, missing.size(),
                 commitRows.get() > 0 ? days : 0), next.toMap(), warnings);
-    }
-
-    private static long writtenRows(SinkSession session) {
-        return session.rowsWritten().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static Map<String, Long> counts(long commits, long stats, long repos, long missing, long days) {

@@ -89,10 +89,16 @@ class GitProviderSyncTests {
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 
     /** Runs a sync with a new version (strictly increasing, like run start times). */
+    /** The last progress report of the latest sync: "phase processed/total". */
+    private volatile String lastProgress;
+
     private SyncOutcome sync(UUID org, Path repo, Map<String, Object> cursor, List<String> phases)
             throws SyncFailedException {
         SyncContext context = new SyncContext(org, UUID.randomUUID(), "test", Map.of("repositoryPath",
-                repo.toString()), cursor, VERSIONS.incrementAndGet(), (phase, done, total) -> phases.add(phase));
+                repo.toString()), cursor, VERSIONS.incrementAndGet(), (phase, done, total) -> {
+                    phases.add(phase);
+                    lastProgress = phase + " " + done + "/" + total;
+                });
         return git().run(context);
     }
 
@@ -133,6 +139,8 @@ class GitProviderSyncTests {
                 .containsEntry("commit_stats", fileRows).containsEntry("repos", 1L).containsEntry("missingObjects", 0L);
         assertThat(outcome.warnings()).isEmpty();
         assertThat(phases).contains("listing", "extracting", "writing", "metrics");
+        // Progress counts commits in every phase, so a finished run reports what it synced.
+        assertThat(lastProgress).isEqualTo("metrics " + revList.size() + "/" + revList.size());
 
         assertThat(scalar("SELECT count() FROM commits FINAL WHERE org_id = {org:UUID}", org)).isEqualTo(revList.size());
         assertThat(scalar("SELECT count() FROM commit_stats FINAL WHERE org_id = {org:UUID}", org)).isEqualTo(fileRows);
