@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import io.devhealth.analytics.problem.ProblemException;
+import io.devhealth.support.problem.ProblemException;
 
 /** UTC days {@code from} to {@code to}, both included. */
 public record DayRange(LocalDate from, LocalDate to) {

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.analytics.org.OrgAccess;
-import io.devhealth.analytics.problem.Problem;
-import io.devhealth.analytics.problem.ProblemException;
+import io.devhealth.support.problem.Problem;
+import io.devhealth.support.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -55,7 +55,7 @@ public class RepoMetricsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepoMetricsSeries.class)))
     @APIResponse(responseCode = "400", description = "A malformed or out-of-range date, from after to, or a range"
             + " longer than allowed (devhealth.analytics.max-range-days, default 366 days); the problem's"
-            + " 'parameter' names the query parameter.",
+            + " violations name the query parameter (field).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No token, or a malformed, expired or foreign-signed one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

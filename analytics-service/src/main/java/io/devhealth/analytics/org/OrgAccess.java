@@ -12,9 +12,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.analytics.problem.ProblemException;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgGrant;
+import io.devhealth.support.problem.ProblemException;
 
 /**
  * Decides whether the caller may read an organization's analytics, and which org the {@code {org}} path segment

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.analytics.problem.ProblemException;
+import io.devhealth.support.problem.ProblemException;
 import io.quarkus.agroal.DataSource;
 
 /**

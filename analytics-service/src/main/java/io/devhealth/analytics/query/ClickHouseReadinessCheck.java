@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.devhealth.analytics.problem.ProblemException;
+import io.devhealth.support.problem.ProblemException;
 
 /**
  * Ready when a real query returns a row through the same path as the API: the datasource, the driver's

@@ -167,7 +167,7 @@ class RepoMetricsResourceTests {
                 .contentType("application/problem+json")
                 .body("type", equalTo(ProblemTypes.BAD_REQUEST.toString()))
                 .body("status", equalTo(400))
-                .body("parameter", equalTo(parameter))
+                .body("violations.field", contains(parameter))
                 .body("instance", equalTo(DAILY));
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgGrant;
 import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.problem.ProblemException;
 import io.devhealth.sync.identity.IdentityAccessDeniedException;
 import io.devhealth.sync.identity.IdentityClient;
 import io.devhealth.sync.identity.Organization;

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.support.auth.OrgRole;
-import io.devhealth.support.problem.ProblemTypes;
+import io.devhealth.support.problem.Problem;
+import io.devhealth.support.problem.ProblemException;
 import io.devhealth.sync.identity.IdentityClient;
 import io.devhealth.sync.identity.RunAlreadyRunningException;
 import io.devhealth.sync.identity.SyncConfiguration;
@@ -35,7 +36,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 /**
  * Starts sync runs on demand and shows their progress. Runs and their progress live in identity-service
  * (which also holds the configurations); this resource checks the caller's rights, claims the run and hands
- * it to {@link SyncRunService}. Errors are problem+json (see {@link SyncProblemMappers}).
+ * it to {@link SyncRunService}. Errors are problem+json (see {@link io.devhealth.support.problem.ProblemMappers}).
  */
 @Path("/api/v1/sync/orgs/{org}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,17 +70,17 @@ public class SyncRunResource {
             headers = @Header(name = "Location", description = "URL of the run", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncRunResponse.class)))
     @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or owner of the organization",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or no such sync configuration in it",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = """
             A run of this configuration is already running (type …/sync-run-already-running), or the \
             configuration is disabled (type …/conflict)""",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "identity-service is unavailable; retry after Retry-After seconds",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Parameter(description = "Sync configuration id") @PathParam("configurationId") UUID configurationId) {
@@ -89,14 +90,14 @@ public class SyncRunResource {
                 .orElseThrow(() -> ProblemException.notFound(
                         "sync configuration " + configurationId + " not found in organization " + org));
         if (!configuration.enabled()) {
-            throw ProblemException.conflict(ProblemTypes.CONFLICT,
+            throw ProblemException.conflict(
                     "sync configuration " + configurationId + " is disabled; enable it to run it");
         }
         SyncRun run;
         try {
             run = runs.startManual(configuration, requesterId());
         } catch (RunAlreadyRunningException e) {
-            throw ProblemException.conflict(ProblemTypes.SYNC_RUN_ALREADY_RUNNING,
+            throw ProblemException.syncRunAlreadyRunning(
                     "a run of sync configuration " + configurationId + " is already running");
         }
         URI location = UriBuilder.fromPath("/api/v1/sync/orgs/{org}/runs/{runId}").build(org, run.id());
@@ -114,13 +115,13 @@ public class SyncRunResource {
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncRunResponse.class)))
     @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the organization",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or no such run in it",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "identity-service is unavailable; retry after Retry-After seconds",
-            content = @Content(mediaType = SyncProblemMappers.PROBLEM_JSON))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SyncRunResponse get(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Parameter(description = "Run id") @PathParam("runId") UUID runId) {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.auth.service.TokenService;
-import io.devhealth.identity.problem.Problem;
+import io.devhealth.support.problem.Problem;
 
 /** Internal: not routed by the gateway. */
 @Path("/internal/v1/auth/service-token")

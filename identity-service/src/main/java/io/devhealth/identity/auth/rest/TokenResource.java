@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.auth.service.TokenService;
-import io.devhealth.identity.problem.Problem;
+import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/auth/token")

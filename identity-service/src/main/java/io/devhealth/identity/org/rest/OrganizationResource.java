@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.devhealth.identity.org.service.OrganizationService;
-import io.devhealth.identity.problem.Problem;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs")

@@ -5,10 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.devhealth.identity.org.Organization;
 import io.devhealth.identity.org.repository.MembershipRepository;
 import io.devhealth.identity.org.repository.OrganizationRepository;
-import io.devhealth.identity.problem.ProblemException;
 import io.devhealth.identity.user.User;
 import io.devhealth.identity.user.service.CallerService;
 import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.devhealth.identity.problem.Problem;
 import io.devhealth.identity.sync.service.SyncConfigurationService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): what sync-service reads to run syncs. */

@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.devhealth.identity.problem.Problem;
 import io.devhealth.identity.sync.SyncRunStatus;
 import io.devhealth.identity.sync.SyncTrigger;
 import io.devhealth.identity.sync.service.SyncLeaseService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): sync-service claims, renews and ends runs. */

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.devhealth.identity.problem.Problem;
 import io.devhealth.identity.sync.service.SyncConfigurationService;
 import io.devhealth.identity.sync.service.SyncRunService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/sync-configurations")

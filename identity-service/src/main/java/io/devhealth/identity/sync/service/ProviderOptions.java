@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-import io.devhealth.identity.problem.ProblemException;
+import io.devhealth.support.problem.ProblemException;
 
 /**
  * Checks a sync configuration's provider and the shape of its options before they are stored. Only shapes: that

@@ -12,12 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.devhealth.identity.persistence.PgErrors;
-import io.devhealth.identity.problem.ProblemException;
 import io.devhealth.identity.sync.SyncRun;
 import io.devhealth.identity.sync.SyncRunStatus;
 import io.devhealth.identity.sync.SyncTrigger;
 import io.devhealth.identity.sync.repository.SyncConfigurationRepository;
 import io.devhealth.identity.sync.repository.SyncRunRepository;
+import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 

@@ -6,11 +6,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.org.service.OrgAccess;
-import io.devhealth.identity.problem.ProblemException;
 import io.devhealth.identity.sync.SyncRun;
 import io.devhealth.identity.sync.repository.SyncConfigurationRepository;
 import io.devhealth.identity.sync.repository.SyncRunRepository;
 import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.devhealth.identity.problem.ProblemException;
 import io.devhealth.identity.user.User;
 import io.devhealth.identity.user.repository.UserRepository;
+import io.devhealth.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,0 +1,57 @@
+package io.devhealth.identity.persistence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.devhealth.support.problem.ProblemTypes;
+import io.devhealth.testengines.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * identity's own mapper for database failures against the shared catch-all of service-support: PostgreSQL's
+ * unique violation reaches the caller as a 409 problem (the more specific mapper wins), any other constraint
+ * failure as the catch-all's 500 without internals.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class UniqueViolationMapperTests {
+
+    private static final String RAW = "/test/raw-organizations/{slug}";
+
+    @Test
+    void anUntranslatedUniqueViolationIsAConflictProblem() {
+        String slug = "raw-" + UUID.randomUUID().toString().substring(0, 8);
+        given().when().post(RAW, slug).then().statusCode(204);
+
+        given().when().post(RAW, slug)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo(ProblemTypes.CONFLICT.toString()))
+                .body("status", equalTo(409))
+                .body("detail", equalTo("the request conflicts with existing data"))
+                .body("instance", equalTo("/test/raw-organizations/" + slug))
+                .body(not(containsString("organizations_slug_key")));
+    }
+
+    @Test
+    void anotherConstraintViolationIsAnInternalProblemThatRevealsNothing() {
+        // The schema's CHECK on slug rejects upper case: a database failure that is not a unique violation.
+        given().when().post(RAW, "Not-A-Slug")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", equalTo(ProblemTypes.INTERNAL.toString()))
+                .body("detail", equalTo("internal error"))
+                .body("instance", equalTo("/test/raw-organizations/Not-A-Slug"))
+                .body(not(containsString("organizations_slug_check")))
+                .body(not(containsString("insert into")))
+                .body(not(containsString("Exception")));
+    }
+}
