@@ -22,6 +22,13 @@ require_jdk25() {
   die "JDK 25 not found: install Temurin 25 (/usr/lib/jvm/temurin-25-jdk-amd64) or point JAVA_HOME at a JDK 25"
 }
 
+# Installs Debian packages when running as root; otherwise says what to install and stops.
+install_packages() {
+  [ "$(id -u)" -eq 0 ] || die "missing $*: install it (sudo apt-get install $*) and run again"
+  echo "installing $* (apt-get)"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 # Waits until "$@" succeeds, at most $1 seconds (polling every 0.2 s). Returns 1 on timeout.
 wait_until() {
   local timeout=$1

@@ -10,12 +10,6 @@ POSTGRES_PORT=55432
 CLICKHOUSE_PORT=18123
 SERVICES=(identity-service analytics-service sync-service)
 
-install_packages() {
-  [ "$(id -u)" -eq 0 ] || die "missing $*: install it (sudo apt-get install $*) and run again"
-  echo "installing $* (apt-get)"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
 nginx_bin() {
   if command -v nginx >/dev/null; then nginx "$@"; else /usr/sbin/nginx "$@"; fi
 }
