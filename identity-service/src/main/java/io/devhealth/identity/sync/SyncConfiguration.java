@@ -1,31 +1,21 @@
 package io.devhealth.identity.sync;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.devhealth.identity.persistence.TimestampedEntity;
 
 /** What to sync from where, and how often ({@code sync_configurations}). */
 @Entity
 @Table(name = "sync_configurations")
-public class SyncConfiguration extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    public UUID id;
+public class SyncConfiguration extends TimestampedEntity {
 
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
@@ -56,12 +46,4 @@ public class SyncConfiguration extends PanacheEntityBase {
 
     @Column(name = "created_by", updatable = false)
     public UUID createdBy;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -7,17 +7,12 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.devhealth.identity.persistence.TimestampedEntity;
 
 /**
  * One execution of a sync configuration ({@code sync_runs}). While running it holds a lease: the holder (a
@@ -26,11 +21,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "sync_runs")
-public class SyncRun extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    public UUID id;
+public class SyncRun extends TimestampedEntity {
 
     @Column(name = "sync_configuration_id", nullable = false, updatable = false)
     public UUID syncConfigurationId;
@@ -80,14 +71,6 @@ public class SyncRun extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** A new running run of {@code configuration} leased to {@code holder} until {@code now + lease}. */
     public static SyncRun start(SyncConfiguration configuration, SyncTrigger trigger, UUID requestedBy, String holder,

@@ -1,28 +1,15 @@
 package io.devhealth.identity.user;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.devhealth.identity.persistence.TimestampedEntity;
 
 /** A person who signs in to DevHealth ({@code users}). Never serialized: the API maps it to records. */
 @Entity
 @Table(name = "users")
-public class User extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    public UUID id;
+public class User extends TimestampedEntity {
 
     /** Unique case-insensitively (index on {@code lower(email)}). */
     @Column(nullable = false, columnDefinition = "text")
@@ -42,12 +29,4 @@ public class User extends PanacheEntityBase {
     /** Inactive users cannot sign in, and their unexpired tokens stop working. */
     @Column(name = "is_active", nullable = false)
     public boolean active = true;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }
