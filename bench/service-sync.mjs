@@ -7,28 +7,15 @@
 //
 // Usage: node service-sync.mjs IDENTITY_URL SYNC_URL REPO_PATH   (env DEVHEALTH_ADMIN_EMAIL / _PASSWORD)
 
+import { apiCall, loginAsAdmin } from '../dev/lib/api.mjs';
+
 const [identityUrl, syncUrl, repositoryPath] = process.argv.slice(2);
 
-async function call(base, method, path, { token, body } = {}) {
-  const response = await fetch(base + path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
+async function call(base, method, path, options) {
+  return (await apiCall(base, method, path, options)).json;
 }
 
-async function login() {
-  const json = await call(identityUrl, 'POST', '/api/v1/identity/auth/token', {
-    body: { email: process.env.DEVHEALTH_ADMIN_EMAIL, password: process.env.DEVHEALTH_ADMIN_PASSWORD },
-  });
-  return json.accessToken;
-}
+const login = () => loginAsAdmin(identityUrl);
 
 // Polls every 500 ms: the duration reported is identity's startedAt → finishedAt, so polling faster only adds
 // load (each poll is a JWT-verified request that sync-service answers by asking identity).

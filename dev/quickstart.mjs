@@ -3,35 +3,14 @@
 // exist, runs the sync showing its progress, and prints what analytics-service reads back.
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
+import { apiCall, loginAsAdmin } from './lib/api.mjs';
 
 const gateway = process.env.DEVHEALTH_GATEWAY ?? 'http://127.0.0.1:8080';
 const repositoryPath = process.argv[2];
 const org = 'local';
 
-async function call(method, path, { token, body, allow = [] } = {}) {
-  const response = await fetch(gateway + path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!response.ok && !allow.includes(response.status)) {
-    const reason = json?.detail ?? json?.title ?? text;
-    throw new Error(`${method} ${path} → ${response.status}: ${reason}`);
-  }
-  return { status: response.status, json };
-}
-
-async function login() {
-  const { json } = await call('POST', '/api/v1/identity/auth/token', {
-    body: { email: process.env.DEVHEALTH_ADMIN_EMAIL, password: process.env.DEVHEALTH_ADMIN_PASSWORD },
-  });
-  return json.accessToken;
-}
+const call = (method, path, options) => apiCall(gateway, method, path, options);
+const login = () => loginAsAdmin(gateway);
 
 async function ensureOrg(token) {
   const { status } = await call('GET', `/api/v1/identity/orgs/${org}`, { token, allow: [404] });
