@@ -28,7 +28,7 @@ public interface JwtConfig {
     Duration lifetime();
 
     /**
-     * File holding the RS256 signing key, PEM PKCS#8 ({@code BEGIN PRIVATE KEY}), RSA ≥ 2048 bits; in Kubernetes
+     * File holding the RS256 signing key, PEM PKCS#8 (what {@code openssl pkcs8 -topk8} writes), RSA ≥ 2048 bits; in Kubernetes
      * mounted from a Secret. Absent: a fresh key pair is generated at each start, so tokens do not survive a
      * restart (local runs and tests only).
      */

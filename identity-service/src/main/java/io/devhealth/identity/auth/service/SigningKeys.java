@@ -10,9 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +24,7 @@ import org.jose4j.lang.HashUtil;
 
 import io.devhealth.identity.config.JwtConfig;
 import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * The RS256 key pair tokens are signed with: loaded from {@code devhealth.jwt.private-key-location} (PEM
@@ -94,15 +93,10 @@ public class SigningKeys {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read devhealth.jwt.private-key-location " + location, e);
         }
-        if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new IllegalStateException("devhealth.jwt.private-key-location must hold a PEM PKCS#8 key "
-                    + "(BEGIN PRIVATE KEY); convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
-        }
-        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            // SmallRye JWT's PEM reader: PKCS#8 only, which is what Kubernetes Secrets made by openssl pkcs8 hold.
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyUtils.decodePrivateKey(pem);
             if (key.getModulus().bitLength() < MIN_KEY_BITS) {
                 throw new IllegalStateException("the signing key must have at least " + MIN_KEY_BITS + " bits");
             }
@@ -110,8 +104,8 @@ public class SigningKeys {
                     new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
             return new KeyPair(publicKey, key);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("devhealth.jwt.private-key-location " + location
-                    + " is not a valid RSA private key", e);
+            throw new IllegalStateException("devhealth.jwt.private-key-location " + location + " is not a PEM"
+                    + " PKCS#8 RSA private key (convert a PKCS#1 key with: openssl pkcs8 -topk8 -nocrypt -in key.pem)", e);
         }
     }
 }
