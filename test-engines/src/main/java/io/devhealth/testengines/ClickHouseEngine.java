@@ -39,7 +39,7 @@ public final class ClickHouseEngine implements AutoCloseable {
     }
 
     static ClickHouseEngine start(Path dataDir) {
-        deleteRecursively(dataDir);
+        Scripts.deleteRecursively(dataDir);
         int port = Scripts.freePort();
         Scripts.run("clickhouse", "start", dataDir.toString(), Integer.toString(port));
         return new ClickHouseEngine(dataDir, port);
@@ -171,18 +171,5 @@ public final class ClickHouseEngine implements AutoCloseable {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,18 +2,15 @@ package io.devhealth.testengines.facade;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import io.devhealth.testengines.Scripts;
 
 /**
  * The facade under test, driven through {@code dev/engines/clickhouse} like every other user of it, plus a
@@ -33,10 +30,10 @@ final class Facade implements AutoCloseable {
 
   /** A fresh facade: an empty data directory under test-engines/target, a free port. */
   static Facade startFresh(String name) {
-    Path dir = repoRoot().resolve("test-engines/target/facade-tests").resolve(name);
+    Path dir = Scripts.repoRoot().resolve("test-engines/target/facade-tests").resolve(name);
     script("stop", dir.toString()); // a facade left over from an earlier run on this directory
-    deleteRecursively(dir);
-    return start(dir, freePort());
+    Scripts.deleteRecursively(dir);
+    return start(dir, Scripts.freePort());
   }
 
   static Facade start(Path dataDir, int port) {
@@ -110,72 +107,20 @@ final class Facade implements AutoCloseable {
   }
 
   /** Runs {@code dev/engines/clickhouse ARGS}; a facade it starts exits with this JVM (DEVHEALTH_PARENT_PID). */
-  static ScriptResult script(String... args) {
+  static Scripts.Result script(String... args) {
     return script(ProcessHandle.current().pid(), args);
   }
 
-  /** Runs {@code dev/engines/clickhouse ARGS}; a facade it starts exits when process {@code parentPid} is gone. */
-  static ScriptResult script(long parentPid, String... args) {
-    Path script = repoRoot().resolve("dev/engines/clickhouse");
-    ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(script.toString()), Stream.of(args)).toList())
-        .redirectErrorStream(true);
-    builder.environment().put("DEVHEALTH_PARENT_PID", Long.toString(parentPid));
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(3, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError("dev/engines/clickhouse " + String.join(" ", args) + " timed out:\n" + output);
-      }
-      ScriptResult result = new ScriptResult(process.exitValue(), output);
-      boolean statusQuery = args[0].equals("status");
-      if (!statusQuery && result.exitCode != 0) {
-        throw new AssertionError("dev/engines/clickhouse " + String.join(" ", args) + " failed (" + result.exitCode + "):\n" + output);
-      }
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /**
+   * Runs {@code dev/engines/clickhouse ARGS}; a facade it starts exits when process {@code parentPid} is gone. Fails
+   * the test when the script fails, except for {@code status}, whose exit code is its answer.
+   */
+  static Scripts.Result script(long parentPid, String... args) {
+    Scripts.Result result = Scripts.exec("clickhouse", parentPid, args);
+    if (!args[0].equals("status") && result.exitCode() != 0) {
+      throw new AssertionError("dev/engines/clickhouse " + String.join(" ", args) + " failed (" + result.exitCode()
+          + "):\n" + result.output());
     }
-  }
-
-  record ScriptResult(int exitCode, String output) {}
-
-  /** The repository root: the build's devhealth.repo.root, else the nearest directory above with dev/engines. */
-  static Path repoRoot() {
-    String configured = System.getProperty("devhealth.repo.root");
-    if (configured != null && !configured.isBlank() && Files.isDirectory(Path.of(configured, "dev/engines"))) {
-      return Path.of(configured).toAbsolutePath();
-    }
-    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("dev/engines"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("cannot find the repository root (a directory with dev/engines) above " + System.getProperty("user.dir"));
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return result;
   }
 }

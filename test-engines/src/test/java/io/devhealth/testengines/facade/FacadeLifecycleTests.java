@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
+import io.devhealth.testengines.Scripts;
+
 /** dev/engines/clickhouse start/stop/status, persistence across restarts, graceful stop, parent watch. */
 class FacadeLifecycleTests {
 
@@ -30,10 +32,10 @@ class FacadeLifecycleTests {
       first.sql("INSERT INTO kept_db.kept SELECT number, toString(number) FROM numbers(1000)");
       String pid = Files.readString(first.dataDir.resolve("facade.pid")).trim();
 
-      Facade.ScriptResult again = Facade.script("start", first.dataDir.toString(), Integer.toString(first.port));
+      Scripts.Result again = Facade.script("start", first.dataDir.toString(), Integer.toString(first.port));
       assertThat(again.exitCode()).isZero();
       assertThat(Files.readString(first.dataDir.resolve("facade.pid")).trim()).isEqualTo(pid);
-      Facade.ScriptResult status = Facade.script("status", first.dataDir.toString());
+      Scripts.Result status = Facade.script("status", first.dataDir.toString());
       assertThat(status.exitCode()).isZero();
       assertThat(status.output()).contains("running", "pid " + pid, "port " + first.port);
 
@@ -43,7 +45,7 @@ class FacadeLifecycleTests {
       assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
       assertThat(refusesConnections(first.port)).isTrue();
 
-      second = Facade.start(first.dataDir, Facade.freePort());
+      second = Facade.start(first.dataDir, Scripts.freePort());
       assertThat(second.sql("SELECT count(), sum(n), max(s) FROM kept_db.kept")).isEqualTo("1000\t499500\t999\n");
     } finally {
       (second != null ? second : first).stop();
@@ -58,6 +60,8 @@ class FacadeLifecycleTests {
       // loaded machine, yet shorter than the stop script's 10 s grace period.
       CompletableFuture<HttpResponse<byte[]>> slow = postAsync(facade,
           "SELECT sum(sleepEachRow(0.25)) + count() - 14 FROM numbers(24) SETTINGS max_block_size = 1");
+      // Sent only once the slow one is in the engine: two concurrent requests may otherwise arrive in either order.
+      awaitTrue(Duration.ofSeconds(20), () -> queuedQueries(facade) >= 1);
       CompletableFuture<HttpResponse<byte[]>> queued = postAsync(facade, "SELECT 'queued behind the slow one'");
       awaitTrue(Duration.ofSeconds(20), () -> queuedQueries(facade) >= 2);
 
@@ -75,11 +79,11 @@ class FacadeLifecycleTests {
 
   @Test
   void exitsWhenTheProcessThatStartedItIsGone() throws Exception {
-    Path dir = Facade.repoRoot().resolve("test-engines/target/facade-tests/lifecycle-parent");
+    Path dir = Scripts.repoRoot().resolve("test-engines/target/facade-tests/lifecycle-parent");
     Facade.script("stop", dir.toString());
-    Facade.deleteRecursively(dir);
+    Scripts.deleteRecursively(dir);
     Process parent = new ProcessBuilder("sleep", "300").start();
-    int port = Facade.freePort();
+    int port = Scripts.freePort();
     try {
       Facade.script(parent.pid(), "start", dir.toString(), Integer.toString(port));
       assertThat(Facade.script("status", dir.toString()).exitCode()).isZero();
