@@ -284,7 +284,7 @@ class SyncJobTests {
             if (condition.test(run)) {
                 return run;
             }
-            pause();
+            Polling.pause();
         }
         throw new AssertionError("run " + runId + " did not reach the expected state within " + DEADLINE + ": " + run);
     }
@@ -298,18 +298,9 @@ class SyncJobTests {
                     return run;
                 }
             }
-            pause();
+            Polling.pause();
         }
         throw new AssertionError("the scheduler did not start configuration " + configurationId);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     @FunctionalInterface

@@ -315,7 +315,7 @@ class SyncRunResourceTests {
                 assertThat(run.getString("finishedAt")).isNotNull();
                 return run;
             }
-            pause();
+            Polling.pause();
         }
         return fail("run %s still running after %s (phases seen: %s): %s", runId, RUN_DEADLINE, phases,
                 run == null ? null : run.prettify());
@@ -379,14 +379,5 @@ class SyncRunResourceTests {
         jws.setKeyIdHeaderValue("foreign");
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         return jws.getCompactSerialization();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
