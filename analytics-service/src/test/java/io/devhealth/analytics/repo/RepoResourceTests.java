@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
@@ -96,6 +97,7 @@ class RepoResourceTests {
                 .body("items[1].fullName", equalTo("acme/docs"))
                 .body("items[1].commitCount", equalTo(0))
                 .body("items[1].additions", equalTo(0))
+                .body("items[1]", hasKey("firstCommitAt"))
                 .body("items[1].firstCommitAt", nullValue())
                 .body("items[1].lastCommitAt", nullValue());
     }
