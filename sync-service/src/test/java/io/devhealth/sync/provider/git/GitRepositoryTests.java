@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.devhealth.sync.provider.SyncFailedException;
+import io.devhealth.testengines.Scripts;
 
 /** Repository validation: the reasons users see when a run fails before reading anything. */
 class GitRepositoryTests {
@@ -152,14 +153,40 @@ class GitRepositoryTests {
     /** Runs {@link RepositoryCheck} as {@code nobody}; returns what it printed. */
     private static String openAsNobody(Path path) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = Path.of("target/classes").toAbsolutePath() + ":" + Path.of("target/test-classes").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", java, "-cp", classpath,
-                RepositoryCheck.class.getName(), path.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        Path classes = readableCopy(Path.of("target/classes"));
+        Path testClasses = readableCopy(Path.of("target/test-classes"));
+        try {
+            List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", java, "-cp",
+                    classes + ":" + testClasses, RepositoryCheck.class.getName(), path.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return out;
+        } finally {
+            Scripts.deleteRecursively(classes);
+            Scripts.deleteRecursively(testClasses);
+        }
+    }
+
+    /**
+     * A copy of {@code classes} that {@code nobody} can read: the checkout itself may sit below a directory only
+     * root may enter (a clone in a {@code mktemp -d} directory, as CI makes).
+     */
+    private static Path readableCopy(Path classes) throws IOException {
+        Path copy = Files.createTempDirectory("devhealth-classes-");
+        try (var paths = Files.walk(classes)) {
+            for (Path source : paths.toList()) {
+                Path target = copy.resolve(classes.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        chmodRecursively(copy, "rwxr-xr-x", "rw-r--r--");
+        return copy;
     }
 
     private static void chownToNobody(Path dir) throws Exception {
