@@ -14,11 +14,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgGrant;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
 
 /**
  * Decides whether the caller may read an organization's analytics, and which org the {@code {org}} path segment
- * names. Every role, viewer included, may read.
+ * names. Every role, viewer included, holds {@link OrgPermission#ANALYTICS_READ}.
  *
  * <p>A grant in the caller's verified token settles it without a round trip. Otherwise (a superuser, a member
  * whose token predates the membership, or an outsider) identity-service decides, asked with the caller's own
@@ -54,6 +55,7 @@ public class OrgAccess {
      */
     public UUID readableOrgId(String org) {
         return OrgClaims.find(token, org)
+                .filter(grant -> OrgPermission.ANALYTICS_READ.grantedTo(grant.role()))
                 .map(OrgGrant::orgId)
                 .orElseGet(() -> identityAnswers.get(new Lookup(token.getRawToken(), org), this::askIdentity));
     }

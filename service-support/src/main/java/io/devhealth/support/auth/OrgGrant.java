@@ -12,8 +12,8 @@ public record OrgGrant(UUID orgId, String slug, OrgRole role) {
         Objects.requireNonNull(role, "role");
     }
 
-    /** Whether {@code orgIdOrSlug} names this organization, by id or by slug. */
-    public boolean names(String orgIdOrSlug) {
-        return slug.equals(orgIdOrSlug) || orgId.toString().equalsIgnoreCase(orgIdOrSlug);
+    /** Whether {@code orgRef} (an {@link OrgRef}: canonical id or slug) names this organization. */
+    public boolean names(String orgRef) {
+        return OrgRef.parse(orgRef).map(ref -> ref.names(orgId, slug)).orElse(false);
     }
 }

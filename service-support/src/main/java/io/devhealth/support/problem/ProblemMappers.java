@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.devhealth.support.text.UnacceptableTextException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,7 +36,8 @@ import io.quarkus.security.UnauthorizedException;
  * <ul>
  * <li>{@link ProblemException}: as raised;</li>
  * <li>Bean Validation of a request: 422 {@code validation} listing the invalid fields;</li>
- * <li>a body that is not JSON or does not fit the request's shape: 400 {@code bad-request};</li>
+ * <li>a body that is not JSON or does not fit the request's shape: 400 {@code bad-request}; a string a
+ * {@link io.devhealth.support.text.CleanText} request refuses (NUL, unpaired surrogate): 422 {@code validation};</li>
  * <li>no token, or a malformed, expired or foreign-signed one: 401 {@code unauthorized} with
  * {@code WWW-Authenticate: Bearer} (services authenticate lazily, {@code quarkus.http.auth.proactive=false}, so
  * these failures reach the mappers); a token that may not use the endpoint: 403 {@code forbidden};</li>
@@ -76,6 +78,9 @@ public class ProblemMappers {
     @ServerExceptionMapper(value = { MismatchedInputException.class, JsonProcessingException.class },
             priority = Priorities.USER - 1)
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnacceptableTextException text) {
+            return ProblemException.invalidField(jsonPath(text), text.getOriginalMessage()).toResponse(uri.getPath());
+        }
         String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? "invalid value for field '" + jsonPath(mapping) + "'"
                 : "the body is not valid JSON";

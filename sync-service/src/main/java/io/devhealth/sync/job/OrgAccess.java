@@ -10,7 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgGrant;
-import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
 import io.devhealth.sync.identity.IdentityAccessDeniedException;
 import io.devhealth.sync.identity.IdentityClient;
@@ -34,13 +34,14 @@ public class OrgAccess {
     }
 
     /**
-     * @return the organization's id when the caller holds at least {@code required} in it, or is a superuser
+     * @return the organization's id when the caller's role in it holds {@code permission} (the matrix of
+     *         {@link OrgPermission}), or the caller is a superuser
      * @throws ProblemException 403 when the organization exists but the caller may not do this, 404 when it
      *                          does not exist
      */
-    public UUID require(JsonWebToken caller, String org, OrgRole required) {
+    public UUID require(JsonWebToken caller, String org, OrgPermission permission) {
         Optional<OrgGrant> grant = OrgClaims.find(caller, org);
-        if (grant.isPresent() && grant.get().role().atLeast(required)) {
+        if (grant.isPresent() && permission.grantedTo(grant.get().role())) {
             return grant.get().orgId();
         }
         Organization organization = lookUp(caller, org);
@@ -48,7 +49,7 @@ public class OrgAccess {
             return organization.id();
         }
         if (grant.isPresent()) {
-            throw ProblemException.forbidden("requires role " + required.claimValue() + " in organization " + org
+            throw ProblemException.forbidden("requires role " + permission.minimumRole().claimValue() + " in organization " + org
                     + " (yours: " + grant.get().role().claimValue() + ")");
         }
         throw ProblemException.forbidden("not a member of organization " + org);

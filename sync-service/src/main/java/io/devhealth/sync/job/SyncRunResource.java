@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.devhealth.support.problem.ProblemException;
 import io.devhealth.sync.identity.IdentityClient;
@@ -84,7 +84,7 @@ public class SyncRunResource {
     public Response start(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Parameter(description = "Sync configuration id") @PathParam("configurationId") UUID configurationId) {
-        UUID orgId = access.require(caller, org, OrgRole.ADMIN);
+        UUID orgId = access.require(caller, org, OrgPermission.SYNC_MANAGE);
         SyncConfiguration configuration = identity.findConfiguration(configurationId)
                 .filter(found -> orgId.equals(found.orgId()))
                 .orElseThrow(() -> ProblemException.notFound(
@@ -125,7 +125,7 @@ public class SyncRunResource {
     public SyncRunResponse get(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Parameter(description = "Run id") @PathParam("runId") UUID runId) {
-        UUID orgId = access.require(caller, org, OrgRole.MEMBER);
+        UUID orgId = access.require(caller, org, OrgPermission.SYNC_READ);
         return identity.findRun(org, runId, OrgAccess.bearer(caller))
                 .filter(run -> orgId.equals(run.orgId()))
                 .map(SyncRunResponse::of)

@@ -2,12 +2,12 @@ package io.devhealth.identity.org.repository;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.org.Organization;
+import io.devhealth.support.auth.OrgRef;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -17,9 +17,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
 
-    /** The organization {@code ref} names: its id when {@code ref} is a UUID, else its slug; null if none. */
+    /** The organization {@code ref} names ({@link OrgRef}: a canonical id or a slug); null if none. */
     public Uni<Organization> findByRef(String ref) {
-        return asUuid(ref).map(this::findById).orElseGet(() -> find("slug", ref).firstResult());
+        return OrgRef.parse(ref).map(parsed -> switch (parsed) {
+            case OrgRef.ById byId -> findById(byId.id());
+            case OrgRef.BySlug bySlug -> find("slug", bySlug.slug()).firstResult();
+        }).orElseGet(() -> Uni.createFrom().nullItem());
     }
 
     /** The organizations {@code userId} is a member of, by slug. */
@@ -29,13 +32,5 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     public Uni<List<Organization>> listByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
-    }
-
-    private static Optional<UUID> asUuid(String ref) {
-        try {
-            return Optional.of(UUID.fromString(ref));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.devhealth.identity.org.repository.MembershipRepository;
 import io.devhealth.identity.org.repository.OrganizationRepository;
 import io.devhealth.identity.user.User;
 import io.devhealth.identity.user.service.CallerService;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -29,28 +30,29 @@ public class OrgAccess {
     }
 
     /**
-     * The caller and the organization {@code orgRef} (slug or id) names, when the caller holds at least
-     * {@code required} there. Fails with 404 when there is no such organization and 403 when the caller is not a
-     * member or holds a weaker role (the organization's existence is not secret: 403, not 404).
+     * The caller and the organization {@code orgRef} (slug or id) names, when the caller's role there holds
+     * {@code permission} ({@link OrgPermission}, the one permission matrix). Fails with 404 when there is no such
+     * organization and 403 when the caller is not a member or its role lacks the permission (the organization's
+     * existence is not secret: 403, not 404).
      */
-    public Uni<CallerInOrg> require(String orgRef, OrgRole required) {
+    public Uni<CallerInOrg> require(String orgRef, OrgPermission permission) {
         return callers.current().flatMap(caller -> organizations.findByRef(orgRef)
                 .onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("organization '" + orgRef + "' does not exist"))
                 .call(organization -> caller.superuser
                         ? Uni.createFrom().voidItem()
                         : memberships.roleOf(organization.id, caller.id)
-                                .invoke(role -> requireRole(role, required, organization)))
+                                .invoke(role -> requirePermission(role, permission, organization)))
                 .map(organization -> new CallerInOrg(caller, organization)));
     }
 
-    private static void requireRole(OrgRole role, OrgRole required, Organization organization) {
+    private static void requirePermission(OrgRole role, OrgPermission permission, Organization organization) {
         if (role == null) {
             throw ProblemException.forbidden("you are not a member of organization '" + organization.slug + "'");
         }
-        if (!role.atLeast(required)) {
-            throw ProblemException.forbidden("this requires the " + required.claimValue() + " role in organization '"
-                    + organization.slug + "'; you are " + role.claimValue());
+        if (!permission.grantedTo(role)) {
+            throw ProblemException.forbidden("this requires the " + permission.minimumRole().claimValue()
+                    + " role in organization '" + organization.slug + "'; you are " + role.claimValue());
         }
     }
 

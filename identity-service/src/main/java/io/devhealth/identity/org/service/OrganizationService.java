@@ -10,6 +10,7 @@ import io.devhealth.identity.org.repository.MembershipRepository;
 import io.devhealth.identity.org.repository.OrganizationRepository;
 import io.devhealth.identity.persistence.PgErrors;
 import io.devhealth.identity.user.service.CallerService;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -57,6 +58,6 @@ public class OrganizationService {
     /** The organization {@code orgRef} names, if the caller is a member (any role) or a superuser. */
     @WithSession
     public Uni<Organization> get(String orgRef) {
-        return access.require(orgRef, OrgRole.VIEWER).map(OrgAccess.CallerInOrg::organization);
+        return access.require(orgRef, OrgPermission.ORG_READ).map(OrgAccess.CallerInOrg::organization);
     }
 }

@@ -13,7 +13,7 @@ import io.devhealth.identity.org.service.OrgAccess;
 import io.devhealth.identity.persistence.PgErrors;
 import io.devhealth.identity.sync.SyncConfiguration;
 import io.devhealth.identity.sync.repository.SyncConfigurationRepository;
-import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -41,7 +41,7 @@ public class SyncConfigurationService {
     public Uni<SyncConfiguration> create(String orgRef, NewSyncConfiguration request) {
         return Uni.createFrom().voidItem()
                 .invoke(() -> ProviderOptions.validate(request.provider(), request.options()))
-                .flatMap(valid -> access.require(orgRef, OrgRole.ADMIN))
+                .flatMap(valid -> access.require(orgRef, OrgPermission.SYNC_MANAGE))
                 .flatMap(granted -> configurations.persistAndFlush(newConfiguration(granted, request)))
                 .onFailure(PgErrors.uniqueViolation("sync_configurations_organization_name_key"))
                 .transform(duplicate -> ProblemException.conflict("a sync configuration named '"
@@ -51,14 +51,14 @@ public class SyncConfigurationService {
     /** The organization's configurations by name; members and above. */
     @WithSession
     public Uni<List<SyncConfiguration>> list(String orgRef) {
-        return access.require(orgRef, OrgRole.MEMBER)
+        return access.require(orgRef, OrgPermission.SYNC_READ)
                 .flatMap(granted -> configurations.listInOrganization(granted.organization().id));
     }
 
     /** One configuration of the organization; members and above; 404 when it is not in that organization. */
     @WithSession
     public Uni<SyncConfiguration> get(String orgRef, UUID id) {
-        return access.require(orgRef, OrgRole.MEMBER)
+        return access.require(orgRef, OrgPermission.SYNC_READ)
                 .flatMap(granted -> configurations.findInOrganization(granted.organization().id, id))
                 .onItem().ifNull().failWith(() -> notFound(id));
     }

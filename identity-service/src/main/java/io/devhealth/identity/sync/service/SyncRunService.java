@@ -9,7 +9,7 @@ import io.devhealth.identity.org.service.OrgAccess;
 import io.devhealth.identity.sync.SyncRun;
 import io.devhealth.identity.sync.repository.SyncConfigurationRepository;
 import io.devhealth.identity.sync.repository.SyncRunRepository;
-import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class SyncRunService {
     /** The configuration's latest {@code limit} runs, newest first; 404 when it is not in the organization. */
     @WithSession
     public Uni<List<SyncRun>> listForConfiguration(String orgRef, UUID configurationId, int limit) {
-        return access.require(orgRef, OrgRole.MEMBER)
+        return access.require(orgRef, OrgPermission.SYNC_READ)
                 .flatMap(granted -> configurations.findInOrganization(granted.organization().id, configurationId))
                 .onItem().ifNull().failWith(() -> SyncConfigurationService.notFound(configurationId))
                 .flatMap(configuration -> runs.listLatest(configuration.id, limit));
@@ -40,7 +40,7 @@ public class SyncRunService {
     /** One run of the organization; 404 when it is not in that organization. */
     @WithSession
     public Uni<SyncRun> get(String orgRef, UUID runId) {
-        return access.require(orgRef, OrgRole.MEMBER)
+        return access.require(orgRef, OrgPermission.SYNC_READ)
                 .flatMap(granted -> runs.findInOrganization(granted.organization().id, runId))
                 .onItem().ifNull().failWith(() -> notFound(runId));
     }
