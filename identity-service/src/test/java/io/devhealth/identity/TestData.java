@@ -28,6 +28,9 @@ public final class TestData {
     public static final String SERVICE_SECRET = "devhealth-local-service-secret";
     public static final String PASSWORD = "correct horse battery staple";
 
+    /** devhealth.auth.password-iterations of the test profile: fixture hashes need no upgrade at sign-in. */
+    public static final int TEST_HASH_ITERATIONS = 1000;
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
     /** One hash for every fixture user: hashing is deliberately slow. */
@@ -74,6 +77,28 @@ public final class TestData {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The single long value of a parameterized query (e.g. a count). */
+    public static long count(String sql, Object... parameters) {
+        return Long.parseLong(queryString(sql, parameters));
+    }
+
+    /** The single value of a parameterized query, as text; null when it is SQL NULL. */
+    public static String queryString(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("no row: " + sql);
+                }
+                return rows.getString(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
@@ -129,7 +154,7 @@ public final class TestData {
 
     private static synchronized String hash() {
         if (passwordHash == null) {
-            passwordHash = new PasswordHasher().hash(PASSWORD);
+            passwordHash = new PasswordHasher(TEST_HASH_ITERATIONS).hash(PASSWORD);
         }
         return passwordHash;
     }

@@ -23,14 +23,19 @@ public interface JwtConfig {
     @WithDefault("devhealth")
     String audience();
 
-    /** How long an access token is valid ({@code exp − iat}), ISO-8601 duration. */
-    @WithDefault("PT1H")
+    /**
+     * How long an access token is valid ({@code exp − iat}), ISO-8601 duration. Also how late a change of
+     * membership or role reaches the other services at worst, and how long a rotated-out signing key stays in
+     * the JWKS.
+     */
+    @WithDefault("PT15M")
     Duration lifetime();
 
     /**
      * File holding the RS256 signing key, PEM PKCS#8 (what {@code openssl pkcs8 -topk8} writes), RSA ≥ 2048 bits; in Kubernetes
-     * mounted from a Secret. Absent: a fresh key pair is generated at each start, so tokens do not survive a
-     * restart (local runs and tests only).
+     * mounted from a Secret; {@code dev/up} keeps one under its data directory. Absent: a fresh key pair is
+     * generated at each start, so tokens do not survive a restart (tests only). To rotate, mount a new key: the
+     * previous one stays published in the JWKS until the last token it signed has expired.
      */
     Optional<Path> privateKeyLocation();
 }

@@ -1,5 +1,8 @@
 package io.devhealth.identity.org;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,15 +14,19 @@ import io.devhealth.identity.persistence.TimestampedEntity;
 @Table(name = "organizations")
 public class Organization extends TimestampedEntity {
 
-    /** What the schema's CHECK on {@code slug} accepts: lower-case DNS label, 1–63 characters. */
-    public static final String SLUG_PATTERN = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
-
-    /** Unique, immutable name used in URLs. */
+    /** Unique, immutable name used in URLs ({@link io.devhealth.support.auth.OrgRef}'s slug rule). */
     @Column(nullable = false, updatable = false, columnDefinition = "text")
     public String slug;
 
     @Column(nullable = false, columnDefinition = "text")
     public String name;
+
+    /** Set when an owner deleted it: from then on no API shows it. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    public UUID deletedBy;
 
     public static Organization of(String slug, String name) {
         Organization organization = new Organization();

@@ -1,5 +1,7 @@
 package io.devhealth.identity.user;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -26,7 +28,13 @@ public class User extends TimestampedEntity {
     @Column(name = "is_superuser", nullable = false)
     public boolean superuser;
 
-    /** Inactive users cannot sign in, and their unexpired tokens stop working. */
+    /** Inactive users cannot sign in or refresh, and their unexpired tokens stop working. */
     @Column(name = "is_active", nullable = false)
     public boolean active = true;
+
+    @Column(name = "last_login_at")
+    public Instant lastLoginAt;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
 }

@@ -1,6 +1,7 @@
 package io.devhealth.support.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,12 +22,19 @@ public final class ProblemException extends RuntimeException {
     private final int status;
     private final URI type;
     private final List<Problem.Violation> violations;
+    private final Duration retryAfter;
 
-    private ProblemException(int status, URI type, String detail, List<Problem.Violation> violations) {
+    private ProblemException(int status, URI type, String detail, List<Problem.Violation> violations,
+            Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.type = Objects.requireNonNull(type, "type");
         this.violations = violations == null ? null : List.copyOf(violations);
+        this.retryAfter = retryAfter;
+    }
+
+    private ProblemException(int status, URI type, String detail, List<Problem.Violation> violations) {
+        this(status, type, detail, violations, null);
     }
 
     /** A problem of any status, for the mappers of this package (JAX-RS errors keep their own status). */
@@ -89,6 +97,15 @@ public final class ProblemException extends RuntimeException {
         return of(Response.Status.CONFLICT.getStatusCode(), ProblemTypes.LEASE_LOST, detail);
     }
 
+    /**
+     * 429 {@code too-many-requests} with {@code Retry-After: <seconds>}: the caller must wait (failed sign-ins
+     * throttled).
+     */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(Response.Status.TOO_MANY_REQUESTS.getStatusCode(), ProblemTypes.TOO_MANY_REQUESTS,
+                detail, null, Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+
     /** 503 {@code upstream-unavailable}: a dependency (a database, another service) failed or timed out; retry. */
     public static ProblemException upstreamUnavailable(String detail) {
         return of(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), ProblemTypes.UPSTREAM_UNAVAILABLE, detail);
@@ -126,12 +143,15 @@ public final class ProblemException extends RuntimeException {
 
     /**
      * The response carrying {@link #toProblem(String)} as {@code application/problem+json}; a 401 also carries
-     * {@code WWW-Authenticate: Bearer}. Service-specific exception mappers answer with this.
+     * {@code WWW-Authenticate: Bearer}, a 429 {@code Retry-After}. Service-specific exception mappers answer with this.
      */
     public Response toResponse(String instance) {
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(toProblem(instance));
         if (status == Response.Status.UNAUTHORIZED.getStatusCode()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+        }
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
         return response.build();
     }

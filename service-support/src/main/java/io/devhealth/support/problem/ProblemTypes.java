@@ -26,6 +26,8 @@ public final class ProblemTypes {
     public static final URI SYNC_RUN_ALREADY_RUNNING = of("sync-run-already-running");
     /** 409: the caller no longer holds the run's lease (it expired and was taken over, or the run ended). */
     public static final URI LEASE_LOST = of("lease-lost");
+    /** 429: too many attempts (failed sign-ins); {@code Retry-After} says how many seconds to wait. */
+    public static final URI TOO_MANY_REQUESTS = of("too-many-requests");
     /** 503: a service or database this request depends on is unavailable; retry later. */
     public static final URI UPSTREAM_UNAVAILABLE = of("upstream-unavailable");
     /** 500: a fault of ours; the detail carries no internals. */

@@ -11,16 +11,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 
-import io.devhealth.identity.auth.service.SigningKeys;
+import io.devhealth.identity.auth.service.KeyRing;
 
 @Path("/api/v1/identity/.well-known/jwks.json")
 @Tag(name = "Authentication")
 @PermitAll
 public class JwksResource {
 
-    private final SigningKeys keys;
+    private final KeyRing keys;
 
-    JwksResource(SigningKeys keys) {
+    JwksResource(KeyRing keys) {
         this.keys = keys;
     }
 
@@ -28,7 +28,8 @@ public class JwksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Cache(maxAge = 300)
     @Operation(summary = "Token signing keys (JWK Set)",
-            description = "The public RS256 keys access tokens are signed with, by kid; cacheable for 5 minutes.")
+            description = "The public RS256 keys of every live access token, by kid: the current signing key and any "
+                    + "rotated-out key until the last token it signed has expired. Cacheable for 5 minutes.")
     @APIResponse(responseCode = "200", description = "The JWK Set")
     public String jwks() {
         return keys.jwks();

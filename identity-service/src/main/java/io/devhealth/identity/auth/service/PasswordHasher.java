@@ -10,22 +10,23 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.devhealth.identity.config.AuthConfig;
+
 /**
  * PBKDF2-HMAC-SHA256 password hashes, encoded {@code pbkdf2-sha256$<iterations>$<base64 salt>$<base64 hash>}
- * (the format of {@code users.password_hash}). The iteration count travels with each hash, so raising
- * {@link #ITERATIONS} later keeps old hashes verifiable.
+ * (the format of {@code users.password_hash}): each hash names its own parameters, so raising
+ * {@code devhealth.auth.password-iterations} keeps old hashes verifiable and {@link #needsRehash} tells which to
+ * upgrade at the next sign-in.
  *
- * <p>Both operations cost one full key derivation (a few hundred milliseconds of CPU): call them on a worker
- * thread, never on the event loop.
+ * <p>Both operations cost one full key derivation (about 0.3 s of CPU at 600,000 iterations): call them on a
+ * worker thread, never on the event loop.
  */
 @ApplicationScoped
 public class PasswordHasher {
-
-    /** OWASP Password Storage Cheat Sheet (2023) minimum for PBKDF2-HMAC-SHA256. */
-    static final int ITERATIONS = 210_000;
 
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class);
     private static final String SCHEME = "pbkdf2-sha256";
@@ -34,17 +35,31 @@ public class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getDecoder();
-    /** Verified against when there is no stored hash, so an unknown email costs as much as a wrong password. */
-    private static final Encoded DECOY = new Encoded(ITERATIONS, new byte[SALT_BYTES], new byte[HASH_BYTES]);
 
     private final SecureRandom random = new SecureRandom();
+    private final int iterations;
+    /** Verified against when there is no stored hash, so an unknown email costs as much as a wrong password. */
+    private final Encoded decoy;
 
-    /** A new hash of {@code password} with a random 16-byte salt. */
+    @Inject
+    PasswordHasher(AuthConfig config) {
+        this(config.passwordIterations());
+    }
+
+    /** A hasher producing hashes with {@code iterations} (tests write fixtures with it). */
+    public PasswordHasher(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("devhealth.auth.password-iterations must be positive");
+        }
+        this.iterations = iterations;
+        this.decoy = new Encoded(iterations, new byte[SALT_BYTES], new byte[HASH_BYTES]);
+    }
+
+    /** A new hash of {@code password} with a random 16-byte salt and the configured iterations. */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        Encoded encoded = new Encoded(ITERATIONS, salt, derive(password, salt, ITERATIONS, HASH_BYTES));
-        return encoded.toString();
+        return new Encoded(iterations, salt, derive(password, salt, iterations, HASH_BYTES)).toString();
     }
 
     /**
@@ -54,11 +69,16 @@ public class PasswordHasher {
     public boolean matches(String password, String stored) {
         Optional<Encoded> parsed = stored == null ? Optional.empty() : Encoded.parse(stored);
         if (stored != null && parsed.isEmpty()) {
-            LOG.warn("a stored password hash is not in the pbkdf2-sha256 format; the login is refused");
+            LOG.warn("a stored password hash is not in the pbkdf2-sha256 format; the sign-in is refused");
         }
-        Encoded expected = parsed.orElse(DECOY);
+        Encoded expected = parsed.orElse(decoy);
         byte[] actual = derive(password, expected.salt(), expected.iterations(), expected.hash().length);
         return MessageDigest.isEqual(actual, expected.hash()) && parsed.isPresent();
+    }
+
+    /** Whether {@code stored} was made with weaker parameters than new hashes get (fewer iterations). */
+    public boolean needsRehash(String stored) {
+        return Encoded.parse(stored).map(encoded -> encoded.iterations() < iterations).orElse(true);
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations, int bytes) {

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.Use;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -30,6 +29,7 @@ import io.smallrye.jwt.util.KeyUtils;
  * The RS256 key pair tokens are signed with: loaded from {@code devhealth.jwt.private-key-location} (PEM
  * PKCS#8) or, when that is unset, generated at start (RSA 2048, kept in memory only). Its key id is the
  * RFC 7638 JWK thumbprint (SHA-256) of the public key, so the same key always gets the same {@code kid}.
+ * {@link KeyRing} publishes it, with the keys other replicas and earlier starts signed with.
  * Created at start so that a bad key file stops the service instead of failing its first login.
  */
 @Startup
@@ -42,7 +42,7 @@ public class SigningKeys {
     private final PrivateKey privateKey;
     private final RSAPublicKey publicKey;
     private final String keyId;
-    private final String jwks;
+    private final String publicJwk;
 
     SigningKeys(JwtConfig config) {
         KeyPair pair = config.privateKeyLocation().map(SigningKeys::load).orElseGet(SigningKeys::generate);
@@ -53,7 +53,7 @@ public class SigningKeys {
         jwk.setKeyId(keyId);
         jwk.setUse(Use.SIGNATURE);
         jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jwks = new JsonWebKeySet(jwk).toJson(OutputControlLevel.PUBLIC_ONLY);
+        publicJwk = jwk.toJson(OutputControlLevel.PUBLIC_ONLY);
         LOG.infof("signing tokens with RSA key %s (%s)", keyId,
                 config.privateKeyLocation().isPresent() ? "configured" : "generated at start");
     }
@@ -71,9 +71,9 @@ public class SigningKeys {
         return keyId;
     }
 
-    /** The public JWK Set document ({@code {"keys": [{"kty": "RSA", "kid": …, "n": …, "e": …}]}}). */
-    public String jwks() {
-        return jwks;
+    /** The public key as a JWK ({@code {"kty": "RSA", "kid": …, "use": "sig", "alg": "RS256", "n": …, "e": …}}). */
+    public String publicJwk() {
+        return publicJwk;
     }
 
     private static KeyPair generate() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.devhealth.identity.org.Organization;
 import io.devhealth.support.auth.OrgRef;
@@ -17,17 +18,28 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
 
-    /** The organization {@code ref} names ({@link OrgRef}: a canonical id or a slug); null if none. */
+    /** The live organization {@code ref} names ({@link OrgRef}: a canonical id or a slug); null if none or deleted. */
     public Uni<Organization> findByRef(String ref) {
         return OrgRef.parse(ref).map(parsed -> switch (parsed) {
-            case OrgRef.ById byId -> findById(byId.id());
-            case OrgRef.BySlug bySlug -> find("slug", bySlug.slug()).firstResult();
+            case OrgRef.ById byId -> find("id = ?1 and deletedAt is null", byId.id()).firstResult();
+            case OrgRef.BySlug bySlug -> find("slug = ?1 and deletedAt is null", bySlug.slug()).firstResult();
         }).orElseGet(() -> Uni.createFrom().nullItem());
     }
 
-    /** The organizations {@code userId} is a member of, by slug. */
+    /** The live organizations {@code userId} is a member of, by slug. */
     public Uni<List<Organization>> listForMember(UUID userId) {
-        return list("id in (select m.organizationId from Membership m where m.userId = ?1)", Sort.by("slug"), userId);
+        return list("deletedAt is null and id in (select m.organizationId from Membership m where m.userId = ?1)",
+                Sort.by("slug"), userId);
+    }
+
+    /** Every live organization, by slug. */
+    public Uni<List<Organization>> listLive() {
+        return list("deletedAt is null", Sort.by("slug"));
+    }
+
+    /** The organization with its row locked until the transaction ends (serializes membership changes). */
+    public Uni<Organization> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Uni<List<Organization>> listByIds(Collection<UUID> ids) {

@@ -6,7 +6,9 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.devhealth.identity.org.service.OrganizationService;
@@ -70,5 +73,29 @@ public class OrganizationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrganizationResponse> get(@Parameter(description = "Slug or id") @PathParam("org") String org) {
         return organizations.get(org).map(OrganizationResponse::from);
+    }
+
+    @PATCH
+    @Path("/{org}")
+    @Operation(summary = "Rename an organization", description = "Admins and owners. The slug never changes.")
+    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "403", description = "Not a member, or below admin")
+    @APIResponse(responseCode = "404", description = "No such organization")
+    @APIResponse(responseCode = "422", description = "Blank, too long or invalid name")
+    public Uni<OrganizationResponse> rename(@Parameter(description = "Slug or id") @PathParam("org") String org,
+            @Valid @NotNull UpdateOrganizationRequest body) {
+        return organizations.rename(org, body.name()).map(OrganizationResponse::from);
+    }
+
+    @DELETE
+    @Path("/{org}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete an organization", description = "Owners only. Soft delete: it disappears from every "
+            + "API at once; its data is kept until an operator purges it. Its slug stays taken.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not an owner")
+    @APIResponse(responseCode = "404", description = "No such organization")
+    public Uni<Void> delete(@Parameter(description = "Slug or id") @PathParam("org") String org) {
+        return organizations.delete(org);
     }
 }

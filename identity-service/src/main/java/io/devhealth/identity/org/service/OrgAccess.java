@@ -39,11 +39,13 @@ public class OrgAccess {
         return callers.current().flatMap(caller -> organizations.findByRef(orgRef)
                 .onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("organization '" + orgRef + "' does not exist"))
-                .call(organization -> caller.superuser
-                        ? Uni.createFrom().voidItem()
-                        : memberships.roleOf(organization.id, caller.id)
-                                .invoke(role -> requirePermission(role, permission, organization)))
-                .map(organization -> new CallerInOrg(caller, organization)));
+                .flatMap(organization -> memberships.roleOf(organization.id, caller.id)
+                        .invoke(role -> {
+                            if (!caller.superuser) {
+                                requirePermission(role, permission, organization);
+                            }
+                        })
+                        .map(role -> new CallerInOrg(caller, organization, role))));
     }
 
     private static void requirePermission(OrgRole role, OrgPermission permission, Organization organization) {
@@ -56,7 +58,20 @@ public class OrgAccess {
         }
     }
 
-    /** An authorized caller and the organization it acts on. */
-    public record CallerInOrg(User caller, Organization organization) {
+    /**
+     * An authorized caller, the organization it acts on and its role there (null for a superuser who is not a
+     * member).
+     */
+    public record CallerInOrg(User caller, Organization organization, OrgRole role) {
+
+        /** Whether the caller holds {@code permission} here (superusers hold every permission). */
+        public boolean holds(OrgPermission permission) {
+            return caller.superuser || permission.grantedTo(role);
+        }
+
+        /** Whether the caller is an owner here, or a superuser. */
+        public boolean isOwner() {
+            return caller.superuser || role == OrgRole.OWNER;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.devhealth.identity.org.service;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class OrganizationService {
 
     /**
      * Creates an organization owned by the caller. {@code slug} must already match
-     * {@link Organization#SLUG_PATTERN}; a taken slug is a 409 problem.
+     * the slug rule of {@link io.devhealth.support.auth.OrgRef}; a taken slug is a 409 problem.
      */
     @WithTransaction
     public Uni<Organization> create(String slug, String name) {
@@ -51,7 +51,7 @@ public class OrganizationService {
     @WithSession
     public Uni<List<Organization>> listVisible() {
         return callers.current().flatMap(caller -> caller.superuser
-                ? organizations.listAll(Sort.by("slug"))
+                ? organizations.listLive()
                 : organizations.listForMember(caller.id));
     }
 
@@ -59,5 +59,29 @@ public class OrganizationService {
     @WithSession
     public Uni<Organization> get(String orgRef) {
         return access.require(orgRef, OrgPermission.ORG_READ).map(OrgAccess.CallerInOrg::organization);
+    }
+
+    /** Renames the organization ({@link OrgPermission#ORG_UPDATE}); the slug never changes. */
+    @WithTransaction
+    public Uni<Organization> rename(String orgRef, String name) {
+        return access.require(orgRef, OrgPermission.ORG_UPDATE)
+                .map(authorized -> {
+                    authorized.organization().name = name;
+                    return authorized.organization();
+                });
+    }
+
+    /**
+     * Soft-deletes the organization ({@link OrgPermission#ORG_DELETE}, owners): every API stops showing it at
+     * once (tokens issued before still name it, but no service resolves it); its data stays until purged.
+     */
+    @WithTransaction
+    public Uni<Void> delete(String orgRef) {
+        return access.require(orgRef, OrgPermission.ORG_DELETE)
+                .invoke(authorized -> {
+                    authorized.organization().deletedAt = Instant.now();
+                    authorized.organization().deletedBy = authorized.caller().id;
+                })
+                .replaceWithVoid();
     }
 }

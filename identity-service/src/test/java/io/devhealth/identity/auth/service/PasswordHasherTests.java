@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class PasswordHasherTests {
 
-    private final PasswordHasher hasher = new PasswordHasher();
+    private final PasswordHasher hasher = new PasswordHasher(600_000);
 
     @Test
     void hashesAreSaltedPbkdf2Sha256InTheStoredFormat() {
         String first = hasher.hash("s3cret");
         String second = hasher.hash("s3cret");
 
-        assertThat(first).matches("pbkdf2-sha256\\$210000\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(first).matches("pbkdf2-sha256\\$600000\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
         assertThat(first).isNotEqualTo(second);
         assertThat(hasher.matches("s3cret", first)).isTrue();
         assertThat(hasher.matches("s3cret", second)).isTrue();
@@ -33,6 +33,18 @@ class PasswordHasherTests {
 
         assertThat(hasher.matches("passwd", stored)).isTrue();
         assertThat(hasher.matches("passwd!", stored)).isFalse();
+    }
+
+    @Test
+    void hashesWithFewerIterationsThanConfiguredNeedARehash() {
+        PasswordHasher weaker = new PasswordHasher(1000);
+        String old = weaker.hash("s3cret");
+
+        assertThat(hasher.needsRehash(old)).isTrue();
+        assertThat(hasher.matches("s3cret", old)).isTrue();
+        assertThat(weaker.needsRehash(old)).isFalse();
+        assertThat(weaker.needsRehash(hasher.hash("s3cret"))).isFalse();
+        assertThat(hasher.needsRehash("not-a-hash")).isTrue();
     }
 
     @Test

@@ -37,7 +37,7 @@ class SigningKeysTests {
                 .isEqualTo(thumbprint(keys.publicKey().getModulus(), keys.publicKey().getPublicExponent()));
         assertThat(new SigningKeys(config(Optional.of(pem))).keyId()).as("stable across restarts")
                 .isEqualTo(keys.keyId());
-        assertThat(keys.jwks()).contains("\"kid\":\"" + keys.keyId() + "\"", "\"alg\":\"RS256\"", "\"use\":\"sig\"")
+        assertThat(keys.publicJwk()).contains("\"kid\":\"" + keys.keyId() + "\"", "\"alg\":\"RS256\"", "\"use\":\"sig\"")
                 .doesNotContain("\"d\"", "\"p\"", "\"q\"");
     }
 

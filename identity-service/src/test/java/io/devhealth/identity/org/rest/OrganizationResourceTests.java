@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.devhealth.identity.TestData;
 import io.devhealth.identity.TestData.TestUser;
+import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemTypes;
 import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -107,7 +108,8 @@ class OrganizationResourceTests {
     @Test
     void invalidSlugOrNameIs422NamingTheField() {
         String token = TestData.adminToken();
-        for (String slug : new String[] { "Upper", "-leading", "trailing-", "under_score", "a".repeat(64), "" }) {
+        for (String slug : new String[] { "Upper", "-leading", "trailing-", "under_score", "a".repeat(64), "",
+                "ab", "1-2-3-4-5", "3f2c9a4e-8a51-4d6c-9a0b-2d1e5f7a9c11", "nul\u0000" }) {
             given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(Map.of("slug", slug, "name", "Fine"))
                     .when().post(ORGS)
@@ -130,5 +132,33 @@ class OrganizationResourceTests {
                 .when().post(ORGS)
                 .then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void adminsRenameOwnersDeleteAndADeletedOrganizationIsGone() {
+        TestUser owner = TestData.createUser("org-owner");
+        String ownerToken = TestData.login(owner);
+        String slug = TestData.unique("doomed");
+        UUID org = TestData.createOrg(ownerToken, slug);
+        TestUser admin = TestData.createUser("org-admin");
+        TestData.addMember(org, admin.id(), OrgRole.ADMIN);
+        String adminToken = TestData.login(admin);
+
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "\u3000Renamed "))
+                .patch(ORGS + "/" + slug).then().statusCode(200).body("name", equalTo("Renamed"))
+                .body("slug", equalTo(slug));
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "\u2003\u00a0"))
+                .patch(ORGS + "/" + slug).then().statusCode(422).body("violations.field", equalTo(List.of("name")));
+        given().auth().oauth2(adminToken).delete(ORGS + "/" + slug).then().statusCode(403);
+
+        given().auth().oauth2(ownerToken).delete(ORGS + "/" + org).then().statusCode(204);
+
+        given().auth().oauth2(ownerToken).get(ORGS + "/" + slug).then().statusCode(404);
+        given().auth().oauth2(ownerToken).get(ORGS).then().statusCode(200).body("slug", not(hasItem(slug)));
+        given().auth().oauth2(TestData.adminToken()).get(ORGS).then().statusCode(200).body("slug", not(hasItem(slug)));
+        given().auth().oauth2(TestData.login(owner)).get("/api/v1/identity/me").then().statusCode(200)
+                .body("memberships.slug", not(hasItem(slug)));
+        given().auth().oauth2(ownerToken).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "name", "Again")).post(ORGS).then().statusCode(409);
     }
 }

@@ -1,0 +1,7 @@
+package io.devhealth.identity.user.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class UserResourceIT extends UserResourceTests {
+}
