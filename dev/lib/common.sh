@@ -29,6 +29,19 @@ install_packages() {
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# A port nothing listens on (a connect over bash's /dev/tcp fails).
+free_port() {
+  local candidate
+  for _ in $(seq 50); do
+    candidate=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  die "no free port found"
+}
+
 # Waits until "$@" succeeds, at most $1 seconds (polling every 0.2 s). Returns 1 on timeout.
 wait_until() {
   local timeout=$1

@@ -45,6 +45,19 @@ stack_secret() {
   cat "$file"
 }
 
+# The RS256 key identity-service signs tokens with (PEM PKCS#8), made once per checkout: tokens survive restarts.
+# Production mounts its own from a Kubernetes Secret (DEVHEALTH_JWT_PRIVATE_KEY_LOCATION).
+stack_signing_key() {
+  local file="$STATE/jwt-signing-key.pem"
+  if [ ! -s "$file" ]; then
+    command -v openssl >/dev/null || install_packages openssl
+    mkdir -p "$STATE"
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$file" 2>/dev/null) \
+      || die "could not generate $file with openssl"
+  fi
+  echo "$file"
+}
+
 service_pid() {
   local pid_file="$STATE/$1.pid"
   [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && cat "$pid_file"

@@ -40,6 +40,13 @@ public enum OrgPermission {
     /** Recompute metrics for a date range. */
     METRICS_RECOMPUTE(OrgRole.ADMIN);
 
+    /**
+     * The OpenAPI extension naming the permission an organization-scoped operation requires, e.g.
+     * {@code @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "MEMBERS_MANAGE")}: documents the matrix
+     * per endpoint, and the role-matrix tests check every operation against it.
+     */
+    public static final String OPENAPI_EXTENSION = "x-devhealth-permission";
+
     private final OrgRole minimumRole;
 
     OrgPermission(OrgRole minimumRole) {

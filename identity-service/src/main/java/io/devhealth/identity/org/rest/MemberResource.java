@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.devhealth.identity.org.service.MemberService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.page.Page;
 import io.devhealth.support.page.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +41,7 @@ public class MemberResource {
         this.members = members;
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "MEMBERS_READ")
     @GET
     @Operation(summary = "List members", description = "Members and above; by email, paginated.")
     @APIResponse(responseCode = "200", description = "A page of members")
@@ -48,6 +51,7 @@ public class MemberResource {
         return members.list(org, page).map(found -> found.map(MemberResponse::from));
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "MEMBERS_MANAGE")
     @POST
     @ResponseStatus(201)
     @Operation(summary = "Add a member", description = "Admins and owners add an existing user by email; only owners "
@@ -60,6 +64,7 @@ public class MemberResource {
         return members.add(org, body.email(), body.orgRole()).map(MemberResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "MEMBERS_MANAGE")
     @PATCH
     @Path("/{userId}")
     @Operation(summary = "Change a member's role", description = "Admins and owners; only owners grant or revoke "
@@ -73,6 +78,7 @@ public class MemberResource {
         return members.changeRole(org, userId, body.orgRole()).map(MemberResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "MEMBERS_MANAGE")
     @DELETE
     @Path("/{userId}")
     @ResponseStatus(204)

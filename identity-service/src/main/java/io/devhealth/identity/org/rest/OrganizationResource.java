@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.devhealth.identity.org.service.OrganizationService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -63,6 +65,7 @@ public class OrganizationResource {
         return organizations.listVisible().map(list -> list.stream().map(OrganizationResponse::from).toList());
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "ORG_READ")
     @GET
     @Path("/{org}")
     @Operation(summary = "Get an organization")
@@ -75,6 +78,7 @@ public class OrganizationResource {
         return organizations.get(org).map(OrganizationResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "ORG_UPDATE")
     @PATCH
     @Path("/{org}")
     @Operation(summary = "Rename an organization", description = "Admins and owners. The slug never changes.")
@@ -87,6 +91,7 @@ public class OrganizationResource {
         return organizations.rename(org, body.name()).map(OrganizationResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "ORG_DELETE")
     @DELETE
     @Path("/{org}")
     @ResponseStatus(204)

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.devhealth.identity.sync.service.SyncConfigurationService;
 import io.devhealth.identity.sync.service.SyncRunService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -49,6 +51,7 @@ public class SyncConfigurationResource {
         this.runs = runs;
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_MANAGE")
     @POST
     @Operation(summary = "Create a sync configuration", description = "Org admins and owners. Provider git only, "
             + "with options.repositoryPath an absolute path; whether it exists is checked when a run starts.")
@@ -68,12 +71,14 @@ public class SyncConfigurationResource {
                         .build());
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_READ")
     @GET
     @Operation(summary = "List the organization's sync configurations", description = "Members and above; by name.")
     public Uni<List<SyncConfigurationResponse>> list(@PathParam("org") String org) {
         return configurations.list(org).map(list -> list.stream().map(SyncConfigurationResponse::from).toList());
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_READ")
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a sync configuration", description = "Members and above.")
@@ -81,6 +86,7 @@ public class SyncConfigurationResource {
         return configurations.get(org, id).map(SyncConfigurationResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_READ")
     @GET
     @Path("/{id}/runs")
     @Operation(summary = "List a configuration's runs", description = "Members and above; newest first.")

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.sync.service.SyncRunService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -29,6 +31,7 @@ public class SyncRunResource {
         this.runs = runs;
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_READ")
     @GET
     @Path("/{runId}")
     @Operation(summary = "Get a sync run", description = "Members and above; phase and items show live progress.")

@@ -3,9 +3,14 @@ package io.devhealth.identity.auth.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +24,7 @@ import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -68,6 +74,38 @@ class AuthenticationResourceTests {
     }
 
     @Test
+    void unsignedAlgNoneTokenIs401() {
+        String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + keys.keyId() + "\"}");
+        long now = Instant.now().getEpochSecond();
+        String payload = base64Url("{\"iss\":\"devhealth-identity\",\"aud\":\"devhealth\",\"sub\":\"" + adminId()
+                + "\",\"groups\":[\"user\",\"superuser\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
+        assertUnauthorized(header + "." + payload + ".");
+    }
+
+    @Test
+    void hs256KeyedWithThePublicKeyIs401() {
+        // The classic algorithm-confusion attack: an HMAC "signed" with the RSA public key a verifier may hold.
+        SecretKey publicKeyAsSecret = new SecretKeySpec(keys.publicKey().getEncoded(), "HmacSHA256");
+        assertUnauthorized(adminClaims().jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.HS256)
+                .sign(publicKeyAsSecret));
+    }
+
+    @Test
+    void unknownKeyIdIs401() {
+        assertUnauthorized(adminClaims().jws().keyId("no-such-key").sign(keys.privateKey()));
+        assertUnauthorized(adminClaims().jws().sign(keys.privateKey()));
+    }
+
+    @Test
+    void tamperedPayloadIs401() {
+        String genuine = TestData.adminToken();
+        String[] parts = genuine.split("\\.");
+        String forged = base64Url(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"groups\":[", "\"groups\":[\"superuser\","));
+        assertUnauthorized(parts[0] + "." + forged + "." + parts[2]);
+    }
+
+    @Test
     void genuineTokenOfADeactivatedUserIs401() {
         TestUser user = TestData.createUser("deactivated");
         String token = TestData.login(user);
@@ -85,6 +123,10 @@ class AuthenticationResourceTests {
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ProblemTypes.FORBIDDEN.toString()));
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JwtClaimsBuilder adminClaims() {
