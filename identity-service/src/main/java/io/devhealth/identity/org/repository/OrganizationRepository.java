@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.devhealth.identity.org.Organization;
+import io.devhealth.identity.user.User;
+import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.auth.OrgRef;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -44,5 +46,33 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     public Uni<List<Organization>> listByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
+
+    /**
+     * In one query: the user {@code userId}, the live organization {@code ref} names (null if none) and the user's
+     * role there (null if not a member). Null when the user does not exist.
+     */
+    public Uni<CallerRow> callerIn(UUID userId, OrgRef ref) {
+        String organization = switch (ref) {
+            case OrgRef.ById byId -> "o.id = :org";
+            case OrgRef.BySlug bySlug -> "o.slug = :org";
+        };
+        Object key = switch (ref) {
+            case OrgRef.ById byId -> byId.id();
+            case OrgRef.BySlug bySlug -> bySlug.slug();
+        };
+        return getSession().flatMap(session -> session.createSelectionQuery("""
+                        select u, o, m.role from User u
+                        left join Organization o on %s and o.deletedAt is null
+                        left join Membership m on m.organizationId = o.id and m.userId = u.id
+                        where u.id = :user""".formatted(organization), Object[].class)
+                .setParameter("user", userId)
+                .setParameter("org", key)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new CallerRow((User) row[0], (Organization) row[1], (OrgRole) row[2]));
+    }
+
+    /** A caller, an organization (null if none) and the caller's role in it (null if not a member). */
+    public record CallerRow(User user, Organization organization, OrgRole role) {
     }
 }

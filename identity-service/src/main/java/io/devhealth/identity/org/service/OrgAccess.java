@@ -1,13 +1,15 @@
 package io.devhealth.identity.org.service;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.org.Organization;
-import io.devhealth.identity.org.repository.MembershipRepository;
 import io.devhealth.identity.org.repository.OrganizationRepository;
 import io.devhealth.identity.user.User;
 import io.devhealth.identity.user.service.CallerService;
 import io.devhealth.support.auth.OrgPermission;
+import io.devhealth.support.auth.OrgRef;
 import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -21,12 +23,10 @@ public class OrgAccess {
 
     private final CallerService callers;
     private final OrganizationRepository organizations;
-    private final MembershipRepository memberships;
 
-    OrgAccess(CallerService callers, OrganizationRepository organizations, MembershipRepository memberships) {
+    OrgAccess(CallerService callers, OrganizationRepository organizations) {
         this.callers = callers;
         this.organizations = organizations;
-        this.memberships = memberships;
     }
 
     /**
@@ -36,16 +36,24 @@ public class OrgAccess {
      * existence is not secret: 403, not 404).
      */
     public Uni<CallerInOrg> require(String orgRef, OrgPermission permission) {
-        return callers.current().flatMap(caller -> organizations.findByRef(orgRef)
-                .onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("organization '" + orgRef + "' does not exist"))
-                .flatMap(organization -> memberships.roleOf(organization.id, caller.id)
-                        .invoke(role -> {
-                            if (!caller.superuser) {
-                                requirePermission(role, permission, organization);
-                            }
-                        })
-                        .map(role -> new CallerInOrg(caller, organization, role))));
+        // One query for the caller, the organization and the membership: this runs on every org-scoped request.
+        Optional<OrgRef> ref = OrgRef.parse(orgRef);
+        return callers.callerId().flatMap(userId -> ref.isEmpty()
+                ? callers.current().replaceWith(Uni.createFrom().<CallerInOrg>failure(notFound(orgRef)))
+                : organizations.callerIn(userId, ref.get()).map(row -> {
+                    User caller = CallerService.requireActive(row == null ? null : row.user());
+                    if (row.organization() == null) {
+                        throw notFound(orgRef);
+                    }
+                    if (!caller.superuser) {
+                        requirePermission(row.role(), permission, row.organization());
+                    }
+                    return new CallerInOrg(caller, row.organization(), row.role());
+                }));
+    }
+
+    private static ProblemException notFound(String orgRef) {
+        return ProblemException.notFound("organization '" + orgRef + "' does not exist");
     }
 
     private static void requirePermission(OrgRole role, OrgPermission permission, Organization organization) {

@@ -28,15 +28,23 @@ public class CallerService {
 
     /** The active user the token's {@code sub} names; fails with a 401 problem when there is none. */
     public Uni<User> current() {
-        UUID userId;
+        return callerId().flatMap(users::findById).map(CallerService::requireActive);
+    }
+
+    /** The user id the token's {@code sub} names; fails with a 401 problem when it names none. */
+    public Uni<UUID> callerId() {
         try {
-            userId = UUID.fromString(token.getSubject());
+            return Uni.createFrom().item(UUID.fromString(token.getSubject()));
         } catch (IllegalArgumentException | NullPointerException notAUserToken) {
             return Uni.createFrom().failure(ProblemException.unauthorized("the token does not name a user"));
         }
-        return users.findById(userId)
-                .map(user -> user != null && user.active ? user : null)
-                .onItem().ifNull()
-                .failWith(() -> ProblemException.unauthorized("the account is unknown or deactivated"));
+    }
+
+    /** {@code user} when it exists and is active; else a 401 problem. */
+    public static User requireActive(User user) {
+        if (user == null || !user.active) {
+            throw ProblemException.unauthorized("the account is unknown or deactivated");
+        }
+        return user;
     }
 }
