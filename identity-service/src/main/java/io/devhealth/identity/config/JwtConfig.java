@@ -24,6 +24,20 @@ public interface JwtConfig {
     String audience();
 
     /**
+     * {@code aud} of service (client-credentials) tokens: accepted by identity's internal API only, so a service
+     * token can never act on the public APIs.
+     */
+    @WithDefault("devhealth-services")
+    String serviceAudience();
+
+    /**
+     * A directory holding one file per service client, named by client id ({@code sync-service},
+     * {@code analytics-service}) and containing its secret: a Kubernetes Secret mounted as a volume. Absent: every
+     * client presents {@code devhealth.service-secret} (local runs and tests).
+     */
+    Optional<Path> serviceSecretsDir();
+
+    /**
      * How long an access token is valid ({@code exp − iat}), ISO-8601 duration. Also how late a change of
      * membership or role reaches the other services at worst, and how long a rotated-out signing key stays in
      * the JWKS.

@@ -112,7 +112,7 @@ public class KeyRing {
 
     private JWTAuthContextInfo context(RSAPublicKey key) {
         JWTAuthContextInfo info = new JWTAuthContextInfo(key, config.issuer());
-        info.setExpectedAudience(Set.of(config.audience()));
+        info.setExpectedAudience(Set.of(config.audience(), config.serviceAudience()));
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         return info;
     }

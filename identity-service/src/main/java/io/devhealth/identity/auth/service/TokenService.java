@@ -1,6 +1,9 @@
 package io.devhealth.identity.auth.service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashSet;
@@ -10,11 +13,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.devhealth.identity.config.JwtConfig;
 import io.devhealth.identity.org.MembershipSummary;
 import io.devhealth.identity.user.User;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.ServiceRole;
 import io.devhealth.support.problem.ProblemException;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -27,6 +32,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  */
 @ApplicationScoped
 public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
 
     private final JwtConfig config;
     private final String serviceSecret;
@@ -44,14 +51,33 @@ public class TokenService {
     }
 
     /**
-     * A service token (groups {@code ["service"]}, {@code sub} = {@code clientId}) when {@code clientSecret} is
-     * {@code devhealth.service-secret}; compared in constant time.
+     * A service token for a known client ({@link ServiceRole.Client}): {@code sub} = {@code clientId}, groups
+     * {@code service} + the client's roles, audience {@code devhealth.jwt.service-audience}. The secret is the
+     * client's file in {@code devhealth.jwt.service-secrets-dir}, or {@code devhealth.service-secret} without one;
+     * compared in constant time. An unknown client and a wrong secret fail alike (401).
      */
     public AccessToken issueForService(String clientId, String clientSecret) {
-        if (!MessageDigest.isEqual(sha256(clientSecret), sha256(serviceSecret))) {
+        ServiceRole.Client client = ServiceRole.Client.byId(clientId).orElse(null);
+        String expected = client == null ? null : expectedSecret(client);
+        boolean matches = MessageDigest.isEqual(sha256(clientSecret), sha256(expected == null ? "" : expected));
+        if (client == null || expected == null || expected.isEmpty() || !matches) {
             throw ProblemException.unauthorized("invalid client credentials");
         }
-        return sign(Jwt.subject(clientId).upn(clientId).groups(OrgClaims.SERVICE_GROUP));
+        return sign(Jwt.subject(clientId).upn(clientId).groups(client.groups())
+                .audience(config.serviceAudience()));
+    }
+
+    private String expectedSecret(ServiceRole.Client client) {
+        if (config.serviceSecretsDir().isEmpty()) {
+            return serviceSecret;
+        }
+        Path file = config.serviceSecretsDir().get().resolve(client.clientId());
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file).strip() : null;
+        } catch (IOException unreadable) {
+            LOG.warnf("cannot read the secret of service client %s from %s", client.clientId(), file);
+            return null;
+        }
     }
 
     /**
@@ -64,7 +90,7 @@ public class TokenService {
         if (user.superuser) {
             groups.add(OrgClaims.SUPERUSER_GROUP);
         }
-        return sign(Jwt.subject(user.id.toString())
+        return sign(Jwt.subject(user.id.toString()).audience(config.audience())
                 .upn(user.email)
                 .groups(groups)
                 .claim(OrgClaims.CLAIM, OrgClaims.toClaim(memberships.stream().map(MembershipSummary::grant).toList())));
@@ -72,7 +98,6 @@ public class TokenService {
 
     private AccessToken sign(JwtClaimsBuilder claims) {
         String token = claims.issuer(config.issuer())
-                .audience(config.audience())
                 .expiresIn(config.lifetime())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)

@@ -26,7 +26,7 @@ public class TokenVerification {
     @ApplicationScoped
     JWTAuthContextInfo verification(SigningKeys keys, JwtConfig config) {
         JWTAuthContextInfo info = new JWTAuthContextInfo(keys.publicKey(), config.issuer());
-        info.setExpectedAudience(Set.of(config.audience()));
+        info.setExpectedAudience(Set.of(config.audience(), config.serviceAudience()));
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         return info;
     }

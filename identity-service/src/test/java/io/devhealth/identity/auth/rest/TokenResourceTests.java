@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,6 +146,22 @@ class TokenResourceTests {
                 .body("type", equalTo(ProblemTypes.BAD_REQUEST.toString()))
                 .body("detail", equalTo("the body is not valid JSON"))
                 .body("instance", equalTo(TOKEN_PATH));
+    }
+
+    @Test
+    void serviceTokensCarryTheirOwnAudienceAndTheClientsRoles() throws Exception {
+        String token = TestData.serviceToken();
+        JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertThat(claims.getAudience()).containsExactly("devhealth-services");
+        assertThat(claims.getSubject()).isEqualTo("sync-service");
+        assertThat(claims.getStringListClaimValue("groups"))
+                .containsExactlyInAnyOrder("service", "sync-runner", "credential-reader", "people-reader");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("clientId", "unknown-service", "clientSecret", TestData.SERVICE_SECRET))
+                .when().post("/internal/v1/auth/service-token")
+                .then().statusCode(401);
+        given().auth().oauth2(token).get("/api/v1/identity/me").then().statusCode(403);
     }
 
     @Test

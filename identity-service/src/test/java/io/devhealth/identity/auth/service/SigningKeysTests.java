@@ -102,8 +102,18 @@ class SigningKeysTests {
             }
 
             @Override
+            public String serviceAudience() {
+                return "devhealth-services";
+            }
+
+            @Override
+            public Optional<Path> serviceSecretsDir() {
+                return Optional.empty();
+            }
+
+            @Override
             public Duration lifetime() {
-                return Duration.ofHours(1);
+                return Duration.ofMinutes(15);
             }
 
             @Override
