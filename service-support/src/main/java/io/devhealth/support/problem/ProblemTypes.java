@@ -26,6 +26,11 @@ public final class ProblemTypes {
     public static final URI SYNC_RUN_ALREADY_RUNNING = of("sync-run-already-running");
     /** 409: the caller no longer holds the run's lease (it expired and was taken over, or the run ended). */
     public static final URI LEASE_LOST = of("lease-lost");
+    /**
+     * 409: a stored credential's secret cannot be decrypted (tampered row, or its master key is no longer
+     * configured); replacing the secret resolves it.
+     */
+    public static final URI CREDENTIAL_UNREADABLE = of("credential-unreadable");
     /** 503: a service or database this request depends on is unavailable; retry later. */
     public static final URI UPSTREAM_UNAVAILABLE = of("upstream-unavailable");
     /** 500: a fault of ours; the detail carries no internals. */
