@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -108,6 +109,24 @@ public final class CredentialSteps {
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getString(1) : "";
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ids of the credential's audited reads. */
+    public static List<UUID> readIds(UUID credentialId) {
+        try (Connection connection = TestData.connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT id FROM credential_reads WHERE credential_id = ? ORDER BY created_at")) {
+            statement.setObject(1, credentialId);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -29,7 +29,8 @@ public class CredentialRotationService {
 
     private static final Logger LOG = Logger.getLogger(CredentialRotationService.class);
     private static final int BATCH = 200;
-    private static final UUID SMALLEST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** The least UUID in PostgreSQL's order (unsigned bytes; Java's compareTo is signed). */
+    private static final UUID SMALLEST = new UUID(0L, 0L);
 
     private final CallerService callers;
     private final IntegrationCredentialRepository credentials;
