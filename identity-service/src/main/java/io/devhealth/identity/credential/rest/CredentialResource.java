@@ -5,11 +5,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -82,14 +80,17 @@ public class CredentialResource {
             + "metadata only." + PAGINATION)
     @APIResponse(responseCode = "200", description = "A page of credentials",
             content = @Content(schema = @Schema(implementation = CredentialPage.class)))
+    @APIResponse(responseCode = "400", description = "limit or offset is not an integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "limit or offset out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialPage> list(@Parameter(description = "Organization slug or id") @PathParam("org") String org,
-            @Parameter(description = "Page size, 1–100") @QueryParam("limit") @DefaultValue("20")
-            @Min(1) @Max(100) int limit,
-            @Parameter(description = "Credentials to skip, ≥ 0") @QueryParam("offset") @DefaultValue("0")
-            @Min(0) @Max(1_000_000_000) int offset) {
-        return credentials.list(org, limit, offset).map(CredentialPage::from);
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "Credentials to skip", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset) {
+        PageParameters page = PageParameters.parse(limit, offset);
+        return credentials.list(org, page.limit(), page.offset()).map(CredentialPage::from);
     }
 
     @GET
@@ -134,13 +135,16 @@ public class CredentialResource {
                     + PAGINATION)
     @APIResponse(responseCode = "200", description = "A page of reads",
             content = @Content(schema = @Schema(implementation = CredentialReadPage.class)))
+    @APIResponse(responseCode = "400", description = "limit or offset is not an integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "limit or offset out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialReadPage> reads(@PathParam("org") String org, @PathParam("id") UUID id,
-            @Parameter(description = "Page size, 1–100") @QueryParam("limit") @DefaultValue("20")
-            @Min(1) @Max(100) int limit,
-            @Parameter(description = "Reads to skip, ≥ 0") @QueryParam("offset") @DefaultValue("0")
-            @Min(0) @Max(1_000_000_000) int offset) {
-        return credentials.reads(org, id, limit, offset).map(CredentialReadPage::from);
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "Reads to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("offset") String offset) {
+        PageParameters page = PageParameters.parse(limit, offset);
+        return credentials.reads(org, id, page.limit(), page.offset()).map(CredentialReadPage::from);
     }
 }

@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -265,8 +264,12 @@ class CredentialResourceTests {
                     .body("violations.field", contains(query.substring(0, query.indexOf('='))));
         }
         given().auth().oauth2(adminToken).get(credentials(org) + "?limit=many").then()
-                .statusCode(either(equalTo(400)).or(equalTo(404)))
-                .contentType(PROBLEM_JSON);
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo(ProblemTypes.BAD_REQUEST.toString()))
+                .body("violations.field", contains("limit"));
+        given().auth().oauth2(adminToken).get(credentials(org) + "?offset=1e3").then().statusCode(400);
+        given().auth().oauth2(adminToken).get(credentials(org) + "?limit=99999999999").then().statusCode(400);
     }
 
     @Test
