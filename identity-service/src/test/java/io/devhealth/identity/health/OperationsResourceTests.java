@@ -4,6 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.support.problem.ProblemTypes;
@@ -23,7 +29,22 @@ class OperationsResourceTests {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'postgresql' }.data.schemaVersion", equalTo("1"));
+                .body("checks.find { it.name == 'postgresql' }.data.schemaVersion", equalTo(latestMigration()));
+    }
+
+    /** The highest version in migrations/postgres: every migration shipped is applied at start. */
+    private static String latestMigration() {
+        Path migrations = Path.of(System.getProperty("devhealth.repo.root"), "migrations", "postgres");
+        try (Stream<Path> files = Files.list(migrations)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.+\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max(Integer::compare)
+                    .map(String::valueOf)
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
