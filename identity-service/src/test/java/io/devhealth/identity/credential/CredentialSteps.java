@@ -86,8 +86,8 @@ public final class CredentialSteps {
     /** The stored row's envelope. */
     public static SealedSecret stored(UUID id) {
         try (Connection connection = TestData.connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT encrypted_secret, wrapped_data_key, key_id FROM integration_credentials WHERE id = ?")) {
+                PreparedStatement statement = connection.prepareStatement("SELECT encrypted_secret, "
+                        + "wrapped_data_key, key_id FROM integration_credentials WHERE id = ?")) {
             statement.setObject(1, id);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {

@@ -23,7 +23,8 @@ public record CredentialResponse(
         String secretFingerprint,
         @Schema(description = "When the secret was set or last replaced", examples = "2026-12-02T10:15:30Z")
         Instant secretUpdatedAt,
-        @Schema(description = "When sync-service last read the secret; null if never", examples = "2026-12-03T04:00:12Z")
+        @Schema(description = "When sync-service last read the secret; null if never",
+                examples = "2026-12-03T04:00:12Z")
         Instant lastUsedAt,
         @Schema(description = "The user who created it; null once that user is deleted",
                 examples = "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f")

@@ -16,7 +16,8 @@ public record CredentialSecretResponse(
         @Schema(examples = "acme-github-app") String name,
         @Schema(examples = "{\"baseUrl\": \"https://api.github.com\", \"account\": \"acme\"}")
         Map<String, String> metadata,
-        @Schema(description = "The plaintext secret, exactly as stored", examples = "github_pat_11ABCDEFG0123456789_example")
+        @Schema(description = "The plaintext secret, exactly as stored",
+                examples = "github_pat_11ABCDEFG0123456789_example")
         String secret) {
 
     static CredentialSecretResponse from(CredentialSecret read) {

@@ -45,7 +45,8 @@ public class InternalCredentialResource {
     @Operation(summary = "Read a credential's secret",
             description = "Service tokens only. Answers the plaintext secret with the provider and metadata; every "
                     + "read is audited (reader = the token's subject, time, run id) and sets the credential's "
-                    + "lastUsedAt. POST because it has those effects; the body (optional) names the sync run.")
+                    + "lastUsedAt. POST because it has those effects. The JSON body names the sync run; it may "
+                    + "be empty (Content-Type: application/json all the same).")
     @APIResponse(responseCode = "200", description = "The credential and its secret (Cache-Control: no-store)",
             content = @Content(schema = @Schema(implementation = CredentialSecretResponse.class)))
     @APIResponse(responseCode = "404", description = "The organization has no such credential",

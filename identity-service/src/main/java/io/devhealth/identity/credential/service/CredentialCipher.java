@@ -64,8 +64,8 @@ public class CredentialCipher {
     public SealedSecret seal(UUID orgId, UUID credentialId, String secret) {
         byte[] dataKey = Random.randBytes(DATA_KEY_BYTES);
         try {
-            byte[] ciphertext = MasterKeyring.aesGcm(dataKey)
-                    .encrypt(secret.getBytes(StandardCharsets.UTF_8), associatedData(SECRET_PURPOSE, orgId, credentialId));
+            byte[] ciphertext = MasterKeyring.aesGcm(dataKey).encrypt(secret.getBytes(StandardCharsets.UTF_8),
+                    associatedData(SECRET_PURPOSE, orgId, credentialId));
             return new SealedSecret(ciphertext, wrap(dataKey, orgId, credentialId), keys.primaryKeyId());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM encryption failed", e);

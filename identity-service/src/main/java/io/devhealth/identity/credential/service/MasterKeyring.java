@@ -35,7 +35,8 @@ public final class MasterKeyring {
     private static final String MASTER_KEYS = "devhealth.credentials.master-keys (DEVHEALTH_CREDENTIALS_MASTER_KEYS)";
     private static final String PRIMARY_KEY_ID =
             "devhealth.credentials.primary-key-id (DEVHEALTH_CREDENTIALS_PRIMARY_KEY_ID)";
-    private static final byte[] FINGERPRINT_INFO = "devhealth/credential-fingerprint/v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FINGERPRINT_INFO =
+            "devhealth/credential-fingerprint/v1".getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, Aead> keys;
     private final String primaryKeyId;

@@ -117,7 +117,8 @@ class CredentialResourceTests {
         given().auth().oauth2(adminToken).get(credentials(org) + "/" + twin)
                 .then().body("secretFingerprint", equalTo(before));
         replaceSecret(adminToken, org, id, " ").statusCode(422).body("violations.field", contains("secret"));
-        replaceSecret(adminToken, org, id, "nul\u0000inside").statusCode(422).body("violations.field", contains("secret"));
+        replaceSecret(adminToken, org, id, "nul\u0000inside").statusCode(422)
+                .body("violations.field", contains("secret"));
         given().auth().oauth2(adminToken).contentType(ContentType.JSON).body("{}")
                 .put(credentials(org) + "/" + id + "/secret")
                 .then().statusCode(422).body("violations.field", contains("secret"));

@@ -68,9 +68,10 @@ class CredentialLogTests {
         String owner = TestData.login(TestData.createUser("owner"));
         String org = TestData.unique("logs");
         UUID orgId = TestData.createOrg(owner, org);
-        List<String> secrets = List.of(CredentialSteps.uniqueSecret("created"), CredentialSteps.uniqueSecret("replaced"),
-                CredentialSteps.uniqueSecret("duplicate"), CredentialSteps.uniqueSecret("nul") + "\u0000",
-                CredentialSteps.uniqueSecret("too-long").repeat(300), CredentialSteps.uniqueSecret("tampered"));
+        List<String> secrets = List.of(CredentialSteps.uniqueSecret("created"),
+                CredentialSteps.uniqueSecret("replaced"), CredentialSteps.uniqueSecret("duplicate"),
+                CredentialSteps.uniqueSecret("nul") + "\u0000", CredentialSteps.uniqueSecret("too-long").repeat(300),
+                CredentialSteps.uniqueSecret("tampered"));
 
         UUID id = CredentialSteps.create(owner, org, "github", "logged", secrets.get(0));
         given().auth().oauth2(owner).contentType(ContentType.JSON).body(Map.of("secret", secrets.get(1)))

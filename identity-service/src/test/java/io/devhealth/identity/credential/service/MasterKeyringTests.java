@@ -40,7 +40,8 @@ class MasterKeyringTests {
     void aMissingConfigurationStopsTheServiceWithAClearMessage() {
         assertThatThrownBy(() -> MasterKeyring.parse(Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("devhealth.credentials.master-keys (DEVHEALTH_CREDENTIALS_MASTER_KEYS) is not set");
+                .hasMessageContaining(
+                        "devhealth.credentials.master-keys (DEVHEALTH_CREDENTIALS_MASTER_KEYS) is not set");
         assertRefused(List.of(" "), null, "is not set");
     }
 
