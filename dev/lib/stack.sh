@@ -58,6 +58,17 @@ stack_signing_key() {
   echo "$file"
 }
 
+# The master key that wraps integration credentials' data keys, as keyId:base64 (DEVHEALTH_CREDENTIALS_MASTER_KEYS):
+# random, made once per checkout and kept, since credentials stored under it are unreadable without it.
+stack_master_key() {
+  local file="$STATE/credentials-master-key"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$STATE"
+    (umask 077 && printf 'local-%s:%s\n' "$(date +%Y%m%d)" "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >"$file")
+  fi
+  cat "$file"
+}
+
 service_pid() {
   local pid_file="$STATE/$1.pid"
   [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && cat "$pid_file"

@@ -106,6 +106,11 @@ public final class ProblemException extends RuntimeException {
                 detail, null, Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 
+    /** 409 {@code credential-unreadable}: the credential's stored secret cannot be decrypted; replace it. */
+    public static ProblemException credentialUnreadable(String detail) {
+        return of(Response.Status.CONFLICT.getStatusCode(), ProblemTypes.CREDENTIAL_UNREADABLE, detail);
+    }
+
     /** 503 {@code upstream-unavailable}: a dependency (a database, another service) failed or timed out; retry. */
     public static ProblemException upstreamUnavailable(String detail) {
         return of(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), ProblemTypes.UPSTREAM_UNAVAILABLE, detail);

@@ -28,6 +28,11 @@ public final class ProblemTypes {
     public static final URI LEASE_LOST = of("lease-lost");
     /** 429: too many attempts (failed sign-ins); {@code Retry-After} says how many seconds to wait. */
     public static final URI TOO_MANY_REQUESTS = of("too-many-requests");
+    /**
+     * 409: a stored credential's secret cannot be decrypted (tampered row, or its master key is no longer
+     * configured); replacing the secret resolves it.
+     */
+    public static final URI CREDENTIAL_UNREADABLE = of("credential-unreadable");
     /** 503: a service or database this request depends on is unavailable; retry later. */
     public static final URI UPSTREAM_UNAVAILABLE = of("upstream-unavailable");
     /** 500: a fault of ours; the detail carries no internals. */

@@ -72,6 +72,7 @@ class ProblemTests {
                 ProblemException.conflict("d"),
                 ProblemException.syncRunAlreadyRunning("d"),
                 ProblemException.leaseLost("d"),
+                ProblemException.credentialUnreadable("d"),
                 ProblemException.upstreamUnavailable("d"),
                 ProblemException.internal("d"));
 
@@ -85,11 +86,12 @@ class ProblemTests {
                 tuple(409, ProblemTypes.CONFLICT),
                 tuple(409, ProblemTypes.SYNC_RUN_ALREADY_RUNNING),
                 tuple(409, ProblemTypes.LEASE_LOST),
+                tuple(409, ProblemTypes.CREDENTIAL_UNREADABLE),
                 tuple(503, ProblemTypes.UPSTREAM_UNAVAILABLE),
                 tuple(500, ProblemTypes.INTERNAL));
         assertThat(problems).extracting(p -> p.toProblem(PATH).title()).containsExactly(
                 "Bad Request", "Bad Request", "Unprocessable Content", "Unauthorized", "Forbidden", "Not Found",
-                "Conflict", "Conflict", "Conflict", "Service Unavailable", "Internal Server Error");
+                "Conflict", "Conflict", "Conflict", "Conflict", "Service Unavailable", "Internal Server Error");
         // Answers, not faults: no stack trace is captured (and none could leak).
         assertThat(problems).allSatisfy(p -> assertThat(p.getStackTrace()).isEmpty());
     }

@@ -10,9 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,8 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("DEVHEALTH_SERVICE_SECRET", SERVICE_SECRET);
+        // A throwaway master key for integration credentials (prod refuses to start without one).
+        env.put("DEVHEALTH_CREDENTIALS_MASTER_KEYS", "sync-tests:" + randomKey());
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         try {
@@ -241,5 +245,12 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 32 random bytes in base64: a master key that lives as long as this identity-service process. */
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }
