@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +27,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.devhealth.identity.credential.service.CredentialService;
 import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.OrgPermission;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageParameters;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -43,7 +48,7 @@ import io.smallrye.mutiny.Uni;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CredentialResource {
 
-    static final String PAGINATION = " Offset pagination: ?limit= (1–100, default 20) and ?offset= (default 0); "
+    static final String PAGINATION = " Offset pagination: ?limit= (1–200, default 50) and ?offset= (default 0); "
             + "the page carries limit, offset and total.";
 
     private final CredentialService credentials;
@@ -52,6 +57,7 @@ public class CredentialResource {
         this.credentials = credentials;
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "CREDENTIALS_MANAGE")
     @POST
     @Operation(summary = "Create a credential", description = "Admins and owners. The secret is encrypted at once "
             + "(AES-256-GCM under its own data key, wrapped by the master key) and never returned.")
@@ -75,24 +81,22 @@ public class CredentialResource {
                         .build());
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "CREDENTIALS_READ")
     @GET
     @Operation(summary = "List the organization's credentials", description = "Admins and owners; by name; "
             + "metadata only." + PAGINATION)
-    @APIResponse(responseCode = "200", description = "A page of credentials",
-            content = @Content(schema = @Schema(implementation = CredentialPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of credentials")
     @APIResponse(responseCode = "400", description = "limit or offset is not an integer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "limit or offset out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<CredentialPage> list(@Parameter(description = "Organization slug or id") @PathParam("org") String org,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
-            @Parameter(description = "Credentials to skip", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset) {
-        PageParameters page = PageParameters.parse(limit, offset);
-        return credentials.list(org, page.limit(), page.offset()).map(CredentialPage::from);
+    public Uni<Page<CredentialResponse>> list(
+            @Parameter(description = "Organization slug or id") @PathParam("org") String org,
+            @BeanParam PageParameters page) {
+        return credentials.list(org, page.toRequest()).map(found -> found.map(CredentialResponse::from));
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "CREDENTIALS_READ")
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a credential", description = "Admins and owners; metadata only.")
@@ -102,6 +106,7 @@ public class CredentialResource {
         return credentials.get(org, id).map(CredentialResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "CREDENTIALS_MANAGE")
     @PUT
     @Path("/{id}/secret")
     @Operation(summary = "Replace a credential's secret", description = "Admins and owners. The new secret gets a "
@@ -117,6 +122,7 @@ public class CredentialResource {
         return credentials.replaceSecret(org, id, body.secret()).map(CredentialResponse::from);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "CREDENTIALS_MANAGE")
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a credential", description = "Admins and owners. Refused while a sync "
@@ -128,23 +134,19 @@ public class CredentialResource {
         return credentials.delete(org, id);
     }
 
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "CREDENTIALS_READ")
     @GET
     @Path("/{id}/reads")
     @Operation(summary = "List the audited reads of a credential's secret",
             description = "Admins and owners; newest first: which service read the secret, when, for which sync run."
                     + PAGINATION)
-    @APIResponse(responseCode = "200", description = "A page of reads",
-            content = @Content(schema = @Schema(implementation = CredentialReadPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of reads")
     @APIResponse(responseCode = "400", description = "limit or offset is not an integer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "limit or offset out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<CredentialReadPage> reads(@PathParam("org") String org, @PathParam("id") UUID id,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
-            @Parameter(description = "Reads to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("offset") String offset) {
-        PageParameters page = PageParameters.parse(limit, offset);
-        return credentials.reads(org, id, page.limit(), page.offset()).map(CredentialReadPage::from);
+    public Uni<Page<CredentialReadResponse>> reads(@PathParam("org") String org, @PathParam("id") UUID id,
+            @BeanParam PageParameters page) {
+        return credentials.reads(org, id, page.toRequest()).map(found -> found.map(CredentialReadResponse::from));
     }
 }

@@ -15,6 +15,8 @@ import io.devhealth.identity.credential.repository.IntegrationCredentialReposito
 import io.devhealth.identity.org.service.OrgAccess;
 import io.devhealth.identity.persistence.PgErrors;
 import io.devhealth.support.auth.OrgPermission;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageRequest;
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -65,11 +67,11 @@ public class CredentialService {
 
     /** A page of the organization's credentials by name; admins and owners. */
     @WithSession
-    public Uni<Page<IntegrationCredential>> list(String orgRef, int limit, int offset) {
+    public Uni<Page<IntegrationCredential>> list(String orgRef, PageRequest page) {
         return access.require(orgRef, OrgPermission.CREDENTIALS_READ)
                 .flatMap(granted -> credentials.countInOrganization(granted.organization().id)
-                        .flatMap(total -> credentials.pageInOrganization(granted.organization().id, offset, limit)
-                                .map(items -> new Page<>(items, limit, offset, total))));
+                        .flatMap(total -> credentials.pageInOrganization(granted.organization().id, page.offset(), page.limit())
+                                .map(items -> Page.of(items, page, total))));
     }
 
     /** One credential of the organization; admins and owners; 404 when it is not in that organization. */
@@ -112,10 +114,10 @@ public class CredentialService {
 
     /** A page of the credential's secret reads, newest first; admins and owners. */
     @WithSession
-    public Uni<Page<CredentialRead>> reads(String orgRef, UUID id, int limit, int offset) {
+    public Uni<Page<CredentialRead>> reads(String orgRef, UUID id, PageRequest page) {
         return get(orgRef, id).flatMap(credential -> reads.countForCredential(id)
-                .flatMap(total -> reads.pageForCredential(id, offset, limit)
-                        .map(items -> new Page<>(items, limit, offset, total))));
+                .flatMap(total -> reads.pageForCredential(id, page.offset(), page.limit())
+                        .map(items -> Page.of(items, page, total))));
     }
 
     private IntegrationCredential newCredential(OrgAccess.CallerInOrg granted, NewCredential request,

@@ -24,7 +24,7 @@ import io.devhealth.identity.org.service.MemberService;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.page.Page;
-import io.devhealth.support.page.PageRequest;
+import io.devhealth.support.page.PageParameters;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/members")
@@ -47,8 +47,8 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "A page of members")
     @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Uni<Page<MemberResponse>> list(@Parameter(description = "Slug or id") @PathParam("org") String org,
-            @Valid @BeanParam PageRequest page) {
-        return members.list(org, page).map(found -> found.map(MemberResponse::from));
+            @BeanParam PageParameters page) {
+        return members.list(org, page.toRequest()).map(found -> found.map(MemberResponse::from));
     }
 
     @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "MEMBERS_MANAGE")

@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.devhealth.identity.user.service.UserService;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.page.Page;
-import io.devhealth.support.page.PageRequest;
+import io.devhealth.support.page.PageParameters;
 import io.smallrye.mutiny.Uni;
 
 /** User administration: superusers only (the database's flag decides, not the token's groups). */
@@ -62,8 +62,8 @@ public class UserResource {
     public Uni<Page<UserResponse>> list(
             @Parameter(description = "Only users whose email or display name contains this (any case)")
             @QueryParam("q") @Size(max = 320) String search,
-            @Valid @BeanParam PageRequest page) {
-        return users.list(search, page).map(found -> found.map(UserResponse::from));
+            @BeanParam PageParameters page) {
+        return users.list(search, page.toRequest()).map(found -> found.map(UserResponse::from));
     }
 
     @GET

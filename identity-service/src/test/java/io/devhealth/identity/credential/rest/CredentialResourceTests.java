@@ -257,8 +257,8 @@ class CredentialResourceTests {
                 .statusCode(200).body("items.name", contains("c")).body("offset", equalTo(2));
         given().auth().oauth2(adminToken).get(credentials(org) + "?offset=5").then()
                 .statusCode(200).body("items", equalTo(List.of())).body("total", equalTo(3));
-        given().auth().oauth2(adminToken).get(credentials(org)).then().body("limit", equalTo(20));
-        for (String query : List.of("limit=0", "limit=101", "offset=-1")) {
+        given().auth().oauth2(adminToken).get(credentials(org)).then().body("limit", equalTo(50));
+        for (String query : List.of("limit=0", "limit=201", "offset=-1")) {
             given().auth().oauth2(adminToken).get(credentials(org) + "?" + query).then()
                     .statusCode(422)
                     .contentType(PROBLEM_JSON)

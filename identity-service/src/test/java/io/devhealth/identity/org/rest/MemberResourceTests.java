@@ -64,7 +64,7 @@ class MemberResourceTests {
         given().auth().oauth2(viewerToken).get(members()).then().statusCode(403)
                 .body("type", equalTo(ProblemTypes.FORBIDDEN.toString()));
         given().auth().oauth2(memberToken).queryParam("limit", 201).get(members()).then().statusCode(422);
-        given().auth().oauth2(memberToken).queryParam("limit", "many").get(members()).then().statusCode(404);
+        given().auth().oauth2(memberToken).queryParam("limit", "many").get(members()).then().statusCode(400);
     }
 
     @Test
