@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.devhealth.identity.credential.service.CredentialSecretService;
-import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.ServiceRole;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): sync-service reads a secret to run a sync. */
 @Path("/internal/v1/orgs/{orgId}/credentials")
 @Tag(name = "Internal")
-@RolesAllowed(OrgClaims.SERVICE_GROUP)
+@RolesAllowed(ServiceRole.CREDENTIAL_READER_GROUP)
 @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not a service token",

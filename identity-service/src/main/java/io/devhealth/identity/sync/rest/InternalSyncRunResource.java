@@ -22,14 +22,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.devhealth.identity.sync.SyncRunStatus;
 import io.devhealth.identity.sync.SyncTrigger;
 import io.devhealth.identity.sync.service.SyncLeaseService;
-import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.ServiceRole;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): sync-service claims, renews and ends runs. */
 @Path("/internal/v1/sync-runs")
 @Tag(name = "Internal")
-@RolesAllowed(OrgClaims.SERVICE_GROUP)
+@RolesAllowed(ServiceRole.SYNC_RUNNER_GROUP)
 public class InternalSyncRunResource {
 
     private final SyncLeaseService leases;
