@@ -34,15 +34,16 @@ public class InternalSyncConfigurationResource {
     @GET
     @Path("/due")
     @Operation(summary = "Configurations due for a scheduled run",
-            description = "Enabled, with a schedule, whose last run started at least one interval ago (or never) and "
-                    + "with no running run holding a live lease.")
+            description = "Enabled, with no running run holding a live lease, and either a cron schedule whose next "
+                    + "fire time has come (a scheduled claim moves it on) or, without one, an interval whose last run "
+                    + "started at least one interval ago (or never). Each carries its organization's settings.")
     public Uni<List<SyncConfigurationDetails>> due() {
         return configurations.listDue().map(list -> list.stream().map(SyncConfigurationDetails::from).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a sync configuration with its cursor and organization slug")
+    @Operation(summary = "Get a sync configuration with its cursor, organization slug and organization settings")
     @APIResponse(responseCode = "200", description = "The configuration")
     @APIResponse(responseCode = "404", description = "No such configuration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
