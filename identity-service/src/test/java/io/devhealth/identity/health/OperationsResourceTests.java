@@ -4,6 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.support.problem.ProblemTypes;
@@ -23,7 +31,22 @@ class OperationsResourceTests {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'postgresql' }.data.schemaVersion", equalTo("1"));
+                .body("checks.find { it.name == 'postgresql' }.data.schemaVersion", equalTo(latestMigration()));
+    }
+
+    /** The highest version among migrations/postgres (as packaged: db/postgres), e.g. "5" for V5__….sql. */
+    private static String latestMigration() {
+        try (Stream<Path> files = Files.list(Path.of(OperationsResourceTests.class.getResource("/db/postgres").toURI()))) {
+            return files.map(file -> file.getFileName().toString())
+                    .map(Pattern.compile("V(\\d+)__.*\\.sql")::matcher)
+                    .filter(Matcher::matches)
+                    .map(version -> Integer.parseInt(version.group(1)))
+                    .max(Integer::compare)
+                    .map(String::valueOf)
+                    .orElseThrow();
+        } catch (IOException | URISyntaxException e) {
+            throw new AssertionError("cannot list the packaged migrations", e);
+        }
     }
 
     @Test
