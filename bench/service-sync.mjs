@@ -37,6 +37,10 @@ async function freshConfiguration(suffix) {
   const slug = `bench-${Date.now()}-${suffix}`;
   await call(identityUrl, 'POST', '/api/v1/identity/orgs', { token, body: { slug, name: 'Benchmark' } });
   token = await login(); // the new membership is in the next token
+  // Local repository paths are a privilege: the organization may sync only under its own roots.
+  await call(identityUrl, 'PUT', `/api/v1/identity/orgs/${slug}/settings/repositories.local-roots`, {
+    token, body: { value: [repositoryPath] },
+  });
   const configuration = await call(identityUrl, 'POST', `/api/v1/identity/orgs/${slug}/sync-configurations`, {
     token, body: { name: 'bench', provider: 'git', options: { repositoryPath }, enabled: true },
   });

@@ -1,6 +1,7 @@
 // The API half of dev/up: everything here goes through the gateway, as a REST client would.
-// Logs in as the bootstrap admin, makes sure the org `local` and a git sync configuration for the repository
-// exist, runs the sync showing its progress, and prints what analytics-service reads back.
+// Logs in as the bootstrap admin, makes sure the org `local` may sync local repositories under the repository's path
+// (its repositories.local-roots setting) and that a git sync configuration for the repository exists, runs the sync
+// showing its progress, and prints what analytics-service reads back.
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { apiCall, loginAsAdmin } from './lib/api.mjs';
@@ -20,6 +21,18 @@ async function ensureOrg(token) {
     return login(); // the new membership is in the next token
   }
   return token;
+}
+
+// Local repository paths are a privilege: the organization may only point git syncs under its own roots (and the
+// operator's, which dev/up sets for the services).
+async function ensureLocalRoot(token) {
+  const path = `/api/v1/identity/orgs/${org}/settings/repositories.local-roots`;
+  const { json } = await call('GET', path, { token });
+  const roots = json.value ?? [];
+  const covers = root => repositoryPath === root || repositoryPath.startsWith(root.endsWith('/') ? root : `${root}/`);
+  if (roots.some(covers)) return;
+  await call('PUT', path, { token, body: { value: [...roots, repositoryPath] } });
+  console.log(`organization '${org}' may now sync repositories under ${repositoryPath}`);
 }
 
 async function ensureConfiguration(token) {
@@ -92,6 +105,7 @@ async function summary(token) {
 try {
   let token = await login();
   token = await ensureOrg(token);
+  await ensureLocalRoot(token);
   const configuration = await ensureConfiguration(token);
   await runSync(token, configuration);
   await summary(token);

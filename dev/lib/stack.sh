@@ -69,6 +69,22 @@ stack_master_key() {
   cat "$file"
 }
 
+# The operator's local roots of the local stack (devhealth.sync.local-roots, identity- and sync-service): every
+# repository dev/up was asked to sync, one per line in .devhealth/local-roots. add_local_root PATH records one and
+# succeeds only when it is new (services started before then do not know it); local_roots prints them as the
+# comma-separated list the services read (a comma inside a path escaped).
+add_local_root() {
+  local file="$STATE/local-roots"
+  mkdir -p "$STATE"
+  touch "$file"
+  grep -Fxq -- "$1" "$file" && return 1
+  printf '%s\n' "$1" >>"$file"
+}
+
+local_roots() {
+  sed 's/,/\\,/g' "$STATE/local-roots" | paste -sd, -
+}
+
 service_pid() {
   local pid_file="$STATE/$1.pid"
   [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && cat "$pid_file"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,18 +95,19 @@ class OrgRoleMatrixTests {
         assertThat(declared).as("%s %s declares no %s", method, template, OrgPermission.OPENAPI_EXTENSION).isNotNull();
         OrgPermission permission = OrgPermission.valueOf(declared.asText());
         String body = exampleBody(operation);
+        Map<String, String> parameters = pathExamples(operation);
 
         String unknownOrg = TestData.unique("unknown");
-        Response unknown = call(method, template, unknownOrg, body, ownerToken);
+        Response unknown = call(method, template, unknownOrg, parameters, body, ownerToken);
         assertThat(unknown.statusCode()).as("%s %s on an unknown organization", method, template).isEqualTo(404);
 
         String slug = TestData.unique("matrix");
         UUID orgId = TestData.createOrg(ownerToken, slug);
         members.forEach((role, user) -> TestData.addMember(orgId, user.id(), role));
 
-        assertRefused(call(method, template, slug, body, outsiderToken), method, template, "an outsider");
+        assertRefused(call(method, template, slug, parameters, body, outsiderToken), method, template, "an outsider");
         for (OrgRole role : OrgRole.values()) {
-            Response response = call(method, template, slug, body, tokens.get(role));
+            Response response = call(method, template, slug, parameters, body, tokens.get(role));
             String who = "a " + role.claimValue() + " (" + permission + " needs " + permission.minimumRole() + ")";
             if (permission.grantedTo(role)) {
                 assertThat(response.statusCode()).as("%s %s by %s: %s", method, template, who, response.asString())
@@ -123,13 +125,29 @@ class OrgRoleMatrixTests {
         assertThat(response.<String>path("type")).isEqualTo(ProblemTypes.FORBIDDEN.toString());
     }
 
-    private static Response call(String method, String template, String org, String body, String token) {
-        String path = template.replace("{org}", org).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+    private static Response call(String method, String template, String org, Map<String, String> parameters,
+            String body, String token) {
+        String path = template.replace("{org}", org);
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        path = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         var request = given().auth().oauth2(token);
         if (body != null) {
             request = request.contentType("application/json").body(body);
         }
         return request.request(method.toUpperCase(), path);
+    }
+
+    /** Path parameters that document an example (e.g. a setting key); the others become random UUIDs. */
+    private static Map<String, String> pathExamples(JsonNode operation) {
+        Map<String, String> examples = new HashMap<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("path".equals(parameter.path("in").asText()) && parameter.has("example")) {
+                examples.put(parameter.get("name").asText(), parameter.get("example").asText());
+            }
+        }
+        return examples;
     }
 
     /** The operation's JSON request body made of its schema's examples; null when it takes no JSON body. */

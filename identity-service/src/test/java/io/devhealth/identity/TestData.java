@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,8 @@ public final class TestData {
     public static final String ADMIN_PASSWORD = "devhealth-local";
     public static final String SERVICE_SECRET = "devhealth-local-service-secret";
     public static final String PASSWORD = "correct horse battery staple";
+    /** The operator's local root in the test profile ({@code devhealth.sync.local-roots}). */
+    public static final String LOCAL_ROOT = "/srv/git";
 
     /** devhealth.auth.password-iterations of the test profile: fixture hashes need no upgrade at sign-in. */
     public static final int TEST_HASH_ITERATIONS = 1000;
@@ -139,10 +142,14 @@ public final class TestData {
         return UUID.fromString(id);
     }
 
-    /** Creates a git sync configuration through the API; returns its id. */
+    /**
+     * Creates a git sync configuration through the API under {@code /srv/git} (the test profile's operator root,
+     * which this grants the organization too); returns its id.
+     */
     public static UUID createGitConfiguration(String token, String org, String name, Integer scheduleIntervalSeconds) {
+        allowLocalRoots(token, org, List.of(LOCAL_ROOT));
         Map<String, Object> body = new HashMap<>(Map.of(
-                "name", name, "provider", "git", "options", Map.of("repositoryPath", "/srv/git/" + name + ".git")));
+                "name", name, "provider", "git", "options", Map.of("repositoryPath", LOCAL_ROOT + "/" + name + ".git")));
         body.put("scheduleIntervalSeconds", scheduleIntervalSeconds);
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(body)
@@ -150,6 +157,14 @@ public final class TestData {
                 .then().statusCode(201)
                 .extract().path("id");
         return UUID.fromString(id);
+    }
+
+    /** Sets the organization's {@code repositories.local-roots} setting through the API. */
+    public static void allowLocalRoots(String token, String org, List<String> roots) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("value", roots))
+                .when().put("/api/v1/identity/orgs/" + org + "/settings/repositories.local-roots")
+                .then().statusCode(200);
     }
 
     private static synchronized String hash() {

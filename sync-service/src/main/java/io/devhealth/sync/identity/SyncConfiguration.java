@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param options                 provider options, e.g. {@code {"repositoryPath": "/abs/path"}} for git
  * @param cursor                  the cursor committed by the last successful run; {@code null} before the first
  * @param scheduleIntervalSeconds seconds between scheduled runs; {@code null} = on demand only
+ * @param orgSettings             the organization's settings, key → JSON value (every known key, set or default)
  */
 public record SyncConfiguration(
         UUID id,
@@ -20,5 +21,6 @@ public record SyncConfiguration(
         Map<String, Object> options,
         Map<String, Object> cursor,
         Integer scheduleIntervalSeconds,
-        boolean enabled) {
+        boolean enabled,
+        Map<String, Object> orgSettings) {
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param syncConfigurationId the configuration being run
  * @param configurationName   its human name (for logs and messages)
  * @param options             provider options from the configuration, e.g. {@code {"repositoryPath": "/abs/path"}}
+ * @param orgSettings         the organization's settings as identity-service hands them over with the configuration
+ *                            (key → JSON value, every known key), e.g. {@code repositories.local-roots}
  * @param cursor              the cursor committed by the last successful run; {@code null} means a full sync
  * @param version             epoch milliseconds of the run start; written to ClickHouse's {@code version} column
  * @param progress            progress callback; may be called often (the job throttles)
@@ -19,12 +21,14 @@ public record SyncContext(
         UUID syncConfigurationId,
         String configurationName,
         Map<String, Object> options,
+        Map<String, Object> orgSettings,
         Map<String, Object> cursor,
         long version,
         ProgressListener progress) {
 
     public SyncContext {
         options = options == null ? Map.of() : options;
+        orgSettings = orgSettings == null ? Map.of() : orgSettings;
         progress = progress == null ? ProgressListener.NONE : progress;
     }
 }

@@ -40,13 +40,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * creating a non-admin user). identity's output goes to {@code target/identity-service-<port>.log}.
  *
  * <p>Settings: the prod profile (the jar as shipped), so the test exercises the real configuration; only
- * what a deployment must provide is passed, as environment variables (secrets stay off the command line).
+ * what a deployment must provide is passed, as environment variables (secrets stay off the command line), and the
+ * operator's local roots ({@link #LOCAL_ROOT}).
  */
 public class IdentityServiceTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_EMAIL = "admin@devhealth.local";
     public static final String ADMIN_PASSWORD = "devhealth-local";
     public static final String SERVICE_SECRET = "devhealth-local-service-secret";
+    /**
+     * The operator's local root for both services in tests ({@code devhealth.sync.local-roots}): the temporary
+     * directory, where {@code @TempDir} puts the tests' repositories.
+     */
+    public static final String LOCAL_ROOT = System.getProperty("java.io.tmpdir");
 
     private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -84,6 +90,8 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
         env.put("DEVHEALTH_CREDENTIALS_MASTER_KEYS", "sync-tests:" + randomKey());
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // The operator's local roots, as sync-service's test profile has them: tests keep repositories there.
+        env.put("DEVHEALTH_SYNC_LOCAL_ROOTS", LOCAL_ROOT);
         try {
             process = builder.start();
         } catch (IOException e) {

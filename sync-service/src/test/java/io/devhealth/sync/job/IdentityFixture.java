@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.devhealth.sync.identity.IdentityServiceTestResource;
 import io.devhealth.testengines.Engines;
 
 /**
@@ -77,12 +79,23 @@ final class IdentityFixture {
         return (String) answer.require(200).get("accessToken");
     }
 
-    /** Creates an organization with a unique slug starting with {@code prefix}; the caller becomes its owner. */
+    /**
+     * Creates an organization with a unique slug starting with {@code prefix}; the caller becomes its owner. The
+     * organization may sync repositories under the operator's root (its {@code repositories.local-roots}).
+     */
     Org createOrg(String token, String prefix) {
         String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        Map<String, Object> org = post("/api/v1/identity/orgs", token, Map.of("slug", slug, "name", "Test " + slug))
+        Map<String, Object> created = post("/api/v1/identity/orgs", token, Map.of("slug", slug, "name", "Test " + slug))
                 .require(201);
-        return new Org(UUID.fromString((String) org.get("id")), slug);
+        Org org = new Org(UUID.fromString((String) created.get("id")), slug);
+        allowLocalRoots(token, org, List.of(IdentityServiceTestResource.LOCAL_ROOT));
+        return org;
+    }
+
+    /** Sets the organization's {@code repositories.local-roots} setting. */
+    void allowLocalRoots(String token, Org org, List<String> roots) {
+        put("/api/v1/identity/orgs/" + org.slug() + "/settings/repositories.local-roots", token, Map.of("value", roots))
+                .require(200);
     }
 
     /** Creates a git sync configuration (on demand only) reading {@code repositoryPath}. */
@@ -221,10 +234,20 @@ final class IdentityFixture {
     }
 
     Answer post(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    Answer put(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    private static String json(Object body) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+            return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,17 +34,20 @@ public class SyncConfigurationRepository implements PanacheRepositoryBase<SyncCo
     }
 
     /**
-     * Enabled, scheduled configurations whose last run started at least one interval before {@code now} (or that
-     * never ran) and that have no running run with a live lease — the ones a scheduler should claim now.
+     * Enabled, scheduled configurations due at {@code now} that have no running run with a live lease — the ones a
+     * scheduler should claim now. A cron schedule is due once its next fire time has come; otherwise an interval
+     * schedule is due when the last run started at least one interval before {@code now}, or it never ran.
      */
     public Uni<List<SyncConfiguration>> listDue(Instant now) {
         return list("""
                 from SyncConfiguration c
-                where c.enabled = true and c.scheduleIntervalSeconds is not null
+                where c.enabled = true
+                  and (c.scheduleCron is not null and c.scheduleNextRunAt <= :now
+                       or c.scheduleCron is null and c.scheduleIntervalSeconds is not null
+                          and not exists (from SyncRun r where r.syncConfigurationId = c.id
+                                            and r.startedAt + (c.scheduleIntervalSeconds) second > :now))
                   and not exists (from SyncRun r where r.syncConfigurationId = c.id
                                     and r.status = :running and r.leaseExpiresAt > :now)
-                  and not exists (from SyncRun r where r.syncConfigurationId = c.id
-                                    and r.startedAt + (c.scheduleIntervalSeconds) second > :now)
                 order by c.id""", Parameters.with("running", SyncRunStatus.RUNNING).and("now", now));
     }
 }

@@ -1,7 +1,11 @@
 package io.devhealth.identity.sync.repository;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,5 +43,18 @@ public class SyncRunRepository implements PanacheRepositoryBase<SyncRun, UUID> {
         return find("syncConfigurationId", Sort.descending("startedAt", "id"), syncConfigurationId)
                 .page(Page.ofSize(limit))
                 .list();
+    }
+
+    /** When the latest run of each configuration started; configurations that never ran are absent. */
+    public Uni<Map<UUID, Instant>> latestStarts(Collection<UUID> syncConfigurationIds) {
+        if (syncConfigurationIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().flatMap(session -> session.createSelectionQuery("""
+                        select r.syncConfigurationId, max(r.startedAt) from SyncRun r
+                        where r.syncConfigurationId in :ids group by r.syncConfigurationId""", Object[].class)
+                        .setParameter("ids", syncConfigurationIds)
+                        .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (Instant) row[1])));
     }
 }

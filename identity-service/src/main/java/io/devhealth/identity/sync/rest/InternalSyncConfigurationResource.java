@@ -15,14 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.sync.service.SyncConfigurationService;
-import io.devhealth.support.auth.OrgClaims;
+import io.devhealth.support.auth.ServiceRole;
 import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): what sync-service reads to run syncs. */
 @Path("/internal/v1/sync-configurations")
 @Tag(name = "Internal")
-@RolesAllowed(OrgClaims.SERVICE_GROUP)
+@RolesAllowed(ServiceRole.SYNC_RUNNER_GROUP)
 public class InternalSyncConfigurationResource {
 
     private final SyncConfigurationService configurations;
@@ -34,15 +34,16 @@ public class InternalSyncConfigurationResource {
     @GET
     @Path("/due")
     @Operation(summary = "Configurations due for a scheduled run",
-            description = "Enabled, with a schedule, whose last run started at least one interval ago (or never) and "
-                    + "with no running run holding a live lease.")
+            description = "Enabled, with no running run holding a live lease, and either a cron schedule whose next "
+                    + "fire time has come (a scheduled claim moves it on) or, without one, an interval whose last run "
+                    + "started at least one interval ago (or never). Each carries its organization's settings.")
     public Uni<List<SyncConfigurationDetails>> due() {
         return configurations.listDue().map(list -> list.stream().map(SyncConfigurationDetails::from).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a sync configuration with its cursor and organization slug")
+    @Operation(summary = "Get a sync configuration with its cursor, organization slug and organization settings")
     @APIResponse(responseCode = "200", description = "The configuration")
     @APIResponse(responseCode = "404", description = "No such configuration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -9,8 +9,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,14 +53,23 @@ public class SyncConfigurationResource {
         this.runs = runs;
     }
 
+    /** What create and change check, for their descriptions. */
+    private static final String CHECKS = "Options are checked per provider (unknown ones refused). A git "
+            + "repositoryPath must be a normalized absolute path (no '..') under one of the organization's "
+            + "repositories.local-roots and under the operator's devhealth.sync.local-roots; sync-service checks "
+            + "its real path again before each run. credentialId must name a credential of this organization for "
+            + "the same provider. schedule is a Unix cron expression in an IANA time zone (default: the "
+            + "organization's timezone setting) and takes precedence over scheduleIntervalSeconds; nextRunAt says "
+            + "when it runs next.";
+
     @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_MANAGE")
     @POST
-    @Operation(summary = "Create a sync configuration", description = "Org admins and owners. Provider git only, "
-            + "with options.repositoryPath an absolute path; whether it exists is checked when a run starts.")
+    @Operation(summary = "Create a sync configuration", description = "Org admins and owners. " + CHECKS)
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "409", description = "The name is taken in this organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid field, unsupported provider or malformed options",
+    @APIResponse(responseCode = "422", description = "Invalid field: options, path outside the permitted roots, "
+            + "credential, schedule, backfill window",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SyncConfigurationResponse>> create(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
@@ -84,6 +95,35 @@ public class SyncConfigurationResource {
     @Operation(summary = "Get a sync configuration", description = "Members and above.")
     public Uni<SyncConfigurationResponse> get(@PathParam("org") String org, @PathParam("id") UUID id) {
         return configurations.get(org, id).map(SyncConfigurationResponse::from);
+    }
+
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_MANAGE")
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a sync configuration", description = "Org admins and owners. Merge-patch: members "
+            + "left out keep their value; null clears schedule, scheduleIntervalSeconds, credentialId and "
+            + "backfillDays; options are replaced whole; the provider cannot change. Enabling a cron schedule again "
+            + "skips the fire times missed while it was disabled. " + CHECKS)
+    @APIResponse(responseCode = "200", description = "The changed configuration")
+    @APIResponse(responseCode = "409", description = "The new name is taken in this organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid field (as on create), or provider given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SyncConfigurationResponse> update(@PathParam("org") String org, @PathParam("id") UUID id,
+            @Valid @NotNull UpdateSyncConfigurationRequest body) {
+        return configurations.update(org, id, body.toChanges()).map(SyncConfigurationResponse::from);
+    }
+
+    @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_MANAGE")
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a sync configuration", description = "Org admins and owners; its runs go with it. "
+            + "Refused while a run holds a live lease. Data already synced stays in analytics.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "sync-run-already-running: a run of it is running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Void> delete(@PathParam("org") String org, @PathParam("id") UUID id) {
+        return configurations.delete(org, id);
     }
 
     @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "SYNC_READ")

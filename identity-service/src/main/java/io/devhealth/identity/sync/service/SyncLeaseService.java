@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.devhealth.identity.persistence.PgErrors;
+import io.devhealth.identity.sync.SyncConfiguration;
 import io.devhealth.identity.sync.SyncRun;
 import io.devhealth.identity.sync.SyncRunStatus;
 import io.devhealth.identity.sync.SyncTrigger;
@@ -45,8 +46,9 @@ public class SyncLeaseService {
      * Starts a run of the configuration leased to {@code holder} for {@code lease}. With the configuration row
      * locked: a running run with a live lease makes this a 409 sync-run-already-running problem; one whose lease
      * expired is failed first ("lease expired: holder … stopped heartbeating at …") and the claim proceeds. The
-     * unique index allowing one running run per configuration backs this up (also a 409). 404 when the
-     * configuration does not exist, 422 when {@code requestedBy} names no user.
+     * unique index allowing one running run per configuration backs this up (also a 409). A scheduled claim of a
+     * cron schedule moves its next run to the first fire time after now (missed fire times are not caught up).
+     * 404 when the configuration does not exist, 422 when {@code requestedBy} names no user.
      */
     @WithTransaction
     public Uni<SyncRun> claim(UUID configurationId, SyncTrigger trigger, UUID requestedBy, String holder,
@@ -57,7 +59,8 @@ public class SyncLeaseService {
                 .flatMap(configuration -> runs.findRunning(configuration.id)
                         .call(running -> running == null ? Uni.createFrom().voidItem() : failExpired(running, now))
                         .flatMap(previous -> runs.persistAndFlush(
-                                SyncRun.start(configuration, trigger, requestedBy, holder, lease, now))))
+                                SyncRun.start(configuration, trigger, requestedBy, holder, lease, now)))
+                        .invoke(started -> advanceCronSchedule(configuration, trigger, now)))
                 .onFailure(PgErrors.uniqueViolation("sync_runs_one_running_per_configuration"))
                 .transform(raced -> ProblemException.syncRunAlreadyRunning(
                         "another run of sync configuration " + configurationId + " is running"))
@@ -104,6 +107,12 @@ public class SyncLeaseService {
                         ? configurations.findById(run.syncConfigurationId)
                                 .invoke(configuration -> configuration.cursor = cursor)
                         : Uni.createFrom().voidItem());
+    }
+
+    private static void advanceCronSchedule(SyncConfiguration configuration, SyncTrigger trigger, Instant now) {
+        if (trigger == SyncTrigger.SCHEDULE && configuration.scheduleCron != null) {
+            configuration.scheduleNextRunAt = configuration.cronSchedule().nextAfter(now);
+        }
     }
 
     private Uni<SyncRun> heldRun(UUID runId, String holder) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -62,7 +64,10 @@ class InternalSyncRunResourceTests {
                 .body("options.repositoryPath", equalTo("/srv/git/read.git"))
                 .body("cursor", nullValue())
                 .body("scheduleIntervalSeconds", equalTo(600))
-                .body("enabled", equalTo(true));
+                .body("schedule", nullValue())
+                .body("enabled", equalTo(true))
+                .body("orgSettings.timezone", equalTo("UTC"))
+                .body("orgSettings.'repositories.local-roots'", equalTo(List.of(TestData.LOCAL_ROOT)));
         given().auth().oauth2(service).get("/internal/v1/sync-configurations/" + UUID.randomUUID())
                 .then().statusCode(404).body("type", equalTo(ProblemTypes.NOT_FOUND.toString()));
     }
@@ -247,6 +252,67 @@ class InternalSyncRunResourceTests {
                 UUID.fromString(recentRun));
         assertThat(given().auth().oauth2(service).get("/internal/v1/sync-configurations/due")
                 .then().extract().jsonPath().<String>getList("id")).contains(recent.toString());
+    }
+
+    @Test
+    void cronSchedulesAreDueOnceTheirFireTimeHasComeAndAScheduledClaimMovesThemOn() {
+        UUID cron = createCronConfiguration("cron", "0 0 1 1 *");
+        assertThat(dueIds()).doesNotContain(cron.toString());
+
+        TestData.update("UPDATE sync_configurations SET schedule_next_run_at = now() - interval '1 minute' WHERE id = ?",
+                cron);
+        assertThat(dueIds()).contains(cron.toString());
+        given().auth().oauth2(service).get("/internal/v1/sync-configurations/due")
+                .then().body("find { it.id == '" + cron + "' }.schedule.cron", equalTo("0 0 1 1 *"));
+
+        // A manual run leaves the schedule alone; while it runs the configuration is not due.
+        String manual = claim(service, cron, "pod-a").statusCode(201).extract().path("id");
+        assertThat(dueIds()).doesNotContain(cron.toString());
+        complete(service, manual, "pod-a", Map.of("status", "succeeded")).statusCode(200);
+        assertThat(dueIds()).contains(cron.toString());
+
+        // The scheduler's claim moves the next run to the next fire time.
+        String scheduled = claim(service, Map.of("syncConfigurationId", cron.toString(), "trigger", "schedule",
+                "holder", "pod-a", "leaseSeconds", 60)).statusCode(201).extract().path("id");
+        complete(service, scheduled, "pod-a", Map.of("status", "succeeded")).statusCode(200);
+        assertThat(dueIds()).doesNotContain(cron.toString());
+        String next = given().auth().oauth2(admin).get("/api/v1/identity/orgs/" + org + "/sync-configurations/" + cron)
+                .then().statusCode(200).extract().path("nextRunAt");
+        assertThat(Instant.parse(next)).isAfter(Instant.now());
+        assertThat(next).endsWith("-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aCronScheduleTakesPrecedenceOverAnInterval() {
+        UUID both = createCronConfiguration("both", "0 0 1 1 *");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("scheduleIntervalSeconds", 60))
+                .patch("/api/v1/identity/orgs/" + org + "/sync-configurations/" + both)
+                .then().statusCode(200).body("scheduleIntervalSeconds", equalTo(60));
+        // Never ran, so the interval alone would make it due; the cron schedule's next fire time is months away.
+        assertThat(dueIds()).doesNotContain(both.toString());
+        Map<String, Object> noCron = new HashMap<>();
+        noCron.put("schedule", null);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(noCron)
+                .patch("/api/v1/identity/orgs/" + org + "/sync-configurations/" + both)
+                .then().statusCode(200);
+        assertThat(dueIds()).contains(both.toString());
+    }
+
+    private UUID createCronConfiguration(String name, String cron) {
+        TestData.allowLocalRoots(admin, org, List.of(TestData.LOCAL_ROOT));
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "provider", "git",
+                        "options", Map.of("repositoryPath", TestData.LOCAL_ROOT + "/" + name + ".git"),
+                        "schedule", Map.of("cron", cron, "timeZone", "UTC")))
+                .post("/api/v1/identity/orgs/" + org + "/sync-configurations")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private List<String> dueIds() {
+        return given().auth().oauth2(service).get("/internal/v1/sync-configurations/due")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("id");
     }
 
     private void assertCursor(UUID configuration, Map<String, Object> expected) {

@@ -1,6 +1,7 @@
 package io.devhealth.sync.provider.git;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Syncs a local git repository into ClickHouse {@code repos}, {@code commits} and {@code commit_stats}, then
  * recomputes {@code repo_metrics_daily} for the days it touched.
  *
- * <p>Options: {@code repositoryPath} (absolute path of a bare or non-bare repository on this machine).
+ * <p>Options: {@code repositoryPath} (absolute path of a bare or non-bare repository on this machine), read only
+ * when its real path lies under the operator's and the organization's local roots ({@link LocalRoots}).
  *
  * <p>What is synced is exactly {@code git rev-list --branches --remotes --tags}, with the stats of
  * {@code git log --numstat --no-renames} (git's own diff, via the git CLI). Incremental: the cursor holds the
@@ -52,12 +54,14 @@ public class GitProviderSync implements ProviderSync {
     private static final int MAX_LISTED_MISSING = 10;
 
     private final GitCli git;
+    private final LocalRoots localRoots;
     private final GitHistoryExtractor extractor;
     private final ClickHouseSink sink;
     private final RepoMetricsDaily metrics;
 
-    public GitProviderSync(GitConfig config, ClickHouseSink sink, RepoMetricsDaily metrics) {
+    public GitProviderSync(GitConfig config, LocalRoots localRoots, ClickHouseSink sink, RepoMetricsDaily metrics) {
         this.git = new GitCli(config.executable());
+        this.localRoots = localRoots;
         this.extractor = new GitHistoryExtractor(config.parallelism());
         this.sink = sink;
         this.metrics = metrics;
@@ -75,12 +79,13 @@ public class GitProviderSync implements ProviderSync {
 
     @Override
     public SyncOutcome run(SyncContext context) throws SyncFailedException {
-        Object pathOption = context.options().get(OPTION_REPOSITORY_PATH);
-        if (pathOption != null && !(pathOption instanceof String)) {
-            throw new SyncFailedException("option repositoryPath must be a string");
+        if (!(context.options().get(OPTION_REPOSITORY_PATH) instanceof String path) || path.isBlank()) {
+            throw new SyncFailedException("option repositoryPath is required (an absolute path to a git repository)");
         }
         context.progress().progress("listing", 0, null);
-        GitRepository repo = GitRepository.open(git, (String) pathOption);
+        // Before any git process starts; git then runs in the checked real path, never the given one.
+        Path permitted = localRoots.permittedRealPath(path, context.orgSettings());
+        GitRepository repo = GitRepository.open(git, permitted.toString());
         String realPath = repo.path().toString();
         UUID repoId = repoId(context.orgId(), realPath);
         try {

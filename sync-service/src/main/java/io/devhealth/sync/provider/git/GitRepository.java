@@ -72,7 +72,10 @@ record GitRepository(Path path, boolean bare, GitCli git, List<String> safeDirec
         }
         Set<String> safe = new LinkedHashSet<>(List.of(given.toString(), real.toString()));
         GitRepository repository = new GitRepository(real, false, git, List.copyOf(safe));
-        GitCli.Result probe = repository.run(List.of("rev-parse", "--is-bare-repository", "--absolute-git-dir"));
+        // The common directory holds the objects; it differs from the git directory in a linked worktree
+        // (git worktree add), whose own git directory has no objects/.
+        GitCli.Result probe = repository.run(List.of("rev-parse", "--is-bare-repository", "--absolute-git-dir",
+                "--path-format=absolute", "--git-common-dir"));
         if (!probe.ok()) {
             String stderr = probe.stderr().toLowerCase(Locale.ROOT);
             // git reports an unreadable object database as "not a git repository": tell the two apart.
@@ -83,12 +86,13 @@ record GitRepository(Path path, boolean bare, GitCli git, List<String> safeDirec
         }
         String[] lines = probe.stdoutText().strip().split("\n");
         boolean bare = lines.length > 0 && lines[0].strip().equals("true");
-        if (lines.length > 1) {
-            // The git directory too must be readable: a readable work tree with an unreadable .git is not a
-            // repository we can sync.
+        if (lines.length > 2) {
+            // The git directory and the objects too must be readable: a readable work tree with an unreadable .git
+            // is not a repository we can sync.
             Path gitDir = Path.of(lines[1].strip());
+            Path objects = Path.of(lines[2].strip()).resolve("objects");
             if (!Files.isReadable(gitDir) || !Files.isExecutable(gitDir)
-                    || !Files.isReadable(gitDir.resolve("objects")) || !Files.isExecutable(gitDir.resolve("objects"))) {
+                    || !Files.isReadable(objects) || !Files.isExecutable(objects)) {
                 throw new SyncFailedException("repository is not readable: " + given);
             }
         }

@@ -72,6 +72,13 @@ class GitProviderSyncTests {
     GitConfig gitConfig;
     @Inject
     SinkConfig sinkConfig;
+    @Inject
+    LocalRoots localRoots;
+
+    /** The organization grants this class's temporary directory (the test profile's operator root contains it). */
+    private static Map<String, Object> orgSettings() {
+        return Map.of(LocalRoots.ORG_SETTING, List.of(tmp.toString()));
+    }
 
     @BeforeAll
     static void buildOrigin() {
@@ -95,7 +102,7 @@ class GitProviderSyncTests {
     private SyncOutcome sync(UUID org, Path repo, Map<String, Object> cursor, List<String> phases)
             throws SyncFailedException {
         SyncContext context = new SyncContext(org, UUID.randomUUID(), "test", Map.of("repositoryPath",
-                repo.toString()), cursor, VERSIONS.incrementAndGet(), (phase, done, total) -> {
+                repo.toString()), orgSettings(), cursor, VERSIONS.incrementAndGet(), (phase, done, total) -> {
                     phases.add(phase);
                     lastProgress = phase + " " + done + "/" + total;
                 });
@@ -361,8 +368,9 @@ class GitProviderSyncTests {
     void badRepositoryPathsFailWithAClearReason() throws Exception {
         UUID org = UUID.randomUUID();
         Path missing = tmp.resolve("does-not-exist");
+        // Inside the roots, but missing: refused like a path outside them (a run cannot probe the file system).
         assertThatThrownBy(() -> sync(org, missing, null)).isInstanceOf(SyncFailedException.class)
-                .hasMessage("repository path does not exist: " + missing);
+                .hasMessageStartingWith("repository path is not permitted: " + missing + " (");
         Path plain = Files.createDirectories(tmp.resolve("plain-dir"));
         assertThatThrownBy(() -> sync(org, plain, null)).isInstanceOf(SyncFailedException.class)
                 .hasMessage("not a git repository: " + plain);
@@ -375,10 +383,11 @@ class GitProviderSyncTests {
         // Built by hand (no CDI, so no retry interceptor): the point is the failure path, not the backoff.
         try (Client unreachable = ClickHouseClients.create("http://127.0.0.1:9", clickhouse.database(),
                 clickhouse.username(), clickhouse.password(), false)) {
-            GitProviderSync failing = new GitProviderSync(gitConfig, new ClickHouseSink(new BatchInserter(unreachable,
+            GitProviderSync failing = new GitProviderSync(gitConfig, localRoots, new ClickHouseSink(new BatchInserter(unreachable,
                     sinkConfig), sinkConfig), new RepoMetricsDaily(unreachable));
             SyncContext context = new SyncContext(UUID.randomUUID(), UUID.randomUUID(), "test",
-                    Map.of("repositoryPath", clone.dir().toString()), null, VERSIONS.incrementAndGet(), null);
+                    Map.of("repositoryPath", clone.dir().toString()), orgSettings(), null, VERSIONS.incrementAndGet(),
+                    null);
             assertThatThrownBy(() -> failing.run(context)).isInstanceOf(SyncFailedException.class)
                     .hasMessageStartingWith("writing to ClickHouse failed: insert into ")
                     .hasMessageNotContaining(clickhouse.password());

@@ -71,6 +71,18 @@ class GitRepositoryTests {
     }
 
     @Test
+    void linkedWorktreeIsARepository() throws Exception {
+        GitFixture git = GitFixture.init(tmp.resolve("main")).write("f.txt", "x\n");
+        git.commitAll("one");
+        git.run("worktree", "add", "-q", "-b", "side", tmp.resolve("linked").toString());
+
+        // Its own git directory has no objects/: they live in the main repository's common directory.
+        GitRepository linked = open(tmp.resolve("linked"));
+        assertThat(linked.bare()).isFalse();
+        assertThat(GitRefs.read(linked)).containsKeys("refs/heads/main", "refs/heads/side");
+    }
+
+    @Test
     void repositoryOwnedByAnotherUserIsTrusted() throws Exception {
         GitFixture git = GitFixture.init(tmp.resolve("theirs")).write("f.txt", "x\n");
         git.commitAll("one");

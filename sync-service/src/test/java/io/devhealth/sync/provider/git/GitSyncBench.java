@@ -58,8 +58,9 @@ public final class GitSyncBench {
         try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
             migrate(client, migrations);
             SinkConfig sinkConfig = sinkConfig();
-            GitProviderSync sync = new GitProviderSync(gitConfig(), new ClickHouseSink(new BatchInserter(client,
-                    sinkConfig), sinkConfig), new RepoMetricsDaily(client));
+            // The benchmark is its own operator: the repository it was given is its only local root.
+            GitProviderSync sync = new GitProviderSync(gitConfig(), new LocalRoots(List.of(repo.toString())),
+                    new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig), new RepoMetricsDaily(client));
             UUID org = UUID.randomUUID();
 
             long cpuBefore = jvmCpuMillis();
@@ -98,7 +99,8 @@ public final class GitSyncBench {
     private static SyncContext context(UUID org, Path repo, Map<String, Object> cursor) {
         long start = System.nanoTime();
         Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        return new SyncContext(org, UUID.randomUUID(), "bench", Map.of("repositoryPath", repo.toString()), cursor,
+        return new SyncContext(org, UUID.randomUUID(), "bench", Map.of("repositoryPath", repo.toString()),
+                Map.of(LocalRoots.ORG_SETTING, List.of(repo.toString())), cursor,
                 System.currentTimeMillis(), (phase, done, total) -> {
                     if (seen.putIfAbsent(phase, System.nanoTime()) == null && Boolean.getBoolean("bench.phases")) {
                         System.out.println("phase_" + phase + "_at_ms=" + (System.nanoTime() - start) / 1_000_000);
