@@ -452,14 +452,13 @@ class SyncConfigurationResourceTests {
                 .extract().path("violations[0].message");
     }
 
-    /** A credential row as the credentials API would store it (the secret is opaque here). */
+    /** A credential of the organization, created through the credentials API. */
     private static UUID insertCredential(UUID organizationId, String provider) {
-        UUID id = UUID.randomUUID();
-        TestData.update("""
-                INSERT INTO integration_credentials (id, organization_id, provider, name, encrypted_secret, key_id)
-                VALUES (?, ?, ?, ?, ?, 'test-key')""", id, organizationId, provider, provider + "-" + id,
-                new byte[] {1, 2, 3});
-        return id;
+        String id = given().auth().oauth2(TestData.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("provider", provider, "name", provider + "-" + UUID.randomUUID(), "secret", "s3cret-token"))
+                .post("/api/v1/identity/orgs/" + organizationId + "/credentials")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
     }
 
     private static Map<String, Object> withSchedule(String name, Map<String, Object> schedule) {
