@@ -141,7 +141,10 @@ public class ProblemMappers {
         return ProblemException.internal("internal error").toResponse(uri.getPath());
     }
 
-    /** The request field a violation is about: the property path below the endpoint parameter, or the parameter. */
+    /**
+     * The request field a violation is about: the property path below the endpoint parameter (with list indexes,
+     * {@code identities[1].externalId}), or the parameter.
+     */
     private static String field(Path path) {
         List<String> names = new ArrayList<>();
         String parameter = null;
@@ -149,7 +152,17 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case METHOD -> names.clear();
                 case PARAMETER -> parameter = node.getName();
-                default -> names.add(node.getName());
+                default -> {
+                    // Bean Validation puts an element's index on the node that follows the container.
+                    if (node.isInIterable() && !names.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                        int last = names.size() - 1;
+                        Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                        names.set(last, names.get(last) + "[" + position + "]");
+                    }
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        names.add(node.getName());
+                    }
+                }
             }
         }
         return names.isEmpty() ? parameter : String.join(".", names);
