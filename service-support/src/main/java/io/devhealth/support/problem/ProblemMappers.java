@@ -177,11 +177,16 @@ public class ProblemMappers {
         return false;
     }
 
+    /** The JSON location of a mapping failure, as Bean Validation names fields: {@code identities[0].externalId}. */
     private static String jsonPath(JsonMappingException e) {
-        return String.join(".", e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null
-                        ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .toList());
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.people.ChangeFeedDeletion;
 import io.devhealth.identity.people.ChangeFeedVersion;
+import io.devhealth.identity.org.repository.OrganizationRepository;
 import io.devhealth.identity.people.repository.ChangeFeedRepository;
+import io.devhealth.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,9 +25,11 @@ import io.smallrye.mutiny.Uni;
 public class ChangeFeed {
 
     private final ChangeFeedRepository feed;
+    private final OrganizationRepository organizations;
 
-    ChangeFeed(ChangeFeedRepository feed) {
+    ChangeFeed(ChangeFeedRepository feed, OrganizationRepository organizations) {
         this.feed = feed;
+        this.organizations = organizations;
     }
 
     /** The organization's counter, locked until the transaction ends. */
@@ -46,12 +50,15 @@ public class ChangeFeed {
 
     /**
      * At most {@code limit} changes (rows and deletions of {@code entity}) after {@code after}, merged in feed
-     * order; {@code position} gives a row's place in it.
+     * order; {@code position} gives a row's place in it. 404 when the organization does not exist.
      */
     public <T> Uni<FeedPage<T>> read(UUID organizationId, String entity, FeedPosition after, int limit,
             RowsAfter<T> rows, Function<T, FeedPosition> position) {
         // The counter first: every change up to it is visible to the queries that follow.
-        return feed.currentVersion(organizationId).flatMap(version -> rows.load(after, limit + 1)
+        return organizations.findById(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(
+                        "organization " + organizationId + " does not exist"))
+                .flatMap(organization -> feed.currentVersion(organizationId)).flatMap(version -> rows.load(after, limit + 1)
                 .flatMap(changed -> feed.listDeletedAfter(organizationId, entity, after.version(), after.id(), limit + 1)
                         .map(deleted -> merge(version, changed, deleted, limit, position))));
     }

@@ -1,7 +1,5 @@
 package io.devhealth.identity.people.service;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +39,11 @@ public class PeopleService {
     private final ChangeFeed feed;
     private final TeamMemberships teams;
     private final PersonMerges merges;
+    private final PersonViews views;
 
     PeopleService(OrgAccess access, PersonRepository people, PersonIdentityRepository identities,
-            MembershipRepository memberships, ChangeFeed feed, TeamMemberships teams, PersonMerges merges) {
+            MembershipRepository memberships, ChangeFeed feed, TeamMemberships teams, PersonMerges merges,
+            PersonViews views) {
         this.access = access;
         this.people = people;
         this.identities = identities;
@@ -51,6 +51,7 @@ public class PeopleService {
         this.feed = feed;
         this.teams = teams;
         this.merges = merges;
+        this.views = views;
     }
 
     /** A page of people with their identities, and how many match in all. */
@@ -64,7 +65,7 @@ public class PeopleService {
             UUID organizationId = granted.organization().id;
             return people.countMatching(organizationId, search)
                     .flatMap(total -> people.listPage(organizationId, search, page, size)
-                            .flatMap(this::views)
+                            .flatMap(views::of)
                             .map(items -> new PeoplePage(items, total)));
         });
     }
@@ -73,7 +74,7 @@ public class PeopleService {
     public Uni<PersonView> get(String orgRef, UUID id) {
         return access.require(orgRef, OrgPermission.PEOPLE_READ)
                 .flatMap(granted -> existing(granted.organization().id, id))
-                .flatMap(this::view);
+                .flatMap(views::of);
     }
 
     /**
@@ -191,34 +192,13 @@ public class PeopleService {
                 .flatMap(counter -> write.apply(counter))
                 .call(person -> people.flush())
                 .onFailure().transform(PeopleConflicts::translate)
-                .flatMap(this::view);
+                .flatMap(views::of);
     }
 
     /** The person if it belongs to the organization; 404 otherwise. */
     Uni<Person> existing(UUID organizationId, UUID id) {
         return people.findInOrganization(organizationId, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("person " + id + " does not exist"));
-    }
-
-    Uni<PersonView> view(Person person) {
-        return identities.listForPerson(person.id).map(list -> new PersonView(person, list));
-    }
-
-    private Uni<List<PersonView>> views(List<Person> page) {
-        return identities.listForPeople(page.stream().map(person -> person.id).toList()).map(all -> {
-            Map<UUID, List<PersonIdentity>> byPerson = new HashMap<>();
-            all.forEach(identity -> byPerson.computeIfAbsent(identity.personId, k -> new ArrayList<>()).add(identity));
-            return page.stream().map(person -> new PersonView(person, sorted(byPerson.get(person.id)))).toList();
-        });
-    }
-
-    private static List<PersonIdentity> sorted(List<PersonIdentity> list) {
-        if (list == null) {
-            return List.of();
-        }
-        list.sort(Comparator.<PersonIdentity, String>comparing(identity -> identity.provider.apiName())
-                .thenComparing(identity -> identity.externalId));
-        return list;
     }
 
     /** 422 naming {@code field} when {@code userId} is set and not a member of the organization. */

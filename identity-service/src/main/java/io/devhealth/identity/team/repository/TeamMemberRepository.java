@@ -21,6 +21,12 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, U
         return added.isEmpty() ? Uni.createFrom().voidItem() : persist(added);
     }
 
+    /** Deletes these memberships. */
+    public Uni<Void> deleteAll(List<TeamMember> removed) {
+        return Chunks.query(removed.stream().map(member -> member.id).toList(),
+                slice -> delete("id in ?1", slice).map(List::of)).replaceWithVoid();
+    }
+
     /** The members of these teams, in no particular order. */
     public Uni<List<TeamMember>> listForTeams(Collection<UUID> teamIds) {
         return Chunks.query(teamIds, slice -> list("teamId in ?1", slice));
