@@ -116,6 +116,7 @@ public class ProblemMappers {
             case 403 -> ProblemTypes.FORBIDDEN;
             case 404 -> ProblemTypes.NOT_FOUND;
             case 409 -> ProblemTypes.CONFLICT;
+            case 413 -> ProblemTypes.CONTENT_TOO_LARGE;
             default -> ProblemTypes.BAD_REQUEST;
         };
         String detail = switch (status) {

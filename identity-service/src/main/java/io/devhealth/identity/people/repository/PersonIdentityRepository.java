@@ -1,13 +1,16 @@
 package io.devhealth.identity.people.repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.people.IdentityProvider;
 import io.devhealth.identity.people.PersonIdentity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -30,6 +33,20 @@ public class PersonIdentityRepository implements PanacheRepositoryBase<PersonIde
     /** The identities of these people, in no particular order. */
     public Uni<List<PersonIdentity>> listForPeople(Collection<UUID> personIds) {
         return Chunks.query(personIds, slice -> list("personId in ?1", slice));
+    }
+
+    /** How many identities each of these people has (people without any are left out). */
+    public Uni<Map<UUID, Long>> countByPerson(Collection<UUID> personIds) {
+        return Chunks.query(personIds, slice -> Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select i.personId, count(i) from PersonIdentity i where i.personId in :ids group by i.personId",
+                        Object[].class)
+                .setParameter("ids", slice)
+                .getResultList()))
+                .map(rows -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    rows.forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+                    return counts;
+                });
     }
 
     /** The organization's identity of {@code provider} whose external id equals {@code externalId} ignoring case. */
