@@ -31,7 +31,7 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
                                   WHERE m.organization_id = o.organization_id AND m.provider = o.provider
                                     AND lower(m.external_id) = lower(o.external_id))
             )
-            SELECT u.id, 'identity-email', i.person_id, CAST(NULL AS uuid), CAST(NULL AS text)
+            SELECT u.id, 'same-email', i.person_id, CAST(NULL AS uuid), CAST(NULL AS text)
             FROM unmapped u
             JOIN identity_mappings i ON i.organization_id = ?1 AND lower(i.email) = lower(u.email)
             WHERE i.person_id IS NOT NULL
