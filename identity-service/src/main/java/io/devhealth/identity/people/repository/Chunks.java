@@ -1,37 +1,30 @@
 package io.devhealth.identity.people.repository;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/**
- * Runs a query once per slice of a large value list, one slice after the other (a session runs one statement at a
- * time): PostgreSQL takes at most 65,535 bind parameters per statement, and an import may look up 50,000 keys.
- */
+/** Large writes cut into slices, run one after the other (a session runs one statement at a time). */
 public final class Chunks {
-
-    static final int SIZE = 1000;
 
     private Chunks() {
     }
 
-    /** The concatenated results of {@code query} over slices of at most {@value #SIZE} {@code values}. */
-    public static <T, R> Uni<List<R>> query(Collection<T> values, Function<List<T>, Uni<List<R>>> query) {
-        if (values.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<T> all = List.copyOf(values);
+    /**
+     * Runs {@code write} over slices of at most {@code size} {@code values}, one after the other. Large writes are
+     * cut so that no single step keeps the event loop busy for long (Hibernate's work per entity is CPU work).
+     */
+    public static <T> Uni<Void> write(List<T> values, int size, Function<List<T>, Uni<?>> write) {
         List<List<T>> slices = new ArrayList<>();
-        for (int start = 0; start < all.size(); start += SIZE) {
-            slices.add(all.subList(start, Math.min(all.size(), start + SIZE)));
+        for (int start = 0; start < values.size(); start += size) {
+            slices.add(values.subList(start, Math.min(values.size(), start + size)));
         }
         return Multi.createFrom().iterable(slices)
-                .onItem().transformToUniAndConcatenate(slice -> query.apply(slice))
-                .collect().in(ArrayList<R>::new, List::addAll)
-                .map(List::copyOf);
+                .onItem().transformToUniAndConcatenate(slice -> write.apply(slice))
+                .collect().last()
+                .replaceWithVoid();
     }
 }

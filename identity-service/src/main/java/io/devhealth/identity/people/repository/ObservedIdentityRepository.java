@@ -19,8 +19,9 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
 
     /**
      * Why an unmapped observed identity may belong to a person. Each candidate row: the observed identity, the
-     * reason, and the person it matches, the user it matches, or the key of the group of unmapped identities it
-     * shares with others (lower-cased email or login). Only users who are members of the organization count.
+     * reason, and the person it matches, the user it matches (with the user's name and email), or the key of the
+     * group of unmapped identities it shares with others (lower-cased email or login). Only users who are members
+     * of the organization count.
      */
     private static final String CANDIDATES = """
             WITH unmapped AS (
@@ -31,33 +32,34 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
                                   WHERE m.organization_id = o.organization_id AND m.provider = o.provider
                                     AND lower(m.external_id) = lower(o.external_id))
             )
-            SELECT u.id, 'same-email', i.person_id, CAST(NULL AS uuid), CAST(NULL AS text)
+            SELECT u.id, 'same-email', i.person_id, CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS text),
+                   CAST(NULL AS text)
             FROM unmapped u
             JOIN identity_mappings i ON i.organization_id = ?1 AND lower(i.email) = lower(u.email)
             WHERE i.person_id IS NOT NULL
             UNION
-            SELECT u.id, 'primary-email', p.id, NULL, NULL
+            SELECT u.id, 'primary-email', p.id, NULL, NULL, NULL, NULL
             FROM unmapped u JOIN people p ON p.organization_id = ?1 AND lower(p.primary_email) = lower(u.email)
             UNION
-            SELECT u.id, 'user-email', p.id, us.id, NULL
+            SELECT u.id, 'user-email', p.id, us.id, us.display_name, us.email, NULL
             FROM unmapped u
             JOIN users us ON lower(us.email) = lower(u.email)
             JOIN memberships ms ON ms.user_id = us.id AND ms.organization_id = ?1
             LEFT JOIN people p ON p.organization_id = ?1 AND p.user_id = us.id
             UNION
-            SELECT u.id, 'same-login', i.person_id, NULL, NULL
+            SELECT u.id, 'same-login', i.person_id, NULL, NULL, NULL, NULL
             FROM unmapped u
             JOIN identity_mappings i ON i.organization_id = ?1
                  AND i.provider = CASE u.provider WHEN 'github' THEN 'gitlab' WHEN 'gitlab' THEN 'github' END
                  AND lower(i.external_id) = lower(u.external_id)
             WHERE i.person_id IS NOT NULL
             UNION
-            SELECT u.id, 'shared-email', NULL, NULL, lower(u.email)
+            SELECT u.id, 'shared-email', NULL, NULL, NULL, NULL, lower(u.email)
             FROM unmapped u
             WHERE lower(u.email) IN (SELECT lower(email) FROM unmapped WHERE email IS NOT NULL
                                      GROUP BY lower(email) HAVING count(*) > 1)
             UNION
-            SELECT u.id, 'shared-login', NULL, NULL, lower(u.external_id)
+            SELECT u.id, 'shared-login', NULL, NULL, NULL, NULL, lower(u.external_id)
             FROM unmapped u
             WHERE u.provider IN ('github', 'gitlab')
               AND lower(u.external_id) IN (SELECT lower(external_id) FROM unmapped WHERE provider IN ('github', 'gitlab')
@@ -65,7 +67,8 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
             """;
 
     /** One candidate of {@link #listCandidates}. */
-    public record Candidate(UUID observedId, String reason, UUID personId, UUID userId, String groupKey) {
+    public record Candidate(UUID observedId, String reason, UUID personId, UUID userId, String userDisplayName,
+            String userEmail, String groupKey) {
     }
 
     /**
@@ -110,13 +113,24 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
                 .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new Candidate((UUID) row[0], (String) row[1], (UUID) row[2], (UUID) row[3],
-                                (String) row[4]))
+                                (String) row[4], (String) row[5], (String) row[6]))
                         .toList());
     }
 
     /** The organization's observed identities with these ids. */
     public Uni<List<ObservedIdentity>> listByIds(UUID organizationId, Collection<UUID> ids) {
-        return Chunks.query(ids, slice -> list("organizationId = ?1 and id in ?2", organizationId, slice));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        """
+                        SELECT id, organization_id, provider, external_id, name, email, first_seen_at, last_seen_at,
+                               created_at, updated_at
+                        FROM observed_identities WHERE organization_id = ?1 AND id = ANY(?2)""",
+                        ObservedIdentity.class)
+                .setParameter(1, organizationId)
+                .setParameter(2, AnyOf.uuids(ids))
+                .getResultList());
     }
 
     /** An identity as sync-service reports it; {@code name} and {@code email} may be null. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.people.Person;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -19,6 +20,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
+    /** The columns for native queries (Hibernate Reactive reads an entity only from the columns it maps). */
+    private static final String SELECT = """
+            SELECT id, organization_id, person_key, display_name, primary_email, user_id, change_version, created_at,
+                   updated_at
+            FROM people""";
     private static final String IN_ORGANIZATION = "from Person p where p.organizationId = :org";
     private static final String SEARCH = """
              and (lower(p.displayName) like :search escape '\\' or lower(p.personKey) like :search escape '\\'
@@ -47,19 +53,17 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
     /** The organization's people with these ids (unknown ids are left out). */
     public Uni<List<Person>> listByIds(UUID organizationId, Collection<UUID> ids) {
-        return Chunks.query(ids, slice -> list("organizationId = ?1 and id in ?2", organizationId, slice));
+        return where("id = ANY(?2)", organizationId, AnyOf.uuids(ids));
     }
 
     /** The organization's people whose key is one of {@code lowerKeys} (lower-cased), compared case-insensitively. */
     public Uni<List<Person>> listByKeys(UUID organizationId, Collection<String> lowerKeys) {
-        return Chunks.query(lowerKeys,
-                slice -> list("organizationId = ?1 and lower(personKey) in ?2", organizationId, slice));
+        return where("lower(person_key) = ANY(?2)", organizationId, AnyOf.texts(lowerKeys));
     }
 
     /** The organization's people whose primary email is one of {@code lowerEmails} (lower-cased). */
     public Uni<List<Person>> listByPrimaryEmails(UUID organizationId, Collection<String> lowerEmails) {
-        return Chunks.query(lowerEmails,
-                slice -> list("organizationId = ?1 and lower(primaryEmail) in ?2", organizationId, slice));
+        return where("lower(primary_email) = ANY(?2)", organizationId, AnyOf.texts(lowerEmails));
     }
 
     /** The person linked to the user in the organization; null if none. */
@@ -78,6 +82,18 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 Parameters.with("org", organizationId).and("version", version).and("afterId", afterId))
                 .page(Page.ofSize(limit))
                 .list();
+    }
+
+    /** The organization's people matching {@code condition} on the array parameter {@code ?2}. */
+    private Uni<List<Person>> where(String condition, UUID organizationId, Object[] values) {
+        if (values.length == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        SELECT + " WHERE organization_id = ?1 AND " + condition, Person.class)
+                .setParameter(1, organizationId)
+                .setParameter(2, values)
+                .getResultList());
     }
 
     private PanacheQuery<Person> matching(UUID organizationId, String search, String order) {

@@ -19,11 +19,13 @@ import io.devhealth.identity.people.ChangeFeedVersion;
 import io.devhealth.identity.people.IdentityProvider;
 import io.devhealth.identity.people.Person;
 import io.devhealth.identity.people.PersonIdentity;
+import io.devhealth.identity.people.repository.Chunks;
 import io.devhealth.identity.people.repository.PersonIdentityRepository;
 import io.devhealth.identity.people.repository.PersonRepository;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.devhealth.support.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PeopleImportService {
 
+    /** Entities persisted and flushed per step of a real import. */
+    private static final int WRITE_SLICE = 500;
     /** How many rows a refusal lists; the dry run lists all. */
     private static final int LISTED = 100;
 
@@ -68,6 +72,8 @@ public class PeopleImportService {
     @WithSession
     public Uni<ImportReport> dryRun(String orgRef, byte[] body, boolean csv) {
         return access.require(orgRef, OrgPermission.PEOPLE_MANAGE)
+                // Nothing is written: no snapshots of the (possibly 100,000) entities the plan loads.
+                .call(granted -> Panache.getSession().invoke(session -> session.setDefaultReadOnly(true)))
                 .flatMap(granted -> plan(granted.organization().id, read(body, csv)))
                 .map(plan -> report(plan, true, false, Map.of(), null));
     }
@@ -111,11 +117,32 @@ public class PeopleImportService {
             }
         }
         return people.listByKeys(organizationId, keys).flatMap(byKey -> people.listByPrimaryEmails(organizationId, emails)
-                .flatMap(byEmail -> mapped(organizationId, externalIds).flatMap(mapped -> owners(organizationId, mapped)
-                        .flatMap(owners -> identities.countByPerson(byKey.stream().map(p -> p.id).toList())
-                                .map(counts -> ImportPlanner.plan(input, new ImportPlanner.Existing(
-                                        byLowerCase(byKey, p -> p.personKey), byLowerCase(byEmail, p -> p.primaryEmail),
-                                        mapped, owners, counts)))))));
+                .flatMap(byEmail -> mapped(organizationId, externalIds).flatMap(mapped -> {
+                    Map<UUID, Person> known = new HashMap<>();
+                    byKey.forEach(person -> known.put(person.id, person));
+                    byEmail.forEach(person -> known.put(person.id, person));
+                    Map<String, Person> keyed = byLowerCase(byKey, person -> person.personKey);
+                    return people.listByIds(organizationId, mapped.values().stream().map(identity -> identity.personId)
+                                    .filter(id -> !known.containsKey(id)).collect(Collectors.toSet()))
+                            .invoke(owners -> owners.forEach(person -> known.put(person.id, person)))
+                            .flatMap(owners -> identities.countByPerson(growing(input, keyed, mapped)))
+                            .map(counts -> ImportPlanner.plan(input, new ImportPlanner.Existing(keyed,
+                                    byLowerCase(byEmail, person -> person.primaryEmail), mapped, known, counts)));
+                })));
+    }
+
+    /** The existing people the file gives identities they do not have yet: the ones whose bound matters. */
+    private static Set<UUID> growing(ImportInput input, Map<String, Person> keyed, Map<String, PersonIdentity> mapped) {
+        Set<UUID> growing = new HashSet<>();
+        for (ImportRow row : input.rows()) {
+            Person person = row.key() == null ? null : keyed.get(row.key().toLowerCase(Locale.ROOT));
+            if (person != null && row.externalId() != null && row.provider() != null
+                    && IdentityProvider.parse(row.provider()).isPresent()
+                    && !mapped.containsKey(ImportPlanner.matchKey(row))) {
+                growing.add(person.id);
+            }
+        }
+        return growing;
     }
 
     /** The organization's identities among {@code externalIds}, by match key. */
@@ -128,12 +155,6 @@ public class PeopleImportService {
                             identity.externalId, null, null).matchKey(), identity))));
         }
         return lookups.map(done -> mapped);
-    }
-
-    private Uni<Map<UUID, Person>> owners(UUID organizationId, Map<String, PersonIdentity> mapped) {
-        Set<UUID> ids = mapped.values().stream().map(identity -> identity.personId).collect(Collectors.toSet());
-        return people.listByIds(organizationId, ids)
-                .map(found -> found.stream().collect(Collectors.toMap(person -> person.id, Function.identity())));
     }
 
     /** 422 for invalid rows; 409 for conflicts unless they are to be skipped. Each lists the first rows. */
@@ -165,18 +186,30 @@ public class PeopleImportService {
                 update(person, counter.next());
             }
         }
-        Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem() : people.persist(created.values());
-        return persisted.flatMap(done -> {
-            List<PersonIdentity> added = new ArrayList<>();
-            for (ImportPlan.PersonPlan person : plan.people()) {
-                Person owner = person.creates() ? created.get(person) : person.existing();
-                for (ImportRow row : person.added()) {
-                    added.add(PersonIdentity.of(owner, IdentityProvider.parse(row.provider()).orElseThrow(),
-                            row.externalId(), row.name(), row.email()));
-                }
-            }
-            return identities.persistAll(added);
-        }).map(done -> created);
+        return insert(List.copyOf(created.values()))
+                .flatMap(done -> {
+                    List<PersonIdentity> added = new ArrayList<>();
+                    for (ImportPlan.PersonPlan person : plan.people()) {
+                        Person owner = person.creates() ? created.get(person) : person.existing();
+                        for (ImportRow row : person.added()) {
+                            added.add(PersonIdentity.of(owner, IdentityProvider.parse(row.provider()).orElseThrow(),
+                                    row.externalId(), row.name(), row.email()));
+                        }
+                    }
+                    return insert(added);
+                })
+                .replaceWith(created);
+    }
+
+    /**
+     * Inserts new entities slice by slice, each flushed and then detached: no single step holds the event loop for
+     * the whole file, and later flushes do not check the rows already written again.
+     */
+    private static Uni<Void> insert(List<?> entities) {
+        return Chunks.write(entities, WRITE_SLICE, slice -> Panache.getSession().flatMap(session -> session
+                .persistAll(slice.toArray())
+                .call(session::flush)
+                .invoke(() -> slice.forEach(session::detach))));
     }
 
     private static void update(ImportPlan.PersonPlan person, long version) {

@@ -17,15 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.people.ObservedIdentity;
 import io.devhealth.identity.people.Person;
-import io.devhealth.identity.people.repository.Chunks;
 import io.devhealth.identity.people.repository.ObservedIdentityRepository;
 import io.devhealth.identity.people.repository.ObservedIdentityRepository.Candidate;
 import io.devhealth.identity.people.repository.PersonRepository;
 import io.devhealth.identity.people.repository.RejectedSuggestionRepository;
 import io.devhealth.identity.people.service.Suggestion.Kind;
 import io.devhealth.identity.people.service.Suggestion.Reason;
-import io.devhealth.identity.user.User;
-import io.devhealth.identity.user.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,14 +45,12 @@ class SuggestionFinder {
 
     private final ObservedIdentityRepository observed;
     private final PersonRepository people;
-    private final UserRepository users;
     private final RejectedSuggestionRepository rejected;
 
-    SuggestionFinder(ObservedIdentityRepository observed, PersonRepository people, UserRepository users,
+    SuggestionFinder(ObservedIdentityRepository observed, PersonRepository people,
             RejectedSuggestionRepository rejected) {
         this.observed = observed;
         this.people = people;
-        this.users = users;
         this.rejected = rejected;
     }
 
@@ -64,24 +59,22 @@ class SuggestionFinder {
         return observed.listCandidates(organizationId).flatMap(candidates -> observed
                 .listByIds(organizationId, distinct(candidates, Candidate::observedId))
                 .flatMap(identities -> people.listByIds(organizationId, distinct(candidates, Candidate::personId))
-                        .flatMap(persons -> Chunks.query(distinct(candidates, Candidate::userId),
-                                        slice -> users.list("id in ?1", slice))
-                                .flatMap(linked -> rejected.fingerprints(organizationId)
-                                        .map(refused -> new Build(organizationId, byId(identities, i -> i.id),
-                                                byId(persons, p -> p.id), byId(linked, u -> u.id))
-                                                .suggestions(candidates).stream()
-                                                .filter(suggestion -> !refused.contains(suggestion.fingerprint()))
-                                                .sorted(ORDER)
-                                                .toList())))));
+                        .flatMap(persons -> rejected.fingerprints(organizationId)
+                                .map(refused -> new Build(organizationId, byId(identities, i -> i.id),
+                                        byId(persons, p -> p.id))
+                                        .suggestions(candidates).stream()
+                                        .filter(suggestion -> !refused.contains(suggestion.fingerprint()))
+                                        .sorted(ORDER)
+                                        .toList()))));
     }
 
     /** One computation: the loaded rows, and the suggestions built from the candidates. */
-    private record Build(UUID organizationId, Map<UUID, ObservedIdentity> identities, Map<UUID, Person> people,
-            Map<UUID, User> users) {
+    private record Build(UUID organizationId, Map<UUID, ObservedIdentity> identities, Map<UUID, Person> people) {
 
         List<Suggestion> suggestions(List<Candidate> candidates) {
             Map<String, Candidate> strongest = new LinkedHashMap<>();
             Map<UUID, List<UUID>> byUser = new LinkedHashMap<>();
+            Map<UUID, Candidate> users = new HashMap<>();
             Map<String, List<UUID>> byEmail = new LinkedHashMap<>();
             Map<String, List<UUID>> byLogin = new LinkedHashMap<>();
             for (Candidate candidate : candidates) {
@@ -91,6 +84,7 @@ class SuggestionFinder {
                             (a, b) -> reason(a).confidence() >= reason(b).confidence() ? a : b);
                 } else if (reason == Reason.USER_EMAIL) {
                     byUser.computeIfAbsent(candidate.userId(), k -> new ArrayList<>()).add(candidate.observedId());
+                    users.put(candidate.userId(), candidate);
                 } else if (reason == Reason.SHARED_EMAIL) {
                     byEmail.computeIfAbsent(candidate.groupKey(), k -> new ArrayList<>()).add(candidate.observedId());
                 } else {
@@ -121,7 +115,7 @@ class SuggestionFinder {
         }
 
         /** A new person of the identities of {@code group} no earlier suggestion covers, when enough remain. */
-        private void create(String fingerprint, Reason reason, List<UUID> group, Set<UUID> covered, User user,
+        private void create(String fingerprint, Reason reason, List<UUID> group, Set<UUID> covered, Candidate user,
                 List<Suggestion> suggestions) {
             List<ObservedIdentity> members = group.stream().distinct().filter(id -> !covered.contains(id))
                     .map(identities::get).sorted(Comparator.comparing((ObservedIdentity i) -> i.provider)
@@ -135,18 +129,20 @@ class SuggestionFinder {
                 return;
             }
             members.forEach(member -> covered.add(member.id));
-            String email = user != null ? user.email : reason == Reason.SHARED_EMAIL ? members.getFirst().email : null;
+            String email = user != null ? user.userEmail()
+                    : reason == Reason.SHARED_EMAIL ? members.getFirst().email : null;
             if (email != null && PeopleRules.emailProblem(email).isPresent()) {
                 // A git "email" need not be an address (e.g. root@localhost is, "root" is not).
                 email = null;
             }
             suggestions.add(new Suggestion(Suggestion.idOf(organizationId, fingerprint), fingerprint,
                     Kind.CREATE_PERSON, reason, null, displayName(user, members), email,
-                    user == null ? null : user.id, members));
+                    user == null ? null : user.userId(), members));
         }
 
-        private static String displayName(User user, List<ObservedIdentity> members) {
-            String name = user != null && user.displayName != null && !user.displayName.isBlank() ? user.displayName
+        private static String displayName(Candidate user, List<ObservedIdentity> members) {
+            String name = user != null && user.userDisplayName() != null && !user.userDisplayName().isBlank()
+                    ? user.userDisplayName()
                     : members.stream().map(member -> member.name).filter(n -> n != null && !n.isBlank()).findFirst()
                             .orElse(members.getFirst().externalId);
             return name.length() <= PeopleRules.NAME_MAX ? name : name.substring(0, PeopleRules.NAME_MAX);

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.devhealth.identity.people.repository.Chunks;
+import io.devhealth.identity.people.repository.AnyOf;
 import io.devhealth.identity.team.TeamMember;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -23,13 +24,27 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, U
 
     /** Deletes these memberships. */
     public Uni<Void> deleteAll(List<TeamMember> removed) {
-        return Chunks.query(removed.stream().map(member -> member.id).toList(),
-                slice -> delete("id in ?1", slice).map(List::of)).replaceWithVoid();
+        if (removed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeMutationQuery(
+                        "DELETE FROM team_members WHERE id = ANY(?1)")
+                .setParameter(1, AnyOf.uuids(removed.stream().map(member -> member.id).toList()))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The members of these teams, in no particular order. */
     public Uni<List<TeamMember>> listForTeams(Collection<UUID> teamIds) {
-        return Chunks.query(teamIds, slice -> list("teamId in ?1", slice));
+        if (teamIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        """
+                        SELECT id, organization_id, team_id, person_id, created_at, updated_at
+                        FROM team_members WHERE team_id = ANY(?1)""", TeamMember.class)
+                .setParameter(1, AnyOf.uuids(teamIds))
+                .getResultList());
     }
 
     /** The person's memberships in its organization. */

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.devhealth.identity.people.repository.Chunks;
+import io.devhealth.identity.people.repository.AnyOf;
 import io.devhealth.identity.team.Team;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -18,6 +19,15 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
+
+    /**
+     * The mapped columns, for native queries: Hibernate Reactive cannot read an entity from a row with columns it
+     * does not map (V1's superseded members).
+     */
+    private static final String SELECT = """
+            SELECT id, organization_id, team_key, name, repo_patterns, project_keys, change_version, created_at,
+                   updated_at
+            FROM team_mappings""";
 
     /** The team if it belongs to the organization; null otherwise. */
     public Uni<Team> findInOrganization(UUID organizationId, UUID id) {
@@ -35,7 +45,14 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     /** The organization's teams with these ids. */
     public Uni<List<Team>> listByIds(UUID organizationId, Collection<UUID> ids) {
-        return Chunks.query(ids, slice -> list("organizationId = ?1 and id in ?2", organizationId, slice));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        SELECT + " WHERE organization_id = ?1 AND id = ANY(?2)", Team.class)
+                .setParameter(1, organizationId)
+                .setParameter(2, AnyOf.uuids(ids))
+                .getResultList());
     }
 
     /** At most {@code limit} teams changed after the feed position ({@code version}, {@code afterId}), in order. */

@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +127,29 @@ class ChangeFeedResourceTests {
         assertThat(deleted).containsExactly(created.get(1));
         assertThat(page.getLong("version")).isEqualTo(6);
         assertThat(people(6).getList("people")).isEmpty();
+    }
+
+    @Test
+    void concurrentWritersTakeDistinctVersionsInCommitOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> versions = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "Concurrent " + i;
+                versions.add(pool.submit(() -> steps.create(steps.admin, PeopleSteps.newPerson(name)).statusCode(201)
+                        .extract().<Integer>path("version")));
+            }
+            List<Integer> taken = new ArrayList<>();
+            for (Future<Integer> version : versions) {
+                taken.add(version.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(taken).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonPath feed = people(0);
+        assertThat(feed.getLong("version")).isEqualTo(8);
+        assertThat(feed.getList("people.version", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test
