@@ -26,18 +26,18 @@ public record SuggestionResponse(
         @Schema(description = "create-person: the person accepting creates") NewPerson newPerson,
         @Schema(description = "The unmapped identities to map") List<Observed> identities) {
 
-    @Schema(description = "An existing person")
+    @Schema(name = "SuggestedPerson", description = "An existing person")
     public record PersonRef(@Schema(examples = "5f0e7a8e-1d2b-4c3a-9e8f-7a6b5c4d3e2f") UUID id,
             @Schema(examples = "Jane Doe") String displayName) {
     }
 
-    @Schema(description = "A person to create")
+    @Schema(name = "SuggestedNewPerson", description = "A person to create")
     public record NewPerson(@Schema(examples = "Jane Doe") String displayName,
             @Schema(description = "null when none", examples = "jane@acme.io") String primaryEmail,
             @Schema(description = "user-email: the DevHealth user to link") UUID userId) {
     }
 
-    @Schema(description = "An identity sync-service has seen")
+    @Schema(name = "ObservedIdentity", description = "An identity sync-service has seen")
     public record Observed(@Schema(examples = "git") String provider,
             @Schema(examples = "jane@acme.io") String externalId,
             @Schema(examples = "Jane Doe") String name,

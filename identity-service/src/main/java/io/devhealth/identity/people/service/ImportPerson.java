@@ -22,12 +22,13 @@ public record ImportPerson(
 
     /** An identity of an imported person. */
     @CleanText
-    @Schema(description = "An identity to map to the person")
+    @Schema(name = "ImportIdentity", description = "An identity to map to the person")
     public record Identity(
             @Schema(enumeration = { "git", "github", "gitlab", "jira", "pagerduty" }, examples = "git")
             String provider,
             @Schema(examples = "jane@acme.io") String externalId,
             @Schema(description = "Optional: the name the provider shows", examples = "Jane Doe") String name,
-            @Schema(description = "Optional: the account's email (not for git)") String email) {
+            @Schema(description = "Optional: the account's email (not for git)", examples = "jane@acme.io")
+            String email) {
     }
 }

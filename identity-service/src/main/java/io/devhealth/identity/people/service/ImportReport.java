@@ -26,7 +26,7 @@ public record ImportReport(
                 + "changed nothing); null for a dry run", examples = "42")
         Long version) {
 
-    @Schema(description = "Counts")
+    @Schema(name = "ImportSummary", description = "Counts")
     public record Summary(
             @Schema(examples = "1") int peopleCreated,
             @Schema(examples = "1") int peopleUpdated,
@@ -38,7 +38,7 @@ public record ImportReport(
             @Schema(examples = "0") int errors) {
     }
 
-    @Schema(description = "A person the import creates or changes")
+    @Schema(name = "ImportPersonChange", description = "A person the import creates or changes")
     public record PersonChange(
             @Schema(description = "The person's first line", examples = "2") int line,
             @Schema(examples = "E1042") String key,
@@ -49,7 +49,7 @@ public record ImportReport(
             @Schema(examples = "2") int identitiesAdded) {
     }
 
-    @Schema(description = "A row the import cannot apply as stated")
+    @Schema(name = "ImportConflict", description = "A row the import cannot apply as stated")
     public record Conflict(
             @Schema(examples = "7") int line,
             @Schema(description = "JSON only", examples = "[3].identities[0]") String path,
@@ -66,7 +66,7 @@ public record ImportReport(
             @Schema(examples = "github identity 'octocat' is already mapped to person 'Mona' (…)") String detail) {
     }
 
-    @Schema(description = "An invalid value")
+    @Schema(name = "ImportRowError", description = "An invalid value")
     public record RowError(
             @Schema(examples = "9") int line,
             @Schema(description = "The CSV column or the JSON path", examples = "external_id") String field,

@@ -103,10 +103,12 @@ public class PeopleService {
     /** Applies a merge patch to a person; a patch that changes nothing leaves the person's version as it was. */
     @WithTransaction
     public Uni<PersonView> update(String orgRef, UUID id, PersonChanges changes) {
-        if (changes.setDisplayName() && changes.displayName() == null) {
-            return Uni.createFrom().failure(ProblemException.invalidField("displayName", "must not be null"));
-        }
         return manage(orgRef, counter -> existing(counter.organizationId, id)
+                .invoke(person -> {
+                    if (changes.setDisplayName() && changes.displayName() == null) {
+                        throw ProblemException.invalidField("displayName", "must not be null");
+                    }
+                })
                 .call(person -> changes.setUserId() && !Objects.equals(changes.userId(), person.userId)
                         ? requireMember(counter.organizationId, changes.userId(), "userId")
                         : Uni.createFrom().voidItem())
@@ -165,11 +167,12 @@ public class PeopleService {
      */
     @WithTransaction
     public Uni<PersonView> merge(String orgRef, UUID id, UUID otherId) {
-        if (id.equals(otherId)) {
-            return Uni.createFrom().failure(ProblemException.invalidField("personId",
-                    "must be another person than the one merged into"));
-        }
         return manage(orgRef, counter -> existing(counter.organizationId, id)
+                .invoke(person -> {
+                    if (id.equals(otherId)) {
+                        throw ProblemException.invalidField("personId", "must be another person than the one merged into");
+                    }
+                })
                 .flatMap(person -> existing(counter.organizationId, otherId)
                         .flatMap(other -> merges.merge(counter, person, other))));
     }

@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,7 @@ import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -234,6 +239,26 @@ class PeopleImportTests {
                 .when().post(steps.people() + "/import?dryRun=true").then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ProblemTypes.CONTENT_TOO_LARGE.toString()));
+    }
+
+    @Test
+    void bodiesBeyondTheServersLimitAre413ProblemsToo() throws Exception {
+        // Beyond quarkus.http.limits.max-body-size (10 MiB) the server refuses before reading: the client waits for
+        // 100 Continue (as curl does) instead of sending 12 MiB into a closed connection.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + steps.people() + "/import?dryRun=true"))
+                .header("Authorization", "Bearer " + steps.admin)
+                .header("Content-Type", "text/csv")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[12 * 1024 * 1024]))
+                .build();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JsonPath.from(response.body()).getString("type"))
+                    .isEqualTo(ProblemTypes.CONTENT_TOO_LARGE.toString());
+        }
     }
 
     @Test
