@@ -110,6 +110,7 @@ ALTER TABLE team_mappings
     ADD CONSTRAINT team_mappings_project_keys_bound CHECK (cardinality(project_keys) <= 200) NOT VALID;
 -- The default only stamped V1's rows; the application always sets the version.
 ALTER TABLE team_mappings ALTER COLUMN change_version DROP DEFAULT;
+CREATE INDEX team_mappings_organization_change_version_idx ON team_mappings (organization_id, change_version, id);
 COMMENT ON COLUMN team_mappings.members IS
     'Superseded by team_members (V4): no longer written; dropped by a later migration.';
 

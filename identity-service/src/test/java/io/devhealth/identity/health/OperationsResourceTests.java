@@ -23,7 +23,7 @@ class OperationsResourceTests {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'postgresql' }.data.schemaVersion", equalTo("1"));
+                .body("checks.find { it.name == 'postgresql' }.data.schemaVersion", equalTo("4"));
     }
 
     @Test
