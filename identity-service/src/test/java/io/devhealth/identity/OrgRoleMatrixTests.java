@@ -160,18 +160,23 @@ class OrgRoleMatrixTests {
     }
 
     private JsonNode example(JsonNode schema) {
+        // A property's own examples win over those of the schema it references.
+        for (JsonNode candidate : List.of(schema, resolve(schema))) {
+            if (candidate.has("examples") && candidate.get("examples").size() > 0) {
+                return candidate.get("examples").get(0);
+            }
+            if (candidate.has("example")) {
+                return candidate.get("example");
+            }
+        }
         JsonNode resolved = resolve(schema);
-        if (resolved.has("examples") && resolved.get("examples").size() > 0) {
-            return resolved.get("examples").get(0);
-        }
-        if (resolved.has("example")) {
-            return resolved.get("example");
-        }
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> properties = resolved.path("properties").fields(); properties.hasNext();) {
             Map.Entry<String, JsonNode> property = properties.next();
-            JsonNode value = resolve(property.getValue());
-            if (value.has("examples") || value.has("example") || value.has("properties")) {
+            JsonNode value = property.getValue();
+            JsonNode resolved = resolve(value);
+            if (value.has("examples") || value.has("example") || resolved.has("examples") || resolved.has("example")
+                    || resolved.has("properties")) {
                 object.set(property.getKey(), example(value));
             }
         }

@@ -176,4 +176,11 @@ public final class TestData {
 
     public record TestUser(UUID id, String email) {
     }
+
+    /** A new user with {@code role} in the organization, logged in; returns its token. */
+    public static String memberToken(UUID orgId, OrgRole role) {
+        TestUser user = createUser(role.claimValue());
+        addMember(orgId, user.id(), role);
+        return login(user);
+    }
 }

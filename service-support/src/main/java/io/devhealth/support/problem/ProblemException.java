@@ -87,6 +87,11 @@ public final class ProblemException extends RuntimeException {
         return of(Response.Status.CONFLICT.getStatusCode(), ProblemTypes.CONFLICT, detail);
     }
 
+    /** 413 {@code content-too-large}: the body exceeds what the endpoint accepts; the detail says the bound. */
+    public static ProblemException contentTooLarge(String detail) {
+        return of(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), ProblemTypes.CONTENT_TOO_LARGE, detail);
+    }
+
     /** 409 {@code sync-run-already-running}: another run of the sync configuration holds a live lease. */
     public static ProblemException syncRunAlreadyRunning(String detail) {
         return of(Response.Status.CONFLICT.getStatusCode(), ProblemTypes.SYNC_RUN_ALREADY_RUNNING, detail);

@@ -116,6 +116,7 @@ public class ProblemMappers {
             case 403 -> ProblemTypes.FORBIDDEN;
             case 404 -> ProblemTypes.NOT_FOUND;
             case 409 -> ProblemTypes.CONFLICT;
+            case 413 -> ProblemTypes.CONTENT_TOO_LARGE;
             default -> ProblemTypes.BAD_REQUEST;
         };
         String detail = switch (status) {
@@ -141,7 +142,10 @@ public class ProblemMappers {
         return ProblemException.internal("internal error").toResponse(uri.getPath());
     }
 
-    /** The request field a violation is about: the property path below the endpoint parameter, or the parameter. */
+    /**
+     * The request field a violation is about: the property path below the endpoint parameter (with list indexes,
+     * {@code identities[1].externalId}), or the parameter.
+     */
     private static String field(Path path) {
         List<String> names = new ArrayList<>();
         String parameter = null;
@@ -149,7 +153,17 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case METHOD -> names.clear();
                 case PARAMETER -> parameter = node.getName();
-                default -> names.add(node.getName());
+                default -> {
+                    // Bean Validation puts an element's index on the node that follows the container.
+                    if (node.isInIterable() && !names.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                        int last = names.size() - 1;
+                        Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                        names.set(last, names.get(last) + "[" + position + "]");
+                    }
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        names.add(node.getName());
+                    }
+                }
             }
         }
         return names.isEmpty() ? parameter : String.join(".", names);
@@ -164,11 +178,16 @@ public class ProblemMappers {
         return false;
     }
 
+    /** The JSON location of a mapping failure, as Bean Validation names fields: {@code identities[0].externalId}. */
     private static String jsonPath(JsonMappingException e) {
-        return String.join(".", e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null
-                        ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .toList());
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }
