@@ -174,9 +174,9 @@ class OrgRoleMatrixTests {
         for (Iterator<Map.Entry<String, JsonNode>> properties = resolved.path("properties").fields(); properties.hasNext();) {
             Map.Entry<String, JsonNode> property = properties.next();
             JsonNode value = property.getValue();
-            JsonNode resolved = resolve(value);
-            if (value.has("examples") || value.has("example") || resolved.has("examples") || resolved.has("example")
-                    || resolved.has("properties")) {
+            JsonNode target = resolve(value);
+            if (value.has("examples") || value.has("example") || target.has("examples") || target.has("example")
+                    || target.has("properties")) {
                 object.set(property.getKey(), example(value));
             }
         }
