@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public enum IdentityProvider {
     /** A commit author or committer email; the name is kept beside it. Matched case-insensitively. */
-    GIT("an email address without spaces or angle brackets", "^[^\\s<>]+$"),
+    GIT("an email address without spaces, control characters or angle brackets", "^[^\\s\\p{Z}\\p{Cc}<>]+$"),
     /** A GitHub login (1–39 letters, digits or hyphens, not starting with a hyphen; apps end in {@code [bot]}). */
     GITHUB("a GitHub login: 1–39 letters, digits or hyphens, not starting with a hyphen",
             "^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\\[bot\\])?$"),

@@ -18,8 +18,8 @@ public final class PeopleRules {
     /** Per person: a bound on every response that lists a person's identities. */
     public static final int IDENTITIES_PER_PERSON_MAX = 200;
 
-    /** An email as identities carry it: {@code local@domain}, no white space or angle brackets. */
-    public static final String EMAIL_PATTERN = "^[^\\s@<>]+@[^\\s@<>]+$";
+    /** An email as identities carry it: {@code local@domain}, no white space, control characters or angle brackets. */
+    public static final String EMAIL_PATTERN = "^[^\\s\\p{Z}\\p{Cc}@<>]+@[^\\s\\p{Z}\\p{Cc}@<>]+$";
     public static final String EMAIL_RULE = "must be an email address (local@domain, without spaces)";
     /** Names and keys are single-line text: no control characters (tabs, line breaks). */
     public static final String SINGLE_LINE_PATTERN = "^\\P{Cc}*$";

@@ -93,7 +93,8 @@ class SuggestionFinder {
             }
             List<Suggestion> suggestions = new ArrayList<>();
             Set<UUID> covered = new HashSet<>();
-            strongest.values().forEach(candidate -> {
+            // A person deleted between the candidates' query and its loading (reads are not locked) is left out.
+            strongest.values().stream().filter(candidate -> people.containsKey(candidate.personId())).forEach(candidate -> {
                 suggestions.add(addToPerson(candidate));
                 covered.add(candidate.observedId());
             });

@@ -191,6 +191,8 @@ class PeopleResourceTests {
         assertInvalid(PeopleSteps.newPerson("Jane", "github", "-jane"), "identities[0].externalId");
         assertInvalid(PeopleSteps.newPerson("Jane", "github", "a".repeat(40)), "identities[0].externalId");
         assertInvalid(PeopleSteps.newPerson("Jane", "git", "jane doe@example.com"), "identities[0].externalId");
+        assertInvalid(PeopleSteps.newPerson("Jane", "git", "jane\u0001@example.com"), "identities[0].externalId");
+        assertInvalid(PeopleSteps.newPerson("Jane", "git", "jane\u2003@example.com"), "identities[0].externalId");
         assertInvalid(PeopleSteps.newPerson("Jane", "gitlab", "x".repeat(321)), "identities[0].externalId");
         assertInvalid(PeopleSteps.newPerson("Jane", "github", "jane", "github", "JANE"), "identities[1]");
         Map<String, Object> badEmail = PeopleSteps.newPerson("Jane");
