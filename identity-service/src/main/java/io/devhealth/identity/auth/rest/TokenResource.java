@@ -38,7 +38,7 @@ public class TokenResource {
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this account or client; "
             + "Retry-After gives the seconds to wait")
     public Uni<TokenResponse> token(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
-        return sessions.signIn(body.email(), body.password(), clientAddress(request)).map(TokenResponse::from);
+        return sessions.signIn(body.email(), body.password(), ClientAddress.of(request)).map(TokenResponse::from);
     }
 
     @POST
@@ -62,10 +62,5 @@ public class TokenResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     public Uni<Void> logout(@Valid @NotNull RefreshRequest body) {
         return sessions.signOut(body.refreshToken());
-    }
-
-    /** The client's address: the peer, or the first X-Forwarded-For hop when the peer is a trusted proxy. */
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }
