@@ -49,10 +49,14 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
     public static final String ADMIN_PASSWORD = "devhealth-local";
     public static final String SERVICE_SECRET = "devhealth-local-service-secret";
     /**
-     * The operator's local root for both services in tests ({@code devhealth.sync.local-roots}): the temporary
-     * directory, where {@code @TempDir} puts the tests' repositories.
+     * The operator's local root for both services in tests ({@code devhealth.sync.local-roots}, the same value as
+     * sync-service's test profile): a directory of its own under the temporary directory, where every
+     * {@code @TempDir} of this module is created ({@link OperatorRootTempDirFactory}). Not the temporary directory
+     * itself: a checkout built under it (a CI clone in /tmp) would lie inside the root, and the tests need a place
+     * outside it (the module's build directory).
      */
-    public static final String LOCAL_ROOT = System.getProperty("java.io.tmpdir");
+    public static final String LOCAL_ROOT = Path.of(System.getProperty("java.io.tmpdir"), "devhealth-operator-root")
+            .toString();
 
     private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -62,6 +66,7 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
 
     @Override
     public Map<String, String> start() {
+        OperatorRootTempDirFactory.createOperatorRoot();
         Path jar = privateCopy(identityJar());
         PostgresEngine postgres = Engines.postgres();
         String database = "identity_test_" + DATABASES.incrementAndGet();

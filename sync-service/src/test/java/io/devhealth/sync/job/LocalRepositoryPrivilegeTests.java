@@ -45,7 +45,7 @@ class LocalRepositoryPrivilegeTests {
     final IdentityFixture identity = new IdentityFixture();
     String admin;
 
-    /** Inside the operator's root (the temporary directory). */
+    /** Inside the operator's root (where this module's {@code @TempDir}s live). */
     @TempDir
     Path tmp;
     /** Outside the operator's root: the module's build directory. */
