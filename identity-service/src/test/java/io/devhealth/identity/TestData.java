@@ -183,4 +183,17 @@ public final class TestData {
         addMember(orgId, user.id(), role);
         return login(user);
     }
+
+    /** An organization with one logged-in user per role: its slug, id and each role's access token. */
+    public record OrgWithRoles(String slug, UUID id, String owner, String admin, String member, String viewer) {
+    }
+
+    /** Creates an organization (slug from {@code prefix}) whose owner creates it, plus an admin, member and viewer. */
+    public static OrgWithRoles orgWithOneUserPerRole(String prefix) {
+        String owner = login(createUser("owner"));
+        String slug = unique(prefix);
+        UUID id = createOrg(owner, slug);
+        return new OrgWithRoles(slug, id, owner, memberToken(id, OrgRole.ADMIN), memberToken(id, OrgRole.MEMBER),
+                memberToken(id, OrgRole.VIEWER));
+    }
 }

@@ -7,13 +7,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.auth.service.TokenService;
-import io.devhealth.support.problem.Problem;
 
 /** Internal: not routed by the gateway. */
 @Path("/internal/v1/auth/service-token")
@@ -32,8 +29,7 @@ public class ServiceTokenResource {
             description = "For DevHealth services (sync-service): exchanges the shared devhealth.service-secret for a "
                     + "token with groups [\"service\"].")
     @APIResponse(responseCode = "200", description = "The access token")
-    @APIResponse(responseCode = "401", description = "Wrong secret",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Wrong secret")
     public TokenResponse token(@Valid @NotNull ServiceTokenRequest body) {
         return TokenResponse.from(tokens.issueForService(body.clientId(), body.clientSecret()));
     }

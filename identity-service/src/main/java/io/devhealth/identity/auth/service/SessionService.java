@@ -73,8 +73,17 @@ public class SessionService {
                                 ? throttle.recordSuccess(email).replaceWith(user)
                                 : throttle.recordFailure(email, clientAddress).chain(() -> Uni.createFrom()
                                         .failure(ProblemException.unauthorized(INVALID_CREDENTIALS)))))
+                // Read again in the transaction: the hash ran on a worker holding no connection, and the user
+                // may have been deactivated meanwhile.
                 .chain(user -> upgradedHash(user, password)
                         .chain(newHash -> Panache.withTransaction(() -> users.findById(user.id)
+                                .onItem().ifNull().failWith(() -> ProblemException.unauthorized(INVALID_CREDENTIALS))
+                                .onItem().transform(stored -> {
+                                    if (!stored.active) {
+                                        throw ProblemException.unauthorized(INVALID_CREDENTIALS);
+                                    }
+                                    return stored;
+                                })
                                 .invoke(stored -> {
                                     stored.lastLoginAt = Instant.now();
                                     if (newHash != null) {

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.credential.service.CredentialRotationService;
 import io.devhealth.support.auth.OrgClaims;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Operations on every organization's credentials at once: superusers only. */
@@ -37,10 +36,8 @@ public class CredentialAdminResource {
                     + "they are.")
     @APIResponse(responseCode = "200", description = "What was done",
             content = @Content(schema = @Schema(implementation = RewrapResponse.class)))
-    @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not a superuser",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
+    @APIResponse(responseCode = "403", description = "The caller is not a superuser")
     public Uni<RewrapResponse> rewrap() {
         return rotation.rewrapAll().map(RewrapResponse::from);
     }

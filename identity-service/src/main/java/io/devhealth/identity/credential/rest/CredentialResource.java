@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -30,7 +29,6 @@ import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.page.Page;
 import io.devhealth.support.page.PageParameters;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,12 +38,9 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/identity/orgs/{org}/credentials")
 @Tag(name = "Credentials")
 @RolesAllowed(OrgClaims.USER_GROUP)
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller is not an admin or owner of the organization",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such organization, or no such credential in it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
+@APIResponse(responseCode = "403", description = "The caller is not an admin or owner of the organization")
+@APIResponse(responseCode = "404", description = "No such organization, or no such credential in it")
 public class CredentialResource {
 
     static final String PAGINATION = " Offset pagination: ?limit= (1–200, default 50) and ?offset= (default 0); "
@@ -63,13 +58,10 @@ public class CredentialResource {
             + "(AES-256-GCM under its own data key, wrapped by the master key) and never returned.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
-    @APIResponse(responseCode = "400", description = "The body is not JSON or a field has the wrong type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The organization has a credential of that provider and name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON or a field has the wrong type")
+    @APIResponse(responseCode = "409", description = "The organization has a credential of that provider and name")
     @APIResponse(responseCode = "422", description = "Missing or blank field, unknown provider, secret over 16 KiB, "
-            + "NUL characters, metadata not a flat object of strings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "NUL characters, metadata not a flat object of strings")
     public Uni<RestResponse<CredentialResponse>> create(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Valid @NotNull CreateCredentialRequest body) {
@@ -86,10 +78,8 @@ public class CredentialResource {
     @Operation(summary = "List the organization's credentials", description = "Admins and owners; by name; "
             + "metadata only." + PAGINATION)
     @APIResponse(responseCode = "200", description = "A page of credentials")
-    @APIResponse(responseCode = "400", description = "limit or offset is not an integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "limit or offset out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "limit or offset is not an integer")
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Uni<Page<CredentialResponse>> list(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @BeanParam PageParameters page) {
@@ -113,10 +103,8 @@ public class CredentialResource {
             + "new data key under the current master key; the fingerprint changes.")
     @APIResponse(responseCode = "200", description = "The credential, with its new fingerprint",
             content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
-    @APIResponse(responseCode = "400", description = "The body is not JSON or the secret is not a string",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Missing or blank secret, over 16 KiB, or with NUL characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON or the secret is not a string")
+    @APIResponse(responseCode = "422", description = "Missing or blank secret, over 16 KiB, or with NUL characters")
     public Uni<CredentialResponse> replaceSecret(@PathParam("org") String org, @PathParam("id") UUID id,
             @Valid @NotNull ReplaceSecretRequest body) {
         return credentials.replaceSecret(org, id, body.secret()).map(CredentialResponse::from);
@@ -128,8 +116,7 @@ public class CredentialResource {
     @Operation(summary = "Delete a credential", description = "Admins and owners. Refused while a sync "
             + "configuration uses it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Sync configurations use it; the problem names them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Sync configurations use it; the problem names them")
     public Uni<Void> delete(@PathParam("org") String org, @PathParam("id") UUID id) {
         return credentials.delete(org, id);
     }
@@ -141,10 +128,8 @@ public class CredentialResource {
             description = "Admins and owners; newest first: which service read the secret, when, for which sync run."
                     + PAGINATION)
     @APIResponse(responseCode = "200", description = "A page of reads")
-    @APIResponse(responseCode = "400", description = "limit or offset is not an integer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "limit or offset out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "limit or offset is not an integer")
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Uni<Page<CredentialReadResponse>> reads(@PathParam("org") String org, @PathParam("id") UUID id,
             @BeanParam PageParameters page) {
         return credentials.reads(org, id, page.toRequest()).map(found -> found.map(CredentialReadResponse::from));

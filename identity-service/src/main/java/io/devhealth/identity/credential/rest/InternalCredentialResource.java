@@ -19,17 +19,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.devhealth.identity.credential.service.CredentialSecretService;
 import io.devhealth.support.auth.ServiceRole;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): sync-service reads a secret to run a sync. */
 @Path("/internal/v1/orgs/{orgId}/credentials")
 @Tag(name = "Internal")
 @RolesAllowed(ServiceRole.CREDENTIAL_READER_GROUP)
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a service token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
+@APIResponse(responseCode = "403", description = "Not a service token")
 public class InternalCredentialResource {
 
     private final CredentialSecretService secrets;
@@ -49,13 +46,10 @@ public class InternalCredentialResource {
                     + "be empty (Content-Type: application/json all the same).")
     @APIResponse(responseCode = "200", description = "The credential and its secret (Cache-Control: no-store)",
             content = @Content(schema = @Schema(implementation = CredentialSecretResponse.class)))
-    @APIResponse(responseCode = "404", description = "The organization has no such credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The organization has no such credential")
     @APIResponse(responseCode = "409", description = "credential-unreadable: the stored secret cannot be decrypted "
-            + "(damaged row, or its master key is not configured); an admin must replace it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "runId is not a sync run of the organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(damaged row, or its master key is not configured); an admin must replace it")
+    @APIResponse(responseCode = "422", description = "runId is not a sync run of the organization")
     public Uni<RestResponse<CredentialSecretResponse>> read(@PathParam("orgId") UUID orgId, @PathParam("id") UUID id,
             @Valid ReadSecretRequest body) {
         return secrets.read(orgId, id, token.getSubject(), body == null ? null : body.runId())

@@ -12,7 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
+import io.devhealth.support.page.PageRequest;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
@@ -42,8 +42,9 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
      * not null, keeps those whose name, key, primary email or an identity's external id contains it
      * case-insensitively.
      */
-    public Uni<List<Person>> listPage(UUID organizationId, String search, int page, int size) {
-        return matching(organizationId, search, " order by lower(p.displayName), p.id").page(Page.of(page, size)).list();
+    public Uni<List<Person>> listPage(UUID organizationId, String search, PageRequest page) {
+        return matching(organizationId, search, " order by lower(p.displayName), p.id")
+                .range(page.offset(), page.offset() + page.limit() - 1).list();
     }
 
     /** How many people {@link #listPage} pages through. */
@@ -80,7 +81,7 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 organizationId = :org and (changeVersion > :version or (changeVersion = :version and id > :afterId))
                 order by changeVersion, id""",
                 Parameters.with("org", organizationId).and("version", version).and("afterId", afterId))
-                .page(Page.ofSize(limit))
+                .range(0, limit - 1)
                 .list();
     }
 

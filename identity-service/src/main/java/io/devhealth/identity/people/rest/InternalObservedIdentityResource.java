@@ -10,14 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.people.service.ObservedIdentityService;
 import io.devhealth.support.auth.ServiceRole;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): sync-service reports the identities it has seen. */
@@ -37,19 +34,14 @@ public class InternalObservedIdentityResource {
             + "identities seen in the organization's data (commit authors, PR authors, issue assignees…), mapped or "
             + "not: the input of mapping suggestions. Idempotent; a null name or email keeps the recorded one.")
     @APIResponse(responseCode = "200", description = "Recorded")
-    @APIResponse(responseCode = "400", description = "Malformed body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a service token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid identity (named by index); more than 1000",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a service token")
+    @APIResponse(responseCode = "404", description = "No such organization")
+    @APIResponse(responseCode = "422", description = "Invalid identity (named by index); more than 1000")
     public Uni<ObservedIdentitiesResponse> observe(@PathParam("orgId") UUID orgId,
             @Valid @NotNull ObservedIdentitiesRequest body) {
-        return observed.observe(orgId, body.identities().stream().map(ObservedIdentityRequest::toDraft).toList())
+        return observed.observe(orgId, body.identities().stream().map(IdentityRequest::toDraft).toList())
                 .map(ObservedIdentitiesResponse::new);
     }
 }

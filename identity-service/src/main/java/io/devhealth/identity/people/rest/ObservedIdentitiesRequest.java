@@ -17,5 +17,5 @@ public record ObservedIdentitiesRequest(
                         + "\"name\": \"Jane Doe\"}, {\"provider\": \"github\", \"externalId\": \"janedoe\", "
                         + "\"email\": \"jane@acme.io\"}]")
         @NotNull @Size(min = 1, max = ObservedIdentityService.MAX_BATCH)
-        List<@Valid @NotNull ObservedIdentityRequest> identities) {
+        List<@Valid @NotNull IdentityRequest> identities) {
 }

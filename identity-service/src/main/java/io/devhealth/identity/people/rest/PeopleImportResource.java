@@ -83,22 +83,16 @@ public class PeopleImportResource {
     @APIResponse(responseCode = "400", description = "Not valid JSON or CSV (unterminated quote, bad header), not "
             + "UTF-8, wrong member types", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin or owner of the organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
+    @APIResponse(responseCode = "403", description = "Not an admin or owner of the organization")
+    @APIResponse(responseCode = "404", description = "No such organization")
     @APIResponse(responseCode = "409", description = "Real import with conflicts and onConflict=fail: nothing "
             + "imported", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "content-too-large: more than 5 MiB or 50,000 rows",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither application/json nor text/csv",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "content-too-large: more than 5 MiB or 50,000 rows")
+    @APIResponse(responseCode = "415", description = "Neither application/json nor text/csv")
     @APIResponse(responseCode = "422", description = "Real import with invalid rows (listed as violations: "
-            + "\"line 7: external_id\" or \"[3].identities[0].externalId (line 12)\"); a bad query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "\"line 7: external_id\" or \"[3].identities[0].externalId (line 12)\"); a bad query parameter")
     public Uni<ImportReport> importPeople(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Parameter(description = "Report only; write nothing") @QueryParam("dryRun") @DefaultValue("false")

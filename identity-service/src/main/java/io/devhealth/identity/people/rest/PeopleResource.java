@@ -5,13 +5,10 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -19,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.BeanParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -36,22 +34,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.devhealth.identity.people.service.PeopleService;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
-import io.devhealth.support.problem.Problem;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageParameters;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/people")
 @Tag(name = "People", description = "Canonical people and their provider identities (git, GitHub, GitLab, Jira, "
         + "PagerDuty). Members read, admins and owners change.")
 @RolesAllowed(OrgClaims.USER_GROUP)
-@APIResponse(responseCode = "400", description = "Malformed body or parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed body or parameter")
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
 @APIResponse(responseCode = "403", description = "Not a member, or the role is too weak (viewers cannot read "
-        + "people; changes need admin or owner)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such organization, or no such person in it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "people; changes need admin or owner)")
+@APIResponse(responseCode = "404", description = "No such organization, or no such person in it")
 public class PeopleResource {
 
     private final PeopleService people;
@@ -68,10 +63,9 @@ public class PeopleResource {
             + "mapped to another person of the organization.")
     @APIResponse(responseCode = "201", description = "Created; Location names the person")
     @APIResponse(responseCode = "409", description = "An identity is already mapped (the detail names its person), "
-            + "or the key, primary email or user belongs to another person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or the key, primary email or user belongs to another person")
     @APIResponse(responseCode = "422", description = "Invalid field; the user is not a member; the same identity "
-            + "twice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "twice")
     public Uni<RestResponse<PersonResponse>> create(@PathParam("org") String org,
             @Valid @NotNull CreatePersonRequest body) {
         return people.create(org, body.toDraft()).map(PersonResponse::from)
@@ -83,16 +77,13 @@ public class PeopleResource {
     @GET
     @Operation(summary = "List people", description = "Members and above; by display name, then id.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "422", description = "page or size out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PersonPage> list(@Parameter(description = "Organization slug or id") @PathParam("org") String org,
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
+    public Uni<Page<PersonResponse>> list(@Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Parameter(description = "Keeps people whose name, key, primary email or an identity's external id "
                     + "contains this, case-insensitively") @QueryParam("q") @Size(max = 200) String search,
-            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size, 1–200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200)
-            int size) {
-        return people.list(org, search == null ? null : search.strip(), page, size)
-                .map(found -> PersonPage.from(found, page, size));
+            @BeanParam PageParameters page) {
+        return people.list(org, search == null ? null : search.strip(), page.toRequest())
+                .map(found -> found.map(PersonResponse::from));
     }
 
     @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "PEOPLE_READ")
@@ -112,10 +103,9 @@ public class PeopleResource {
             + "userId: absent members stay, null clears. A patch that changes nothing leaves the version alone.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UpdatePersonRequest.class)))
     @APIResponse(responseCode = "200", description = "The person")
-    @APIResponse(responseCode = "409", description = "The key, primary email or user belongs to another person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key, primary email or user belongs to another person")
     @APIResponse(responseCode = "422", description = "Invalid or unknown member; displayName null; the user is not "
-            + "a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "a member")
     public Uni<PersonResponse> update(@PathParam("org") String org, @PathParam("id") UUID id, JsonNode body)
             throws JsonProcessingException {
         return people.update(org, id, UpdatePersonRequest.changes(patches.read(body, UpdatePersonRequest.class)))
@@ -136,10 +126,8 @@ public class PeopleResource {
     @Path("/{id}/identities")
     @Operation(summary = "Map an identity to a person", description = "At most 200 identities per person.")
     @APIResponse(responseCode = "201", description = "Mapped; the body is the person, Location names it")
-    @APIResponse(responseCode = "409", description = "The identity is already mapped (the detail names its person)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid field; the person has 200 identities",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The identity is already mapped (the detail names its person)")
+    @APIResponse(responseCode = "422", description = "Invalid field; the person has 200 identities")
     public Uni<RestResponse<PersonResponse>> addIdentity(@PathParam("org") String org, @PathParam("id") UUID id,
             @Valid @NotNull IdentityRequest body) {
         return people.addIdentity(org, id, body.toDraft()).map(PersonResponse::from)
@@ -164,8 +152,7 @@ public class PeopleResource {
             + "team memberships move here; key, primary email and user are taken from it where this person has "
             + "none; the other person is deleted (the change feed reports the deletion).")
     @APIResponse(responseCode = "200", description = "The merged person")
-    @APIResponse(responseCode = "422", description = "The same person twice; more than 200 identities together",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The same person twice; more than 200 identities together")
     public Uni<PersonResponse> merge(@PathParam("org") String org, @PathParam("id") UUID id,
             @Valid @NotNull MergePeopleRequest body) {
         return people.merge(org, id, body.personId()).map(PersonResponse::from);
@@ -177,10 +164,8 @@ public class PeopleResource {
     @Operation(summary = "Split identities off into a new person", description = "The listed identities move to a "
             + "new person; team memberships stay with this one.")
     @APIResponse(responseCode = "201", description = "The new person; Location names it")
-    @APIResponse(responseCode = "409", description = "The key, primary email or user belongs to another person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An id is not an identity of this person; invalid field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key, primary email or user belongs to another person")
+    @APIResponse(responseCode = "422", description = "An id is not an identity of this person; invalid field")
     public Uni<RestResponse<PersonResponse>> split(@PathParam("org") String org, @PathParam("id") UUID id,
             @Valid @NotNull SplitPersonRequest body) {
         return people.split(org, id, body.identityIds(), body.toDraft()).map(PersonResponse::from)

@@ -20,6 +20,8 @@ import io.devhealth.identity.people.repository.PersonRepository;
 import io.devhealth.identity.team.service.TeamMemberships;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -54,19 +56,15 @@ public class PeopleService {
         this.views = views;
     }
 
-    /** A page of people with their identities, and how many match in all. */
-    public record PeoplePage(List<PersonView> items, long total) {
-    }
-
     /** One page of the organization's people by display name; {@code search} filters (see the repository). */
     @WithSession
-    public Uni<PeoplePage> list(String orgRef, String search, int page, int size) {
+    public Uni<Page<PersonView>> list(String orgRef, String search, PageRequest page) {
         return access.require(orgRef, OrgPermission.PEOPLE_READ).flatMap(granted -> {
             UUID organizationId = granted.organization().id;
             return people.countMatching(organizationId, search)
-                    .flatMap(total -> people.listPage(organizationId, search, page, size)
+                    .flatMap(total -> people.listPage(organizationId, search, page)
                             .flatMap(views::of)
-                            .map(items -> new PeoplePage(items, total)));
+                            .map(items -> Page.of(items, page, total)));
         });
     }
 

@@ -17,6 +17,8 @@ import io.devhealth.identity.people.repository.PersonRepository;
 import io.devhealth.identity.people.repository.RejectedSuggestionRepository;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -48,16 +50,12 @@ public class SuggestionService {
         this.views = views;
     }
 
-    /** A page of suggestions and how many there are. */
-    public record SuggestionPage(List<Suggestion> items, long total) {
-    }
-
     /** One page of the organization's open suggestions, most confident first. */
     @WithSession
-    public Uni<SuggestionPage> list(String orgRef, int page, int size) {
+    public Uni<Page<Suggestion>> list(String orgRef, PageRequest page) {
         return access.require(orgRef, OrgPermission.PEOPLE_READ)
                 .flatMap(granted -> finder.find(granted.organization().id))
-                .map(all -> new SuggestionPage(all.stream().skip((long) page * size).limit(size).toList(), all.size()));
+                .map(all -> Page.of(all.stream().skip(page.offset()).limit(page.limit()).toList(), page, all.size()));
     }
 
     /** Maps the suggestion's identities: to its person, or to a new person; returns that person. */

@@ -8,14 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.setting.service.SettingService;
 import io.devhealth.support.auth.ServiceRole;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): organization settings as services read them. */
@@ -35,8 +32,7 @@ public class InternalSettingResource {
             description = "Key → value, the organization's or the default. Sync configurations carry the same map "
                     + "(orgSettings).\n\n" + SettingResource.KEYS)
     @APIResponse(responseCode = "200", description = "The settings")
-    @APIResponse(responseCode = "404", description = "No such organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization")
     public Uni<OrgSettingsResponse> get(@PathParam("orgId") UUID orgId) {
         return settings.valuesForService(orgId).map(values -> new OrgSettingsResponse(orgId, values));
     }

@@ -13,8 +13,6 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,18 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.devhealth.identity.setting.service.SettingService;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/settings")
 @Tag(name = "Settings", description = "Organization settings: typed JSON values with defaults")
 @RolesAllowed(OrgClaims.USER_GROUP)
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role in the organization is too weak",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such organization, or a key that is neither known nor set",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
+@APIResponse(responseCode = "403", description = "The caller's role in the organization is too weak")
+@APIResponse(responseCode = "404", description = "No such organization, or a key that is neither known nor set")
 public class SettingResource {
 
     /** The known keys, their shapes and defaults (also README's settings table). */
@@ -85,10 +79,8 @@ public class SettingResource {
     @Operation(summary = "Set a setting", description = "Org admins and owners. The value is checked against the "
             + "key's shape and stored normalized (strings stripped, dates and days sorted).\n\n" + KEYS)
     @APIResponse(responseCode = "200", description = "The setting as stored")
-    @APIResponse(responseCode = "409", description = "Set concurrently by another request; retry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown key, or a value that does not fit its shape",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Set concurrently by another request; retry")
+    @APIResponse(responseCode = "422", description = "Unknown key, or a value that does not fit its shape")
     public Uni<SettingResponse> put(@PathParam("org") String org,
             @Parameter(description = "Setting key", example = "timezone") @PathParam("key") String key,
             @Valid @NotNull PutSettingRequest body) {

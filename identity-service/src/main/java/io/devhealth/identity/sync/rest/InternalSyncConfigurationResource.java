@@ -9,14 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.sync.service.SyncConfigurationService;
 import io.devhealth.support.auth.ServiceRole;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): what sync-service reads to run syncs. */
@@ -45,8 +42,7 @@ public class InternalSyncConfigurationResource {
     @Path("/{id}")
     @Operation(summary = "Get a sync configuration with its cursor, organization slug and organization settings")
     @APIResponse(responseCode = "200", description = "The configuration")
-    @APIResponse(responseCode = "404", description = "No such configuration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such configuration")
     public Uni<SyncConfigurationDetails> get(@PathParam("id") UUID id) {
         return configurations.getForService(id).map(SyncConfigurationDetails::from);
     }

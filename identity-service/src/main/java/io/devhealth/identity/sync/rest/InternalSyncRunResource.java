@@ -13,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -23,7 +21,6 @@ import io.devhealth.identity.sync.SyncRunStatus;
 import io.devhealth.identity.sync.SyncTrigger;
 import io.devhealth.identity.sync.service.SyncLeaseService;
 import io.devhealth.support.auth.ServiceRole;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Internal (service tokens only, not routed by the gateway): sync-service claims, renews and ends runs. */
@@ -42,10 +39,8 @@ public class InternalSyncRunResource {
     @Operation(summary = "Claim a run", description = "Starts a run leased to the holder. A running run whose lease "
             + "expired is failed first (\"lease expired: holder … stopped heartbeating at …\").")
     @APIResponse(responseCode = "201", description = "The new running run")
-    @APIResponse(responseCode = "404", description = "No such configuration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "sync-run-already-running: another run holds a live lease",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such configuration")
+    @APIResponse(responseCode = "409", description = "sync-run-already-running: another run holds a live lease")
     public Uni<RestResponse<SyncRunResponse>> claim(@Valid @NotNull ClaimSyncRunRequest body) {
         return leases.claim(body.syncConfigurationId(), SyncTrigger.valueOf(body.trigger().toUpperCase(Locale.ROOT)),
                         body.requestedBy(), body.holder(), Duration.ofSeconds(body.leaseSeconds()))
@@ -60,8 +55,7 @@ public class InternalSyncRunResource {
     @Path("/{id}/heartbeat")
     @Operation(summary = "Renew a run's lease and report progress")
     @APIResponse(responseCode = "200", description = "The run")
-    @APIResponse(responseCode = "409", description = "lease-lost: the run ended or another holder has it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "lease-lost: the run ended or another holder has it")
     public Uni<SyncRunResponse> heartbeat(@PathParam("id") UUID id, @Valid @NotNull HeartbeatRequest body) {
         return leases.heartbeat(id, body.holder(), Duration.ofSeconds(body.leaseSeconds()), body.phase(),
                 body.itemsProcessed(), body.itemsTotal()).map(SyncRunResponse::from);
@@ -72,10 +66,8 @@ public class InternalSyncRunResource {
     @Operation(summary = "End a run", description = "On succeeded the cursor is stored on the configuration in "
             + "the same transaction; a failed run never moves it.")
     @APIResponse(responseCode = "200", description = "The ended run")
-    @APIResponse(responseCode = "409", description = "lease-lost: the run ended or another holder has it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid field; error missing for a failed run",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "lease-lost: the run ended or another holder has it")
+    @APIResponse(responseCode = "422", description = "Invalid field; error missing for a failed run")
     public Uni<SyncRunResponse> complete(@PathParam("id") UUID id, @Valid @NotNull CompleteSyncRunRequest body) {
         return leases.complete(id, body.holder(), SyncRunStatus.valueOf(body.status().toUpperCase(Locale.ROOT)),
                 body.itemsProcessed(), body.counts(), body.error(), body.cursor()).map(SyncRunResponse::from);

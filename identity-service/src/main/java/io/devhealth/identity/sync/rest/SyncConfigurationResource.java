@@ -20,8 +20,6 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,18 +29,14 @@ import io.devhealth.identity.sync.service.SyncConfigurationService;
 import io.devhealth.identity.sync.service.SyncRunService;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/sync-configurations")
 @Tag(name = "Sync configurations")
 @RolesAllowed(OrgClaims.USER_GROUP)
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role in the organization is too weak",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such organization or configuration",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
+@APIResponse(responseCode = "403", description = "The caller's role in the organization is too weak")
+@APIResponse(responseCode = "404", description = "No such organization or configuration")
 public class SyncConfigurationResource {
 
     private final SyncConfigurationService configurations;
@@ -66,11 +60,9 @@ public class SyncConfigurationResource {
     @POST
     @Operation(summary = "Create a sync configuration", description = "Org admins and owners. " + CHECKS)
     @APIResponse(responseCode = "201", description = "Created; Location names it")
-    @APIResponse(responseCode = "409", description = "The name is taken in this organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The name is taken in this organization")
     @APIResponse(responseCode = "422", description = "Invalid field: options, path outside the permitted roots, "
-            + "credential, schedule, backfill window",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "credential, schedule, backfill window")
     public Uni<RestResponse<SyncConfigurationResponse>> create(
             @Parameter(description = "Organization slug or id") @PathParam("org") String org,
             @Valid @NotNull CreateSyncConfigurationRequest body) {
@@ -105,10 +97,8 @@ public class SyncConfigurationResource {
             + "backfillDays; options are replaced whole; the provider cannot change. Enabling a cron schedule again "
             + "skips the fire times missed while it was disabled. " + CHECKS)
     @APIResponse(responseCode = "200", description = "The changed configuration")
-    @APIResponse(responseCode = "409", description = "The new name is taken in this organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid field (as on create), or provider given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The new name is taken in this organization")
+    @APIResponse(responseCode = "422", description = "Invalid field (as on create), or provider given")
     public Uni<SyncConfigurationResponse> update(@PathParam("org") String org, @PathParam("id") UUID id,
             @Valid @NotNull UpdateSyncConfigurationRequest body) {
         return configurations.update(org, id, body.toChanges()).map(SyncConfigurationResponse::from);
@@ -120,8 +110,7 @@ public class SyncConfigurationResource {
     @Operation(summary = "Delete a sync configuration", description = "Org admins and owners; its runs go with it. "
             + "Refused while a run holds a live lease. Data already synced stays in analytics.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "sync-run-already-running: a run of it is running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "sync-run-already-running: a run of it is running")
     public Uni<Void> delete(@PathParam("org") String org, @PathParam("id") UUID id) {
         return configurations.delete(org, id);
     }

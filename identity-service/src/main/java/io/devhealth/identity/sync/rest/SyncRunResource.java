@@ -9,15 +9,12 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.identity.sync.service.SyncRunService;
 import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
-import io.devhealth.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/sync-runs")
@@ -36,10 +33,8 @@ public class SyncRunResource {
     @Path("/{runId}")
     @Operation(summary = "Get a sync run", description = "Members and above; phase and items show live progress.")
     @APIResponse(responseCode = "200", description = "The run")
-    @APIResponse(responseCode = "403", description = "The caller is not a member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organization or run",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not a member")
+    @APIResponse(responseCode = "404", description = "No such organization or run")
     public Uni<SyncRunResponse> get(@PathParam("org") String org, @PathParam("runId") UUID runId) {
         return runs.get(org, runId).map(SyncRunResponse::from);
     }

@@ -11,7 +11,7 @@ import io.devhealth.identity.team.Team;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
+import io.devhealth.support.page.PageRequest;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -35,8 +35,9 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
     }
 
     /** One page of the organization's teams by key. */
-    public Uni<List<Team>> listPage(UUID organizationId, int page, int size) {
-        return find("organizationId", Sort.by("teamKey").and("id"), organizationId).page(Page.of(page, size)).list();
+    public Uni<List<Team>> listPage(UUID organizationId, PageRequest page) {
+        return find("organizationId", Sort.by("teamKey").and("id"), organizationId)
+                .range(page.offset(), page.offset() + page.limit() - 1).list();
     }
 
     public Uni<Long> countInOrganization(UUID organizationId) {
@@ -61,7 +62,7 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
                 organizationId = :org and (changeVersion > :version or (changeVersion = :version and id > :afterId))
                 order by changeVersion, id""",
                 Parameters.with("org", organizationId).and("version", version).and("afterId", afterId))
-                .page(Page.ofSize(limit))
+                .range(0, limit - 1)
                 .list();
     }
 }

@@ -5,19 +5,16 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.BeanParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -38,21 +35,19 @@ import io.devhealth.support.auth.OrgClaims;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.devhealth.support.problem.ProblemException;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageParameters;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/identity/orgs/{org}/teams")
 @Tag(name = "Teams", description = "Teams: people, repository patterns and Jira projects. Members read, admins and "
         + "owners change.")
 @RolesAllowed(OrgClaims.USER_GROUP)
-@APIResponse(responseCode = "400", description = "Malformed body or parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed body or parameter")
+@APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token")
 @APIResponse(responseCode = "403", description = "Not a member, or the role is too weak (viewers cannot read "
-        + "teams; changes need admin or owner)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such organization, or no such team in it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "teams; changes need admin or owner)")
+@APIResponse(responseCode = "404", description = "No such organization, or no such team in it")
 public class TeamResource {
 
     private final TeamService teams;
@@ -67,8 +62,7 @@ public class TeamResource {
     @POST
     @Operation(summary = "Create a team")
     @APIResponse(responseCode = "201", description = "Created; Location names the team")
-    @APIResponse(responseCode = "409", description = "The key is taken in this organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken in this organization")
     @APIResponse(responseCode = "422", description = "Invalid field (a glob, a project key); a member that is not a "
             + "person of the organization", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
@@ -82,13 +76,10 @@ public class TeamResource {
     @GET
     @Operation(summary = "List teams", description = "Members and above; by key.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "422", description = "page or size out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TeamPage> list(@Parameter(description = "Organization slug or id") @PathParam("org") String org,
-            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size, 1–200") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200)
-            int size) {
-        return teams.list(org, page, size).map(found -> TeamPage.from(found, page, size));
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
+    public Uni<Page<TeamResponse>> list(@Parameter(description = "Organization slug or id") @PathParam("org") String org,
+            @BeanParam PageParameters page) {
+        return teams.list(org, page.toRequest()).map(found -> found.map(TeamResponse::from));
     }
 
     @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "PEOPLE_READ")
@@ -108,10 +99,8 @@ public class TeamResource {
             + "current ones. A patch that changes nothing leaves the version alone.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UpdateTeamRequest.class)))
     @APIResponse(responseCode = "200", description = "The team")
-    @APIResponse(responseCode = "409", description = "The new key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid, unknown or null member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The new key is taken")
+    @APIResponse(responseCode = "422", description = "Invalid, unknown or null member")
     public Uni<TeamResponse> update(@PathParam("org") String org, @PathParam("id") UUID id, JsonNode body)
             throws JsonProcessingException {
         MergePatch.Patch<UpdateTeamRequest> patch = patches.read(body, UpdateTeamRequest.class);

@@ -27,6 +27,8 @@ import io.devhealth.identity.team.repository.TeamMemberRepository;
 import io.devhealth.identity.team.repository.TeamRepository;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
+import io.devhealth.support.page.Page;
+import io.devhealth.support.page.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,19 +57,15 @@ public class TeamService {
         this.feed = feed;
     }
 
-    /** A page of teams with their members, and how many teams the organization has. */
-    public record TeamPage(List<TeamView> items, long total) {
-    }
-
     /** One page of the organization's teams by key. */
     @WithSession
-    public Uni<TeamPage> list(String orgRef, int page, int size) {
+    public Uni<Page<TeamView>> list(String orgRef, PageRequest page) {
         return access.require(orgRef, OrgPermission.PEOPLE_READ).flatMap(granted -> {
             UUID organizationId = granted.organization().id;
             return teams.countInOrganization(organizationId)
-                    .flatMap(total -> teams.listPage(organizationId, page, size)
+                    .flatMap(total -> teams.listPage(organizationId, page)
                             .flatMap(this::views)
-                            .map(items -> new TeamPage(items, total)));
+                            .map(items -> Page.of(items, page, total)));
         });
     }
 

@@ -24,9 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.identity.TestData;
-import io.devhealth.identity.TestData.TestUser;
 import io.devhealth.identity.credential.CredentialSteps;
-import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemTypes;
 import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -52,13 +50,13 @@ class CredentialResourceTests {
 
     @BeforeEach
     void organizationWithOneUserPerRole() {
-        TestUser owner = TestData.createUser("owner");
-        ownerToken = TestData.login(owner);
-        org = TestData.unique("creds");
-        orgId = TestData.createOrg(ownerToken, org);
-        adminToken = loginAs(OrgRole.ADMIN);
-        memberToken = loginAs(OrgRole.MEMBER);
-        viewerToken = loginAs(OrgRole.VIEWER);
+        TestData.OrgWithRoles roles = TestData.orgWithOneUserPerRole("creds");
+        org = roles.slug();
+        orgId = roles.id();
+        ownerToken = roles.owner();
+        adminToken = roles.admin();
+        memberToken = roles.member();
+        viewerToken = roles.viewer();
     }
 
     @Test
@@ -290,12 +288,6 @@ class CredentialResourceTests {
         given().auth().oauth2(ownerToken).delete(credentials(org) + "/" + id).then().statusCode(204);
         given().auth().oauth2(adminToken).get(credentials(org) + "/" + id).then().statusCode(404);
         given().auth().oauth2(adminToken).delete(credentials(org) + "/" + id).then().statusCode(404);
-    }
-
-    private String loginAs(OrgRole role) {
-        TestUser user = TestData.createUser(role.claimValue());
-        TestData.addMember(orgId, user.id(), role);
-        return TestData.login(user);
     }
 
     private static ValidatableResponse replaceSecret(String token, String org, UUID id, String secret) {

@@ -46,7 +46,7 @@ class ChangeFeedResourceTests {
     @Test
     void everyChangeTakesTheNextVersionAndNoOpsTakeNone() {
         assertThat(people(0).getLong("version")).isZero();
-        assertThat(people(0).getList("people")).isEmpty();
+        assertThat(people(0).getList("changed")).isEmpty();
 
         String ada = steps.createPerson("Ada");
         assertThat(people(0).getLong("version")).isEqualTo(1);
@@ -57,14 +57,14 @@ class ChangeFeedResourceTests {
         String team = createTeam("core", List.of(ada));
         JsonPath teamFeed = teams(0);
         assertThat(teamFeed.getLong("version")).isEqualTo(3);
-        assertThat(teamFeed.getString("teams[0].id")).isEqualTo(team);
-        assertThat(teamFeed.getList("teams[0].members")).containsExactly(ada);
-        assertThat(teamFeed.getLong("teams[0].version")).isEqualTo(3);
+        assertThat(teamFeed.getString("changed[0].id")).isEqualTo(team);
+        assertThat(teamFeed.getList("changed[0].members")).containsExactly(ada);
+        assertThat(teamFeed.getLong("changed[0].version")).isEqualTo(3);
 
         JsonPath feed = people(0);
-        assertThat(feed.getList("people.id")).containsExactly(ada);
-        assertThat(feed.getLong("people[0].version")).isEqualTo(2);
-        assertThat(feed.getList("people[0].identities.externalId")).containsExactly("ada");
+        assertThat(feed.getList("changed.id")).containsExactly(ada);
+        assertThat(feed.getLong("changed[0].version")).isEqualTo(2);
+        assertThat(feed.getList("changed[0].identities.externalId")).containsExactly("ada");
         assertThat(feed.getBoolean("hasMore")).isFalse();
         assertThat(feed.getString("next")).isNull();
     }
@@ -76,24 +76,24 @@ class ChangeFeedResourceTests {
         String team = createTeam("pair", List.of(ada, bob));
         long afterTeam = people(0).getLong("version");
 
-        assertThat(people(1).getList("people.id")).containsExactly(bob);
-        assertThat(people(afterTeam).getList("people")).isEmpty();
+        assertThat(people(1).getList("changed.id")).containsExactly(bob);
+        assertThat(people(afterTeam).getList("changed")).isEmpty();
 
         given().auth().oauth2(steps.admin).delete(steps.path(bob)).then().statusCode(204);
         JsonPath afterDelete = people(afterTeam);
-        assertThat(afterDelete.getList("people")).isEmpty();
+        assertThat(afterDelete.getList("changed")).isEmpty();
         assertThat(afterDelete.getList("deleted.id")).containsExactly(bob);
         assertThat(afterDelete.getLong("deleted[0].version")).isEqualTo(afterDelete.getLong("version"));
         // The team lost a member: it changed in the same transaction.
         JsonPath teamChanges = teams(afterTeam);
-        assertThat(teamChanges.getList("teams.id")).containsExactly(team);
-        assertThat(teamChanges.getList("teams[0].members")).containsExactly(ada);
-        assertThat(teamChanges.getLong("teams[0].version")).isEqualTo(afterDelete.getLong("version"));
+        assertThat(teamChanges.getList("changed.id")).containsExactly(team);
+        assertThat(teamChanges.getList("changed[0].members")).containsExactly(ada);
+        assertThat(teamChanges.getLong("changed[0].version")).isEqualTo(afterDelete.getLong("version"));
 
         given().auth().oauth2(steps.admin).delete("/api/v1/identity/orgs/" + steps.org + "/teams/" + team)
                 .then().statusCode(204);
         JsonPath teamDeleted = teams(afterDelete.getLong("version"));
-        assertThat(teamDeleted.getList("teams")).isEmpty();
+        assertThat(teamDeleted.getList("changed")).isEmpty();
         assertThat(teamDeleted.getList("deleted.id")).containsExactly(team);
     }
 
@@ -113,7 +113,7 @@ class ChangeFeedResourceTests {
         do {
             page = given().auth().oauth2(service).queryParams(query).get(feed("people")).then().statusCode(200)
                     .extract().jsonPath();
-            seen.addAll(page.getList("people.id"));
+            seen.addAll(page.getList("changed.id"));
             deleted.addAll(page.getList("deleted.id"));
             if (page.getBoolean("hasMore")) {
                 query.put("sinceVersion", page.getLong("next.sinceVersion"));
@@ -126,7 +126,7 @@ class ChangeFeedResourceTests {
         assertThat(seen).containsExactlyInAnyOrder(created.get(0), created.get(2), created.get(3), created.get(4));
         assertThat(deleted).containsExactly(created.get(1));
         assertThat(page.getLong("version")).isEqualTo(6);
-        assertThat(people(6).getList("people")).isEmpty();
+        assertThat(people(6).getList("changed")).isEmpty();
     }
 
     @Test
@@ -149,7 +149,7 @@ class ChangeFeedResourceTests {
         }
         JsonPath feed = people(0);
         assertThat(feed.getLong("version")).isEqualTo(8);
-        assertThat(feed.getList("people.version", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(feed.getList("changed.version", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test
@@ -157,7 +157,7 @@ class ChangeFeedResourceTests {
         steps.createPerson("Mine");
         PeopleSteps other = PeopleSteps.organization("feed-other");
         other.createPerson("Theirs");
-        assertThat(people(0).getList("people.displayName")).containsExactly("Mine");
+        assertThat(people(0).getList("changed.displayName")).containsExactly("Mine");
 
         given().auth().oauth2(steps.admin).get(feed("people")).then().statusCode(403)
                 .contentType("application/problem+json")
@@ -172,7 +172,11 @@ class ChangeFeedResourceTests {
         given().auth().oauth2(service).get(feed("teams") + "?limit=1001").then().statusCode(422)
                 .body("violations.field", contains("limit"));
         given().auth().oauth2(service).get(feed("teams")).then().statusCode(200)
-                .body("teams", empty()).body("next", nullValue());
+                .body("changed", empty()).body("next", nullValue());
+        given().auth().oauth2(service).get(feed("people") + "?sinceVersion=ten").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(service).get(feed("people") + "?afterId=not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private String createTeam(String key, List<String> members) {

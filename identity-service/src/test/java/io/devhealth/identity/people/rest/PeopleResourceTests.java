@@ -218,16 +218,16 @@ class PeopleResourceTests {
         steps.createPerson("alice");
         steps.createPerson("Bob", "gitlab", "bobby");
 
-        page("?size=2").body("items.displayName", contains("alice", "Bob")).body("total", equalTo(3))
-                .body("page", equalTo(0)).body("size", equalTo(2));
-        page("?size=2&page=1").body("items.displayName", contains("Charlie"));
+        page("?limit=2").body("items.displayName", contains("alice", "Bob")).body("total", equalTo(3))
+                .body("offset", equalTo(0)).body("limit", equalTo(2));
+        page("?limit=2&offset=2").body("items.displayName", contains("Charlie"));
         page("?q=BOBB").body("items.displayName", contains("Bob")).body("total", equalTo(1));
         page("?q=%25").body("items", hasSize(0));
-        given().auth().oauth2(steps.member).get(steps.people() + "?size=201").then().statusCode(422)
-                .body("violations.field", contains("size"));
-        given().auth().oauth2(steps.member).get(steps.people() + "?size=0").then().statusCode(422);
-        given().auth().oauth2(steps.member).get(steps.people() + "?page=-1").then().statusCode(422);
-        given().auth().oauth2(steps.member).get(steps.people() + "?size=ten").then().statusCode(404)
+        given().auth().oauth2(steps.member).get(steps.people() + "?limit=201").then().statusCode(422)
+                .body("violations.field", contains("limit"));
+        given().auth().oauth2(steps.member).get(steps.people() + "?limit=0").then().statusCode(422);
+        given().auth().oauth2(steps.member).get(steps.people() + "?offset=-1").then().statusCode(422);
+        given().auth().oauth2(steps.member).get(steps.people() + "?limit=ten").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.devhealth.identity.TestData;
-import io.devhealth.support.auth.OrgRole;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -34,11 +33,8 @@ public final class PeopleSteps {
 
     /** A new organization (slug {@code prefix-…}) with an owner, an admin, a member and a viewer. */
     public static PeopleSteps organization(String prefix) {
-        String owner = TestData.login(TestData.createUser("owner"));
-        String org = TestData.unique(prefix);
-        UUID orgId = TestData.createOrg(owner, org);
-        return new PeopleSteps(org, orgId, owner, TestData.memberToken(orgId, OrgRole.ADMIN),
-                TestData.memberToken(orgId, OrgRole.MEMBER), TestData.memberToken(orgId, OrgRole.VIEWER));
+        TestData.OrgWithRoles roles = TestData.orgWithOneUserPerRole(prefix);
+        return new PeopleSteps(roles.slug(), roles.id(), roles.owner(), roles.admin(), roles.member(), roles.viewer());
     }
 
     public String people() {

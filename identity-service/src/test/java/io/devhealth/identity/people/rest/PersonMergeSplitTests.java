@@ -64,7 +64,7 @@ class PersonMergeSplitTests {
         JsonPath feed = given().auth().oauth2(TestData.serviceToken())
                 .get("/internal/v1/orgs/" + steps.orgId + "/people?sinceVersion=4").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(feed.getList("people.id")).containsExactly(keep);
+        assertThat(feed.getList("changed.id")).containsExactly(keep);
         assertThat(feed.getList("deleted.id")).containsExactly(other);
     }
 

@@ -63,7 +63,7 @@ class SuggestionResourceTests {
         assertThat(page.getList("items.collect { it.identities[0].externalId }"))
                 .containsExactly("Jane@Acme.io", "jdoe2", "JaneDoe");
         assertThat(page.getInt("total")).isEqualTo(3);
-        assertThat(suggestions(steps.member, "?size=1&page=2").getList("items.reason")).containsExactly("same-login");
+        assertThat(suggestions(steps.member, "?limit=1&offset=2").getList("items.reason")).containsExactly("same-login");
         given().auth().oauth2(steps.viewer).get(suggestionsPath()).then().statusCode(403);
     }
 

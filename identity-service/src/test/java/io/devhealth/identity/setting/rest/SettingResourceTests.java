@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.identity.TestData;
-import io.devhealth.identity.TestData.TestUser;
-import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemTypes;
 import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -42,13 +40,12 @@ class SettingResourceTests {
 
     @BeforeEach
     void organizationWithOneUserPerRole() {
-        TestUser owner = TestData.createUser("owner");
-        String ownerToken = TestData.login(owner);
-        org = TestData.unique("settings");
-        orgId = TestData.createOrg(ownerToken, org);
-        adminToken = loginAs(OrgRole.ADMIN);
-        memberToken = loginAs(OrgRole.MEMBER);
-        viewerToken = loginAs(OrgRole.VIEWER);
+        TestData.OrgWithRoles roles = TestData.orgWithOneUserPerRole("settings");
+        org = roles.slug();
+        orgId = roles.id();
+        adminToken = roles.admin();
+        memberToken = roles.member();
+        viewerToken = roles.viewer();
     }
 
     @Test
@@ -242,12 +239,6 @@ class SettingResourceTests {
         given().auth().oauth2(adminToken).get("/internal/v1/orgs/" + orgId + "/settings")
                 .then().statusCode(403);
         given().get("/internal/v1/orgs/" + orgId + "/settings").then().statusCode(401);
-    }
-
-    private String loginAs(OrgRole role) {
-        TestUser user = TestData.createUser(role.claimValue());
-        TestData.addMember(orgId, user.id(), role);
-        return TestData.login(user);
     }
 
     private String settings() {

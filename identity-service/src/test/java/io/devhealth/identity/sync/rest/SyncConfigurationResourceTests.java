@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.identity.TestData;
-import io.devhealth.identity.TestData.TestUser;
-import io.devhealth.support.auth.OrgRole;
 import io.devhealth.support.problem.ProblemTypes;
 import io.devhealth.testengines.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -45,14 +43,14 @@ class SyncConfigurationResourceTests {
 
     @BeforeEach
     void organizationWithOneUserPerRole() {
-        TestUser owner = TestData.createUser("owner");
-        ownerToken = TestData.login(owner);
-        org = TestData.unique("sync");
-        orgId = TestData.createOrg(ownerToken, org);
+        TestData.OrgWithRoles roles = TestData.orgWithOneUserPerRole("sync");
+        org = roles.slug();
+        orgId = roles.id();
+        ownerToken = roles.owner();
+        adminToken = roles.admin();
+        memberToken = roles.member();
+        viewerToken = roles.viewer();
         TestData.allowLocalRoots(ownerToken, org, List.of(TestData.LOCAL_ROOT));
-        adminToken = loginAs(orgId, OrgRole.ADMIN);
-        memberToken = loginAs(orgId, OrgRole.MEMBER);
-        viewerToken = loginAs(orgId, OrgRole.VIEWER);
     }
 
     @Test
@@ -418,12 +416,6 @@ class SyncConfigurationResourceTests {
                 .then().statusCode(403);
         given().auth().oauth2(memberToken).get("/api/v1/identity/orgs/" + org + "/sync-runs/" + UUID.randomUUID())
                 .then().statusCode(404);
-    }
-
-    private String loginAs(UUID orgId, OrgRole role) {
-        TestUser user = TestData.createUser(role.claimValue());
-        TestData.addMember(orgId, user.id(), role);
-        return TestData.login(user);
     }
 
     private String configurations() {

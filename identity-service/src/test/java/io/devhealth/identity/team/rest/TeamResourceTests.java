@@ -162,12 +162,12 @@ class TeamResourceTests {
         for (String key : List.of("c", "a", "b")) {
             create(steps.admin, team(key, key.toUpperCase(), List.of(), List.of(), List.of())).statusCode(201);
         }
-        given().auth().oauth2(steps.member).get(teams() + "?size=2").then().statusCode(200)
+        given().auth().oauth2(steps.member).get(teams() + "?limit=2").then().statusCode(200)
                 .body("items.key", contains("a", "b")).body("total", equalTo(3));
-        given().auth().oauth2(steps.member).get(teams() + "?size=2&page=1").then().statusCode(200)
+        given().auth().oauth2(steps.member).get(teams() + "?limit=2&offset=2").then().statusCode(200)
                 .body("items.key", contains("c"));
-        given().auth().oauth2(steps.member).get(teams() + "?size=500").then().statusCode(422)
-                .body("violations.field", contains("size"));
+        given().auth().oauth2(steps.member).get(teams() + "?limit=500").then().statusCode(422)
+                .body("violations.field", contains("limit"));
     }
 
     private String teams() {
