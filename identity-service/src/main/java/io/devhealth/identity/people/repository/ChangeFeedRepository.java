@@ -33,6 +33,20 @@ public class ChangeFeedRepository implements PanacheRepositoryBase<ChangeFeedVer
         return findById(organizationId).map(counter -> counter == null ? 0L : counter.version);
     }
 
+    /**
+     * Every live organization's last committed version (0 before its first change), by organization id: what a
+     * feed reader compares with the versions it applied to know which organizations to read.
+     */
+    public Uni<List<OrganizationFeedVersion>> listLive() {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery("""
+                        select new io.devhealth.identity.people.repository.OrganizationFeedVersion(
+                            o.id, coalesce(v.version, 0L))
+                        from Organization o left join ChangeFeedVersion v on v.organizationId = o.id
+                        where o.deletedAt is null
+                        order by o.id""", OrganizationFeedVersion.class)
+                .getResultList());
+    }
+
     /** Records the deletion of an {@code entity} ({@link ChangeFeedDeletion#PERSON} or TEAM) at {@code version}. */
     public Uni<Void> recordDeletion(UUID organizationId, String entity, UUID entityId, long version) {
         return Panache.getSession()

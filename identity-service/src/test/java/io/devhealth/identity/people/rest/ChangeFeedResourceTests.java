@@ -179,6 +179,28 @@ class ChangeFeedResourceTests {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void theVersionsListTellsWhichFeedsMovedAndLeavesDeletedOrganizationsOut() {
+        assertThat(versionOf(steps.orgId)).as("no change yet").isZero();
+        steps.createPerson("Ada");
+        createTeam("core", List.of());
+        assertThat(versionOf(steps.orgId)).isEqualTo(people(0).getLong("version")).isEqualTo(2);
+
+        given().auth().oauth2(steps.owner).delete("/api/v1/identity/orgs/" + steps.org).then().statusCode(204);
+        assertThat(given().auth().oauth2(service).get("/internal/v1/change-feeds").then().statusCode(200)
+                .extract().jsonPath().getList("orgId")).doesNotContain(steps.orgId.toString());
+        given().auth().oauth2(steps.admin).get("/internal/v1/change-feeds").then().statusCode(403);
+        given().get("/internal/v1/change-feeds").then().statusCode(401);
+    }
+
+    private long versionOf(UUID orgId) {
+        List<Map<String, Object>> versions = given().auth().oauth2(service).get("/internal/v1/change-feeds")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        return versions.stream().filter(entry -> orgId.toString().equals(entry.get("orgId")))
+                .map(entry -> ((Number) entry.get("version")).longValue())
+                .findFirst().orElseThrow(() -> new AssertionError("organization " + orgId + " is not listed"));
+    }
+
     private String createTeam(String key, List<String> members) {
         return given().auth().oauth2(steps.admin).contentType(ContentType.JSON)
                 .body(Map.of("key", key, "name", key, "members", members))
