@@ -141,6 +141,38 @@ public class IdentityClient {
                 () -> asCaller(() -> identity.run(callerBearer, org, runId)), EMPTY, null));
     }
 
+    /** {@code GET /internal/v1/change-feeds}: every live organization's people/teams feed version. */
+    @Timeout(10000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, abortOn = IdentityException.Answer.class)
+    public List<ChangeFeedPage.OrgVersion> feedVersions() {
+        return call("list change-feed versions", () -> withServiceToken(identity::feedVersions), null, null);
+    }
+
+    /**
+     * One page of the organization's people feed after ({@code sinceVersion}, {@code afterId}).
+     *
+     * @throws IdentityRejectedException 404 when the organization no longer exists
+     */
+    @Timeout(30000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, abortOn = IdentityException.Answer.class)
+    public ChangeFeedPage<ChangeFeedPage.Person> peopleChanges(UUID orgId, long sinceVersion, UUID afterId,
+            int limit) {
+        return call("read people feed", () -> withServiceToken(
+                bearer -> identity.peopleChanges(bearer, orgId, sinceVersion, afterId, limit)), null, null);
+    }
+
+    /**
+     * One page of the organization's teams feed after ({@code sinceVersion}, {@code afterId}).
+     *
+     * @throws IdentityRejectedException 404 when the organization no longer exists
+     */
+    @Timeout(30000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, abortOn = IdentityException.Answer.class)
+    public ChangeFeedPage<ChangeFeedPage.Team> teamChanges(UUID orgId, long sinceVersion, UUID afterId, int limit) {
+        return call("read teams feed", () -> withServiceToken(
+                bearer -> identity.teamChanges(bearer, orgId, sinceVersion, afterId, limit)), null, null);
+    }
+
     /** Calls with the service token; a 401 means the cached token went stale: fetch a new one, once. */
     private <T> T withServiceToken(Function<String, T> request) {
         String bearer = tokens.bearer();

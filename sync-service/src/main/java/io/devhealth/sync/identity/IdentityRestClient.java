@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -67,6 +68,22 @@ interface IdentityRestClient {
     @Path("/api/v1/identity/orgs/{org}/sync-runs/{runId}")
     SyncRun run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("org") String org,
             @PathParam("runId") UUID runId);
+
+    @GET
+    @Path("/internal/v1/change-feeds")
+    List<ChangeFeedPage.OrgVersion> feedVersions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/internal/v1/orgs/{orgId}/people")
+    ChangeFeedPage<ChangeFeedPage.Person> peopleChanges(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("orgId") UUID orgId, @QueryParam("sinceVersion") long sinceVersion,
+            @QueryParam("afterId") UUID afterId, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/internal/v1/orgs/{orgId}/teams")
+    ChangeFeedPage<ChangeFeedPage.Team> teamChanges(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("orgId") UUID orgId, @QueryParam("sinceVersion") long sinceVersion,
+            @QueryParam("afterId") UUID afterId, @QueryParam("limit") int limit);
 
     record ServiceTokenRequest(String clientId, String clientSecret) {
     }

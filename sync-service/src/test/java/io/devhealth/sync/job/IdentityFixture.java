@@ -37,7 +37,7 @@ import io.devhealth.testengines.Engines;
  * API (as another sync-service instance would), and — for what identity has no API for yet (users other than
  * the bootstrap superuser, their memberships, an expired lease) — writes identity's database directly.
  */
-final class IdentityFixture {
+public final class IdentityFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,7 +52,7 @@ final class IdentityFixture {
     private final String adminPassword;
     private final String serviceSecret;
 
-    IdentityFixture() {
+    public IdentityFixture() {
         var config = ConfigProvider.getConfig();
         this.url = config.getValue("devhealth.identity.url", String.class);
         this.database = config.getValue("devhealth.test.identity.database", String.class);
@@ -65,7 +65,7 @@ final class IdentityFixture {
      * An access token of the bootstrap superuser, shared by the tests of one identity-service (tokens live an
      * hour; a login costs a full PBKDF2 derivation).
      */
-    String adminToken() {
+    public String adminToken() {
         synchronized (IdentityFixture.class) {
             if (adminToken == null || !adminToken.url().equals(url)) {
                 adminToken = new CachedToken(url, login(adminEmail, adminPassword));
@@ -83,7 +83,7 @@ final class IdentityFixture {
      * Creates an organization with a unique slug starting with {@code prefix}; the caller becomes its owner. The
      * organization may sync repositories under the operator's root (its {@code repositories.local-roots}).
      */
-    Org createOrg(String token, String prefix) {
+    public Org createOrg(String token, String prefix) {
         String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         Map<String, Object> created = post("/api/v1/identity/orgs", token, Map.of("slug", slug, "name", "Test " + slug))
                 .require(201);
@@ -229,20 +229,30 @@ final class IdentityFixture {
         }
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(url + path)).GET(), token);
     }
 
-    Answer post(String path, String token, Object body) {
+    public Answer post(String path, String token, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))), token);
     }
 
-    Answer put(String path, String token, Object body) {
+    public Answer put(String path, String token, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    public Answer patch(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).DELETE(), token);
     }
 
     private static String json(Object body) {
@@ -269,23 +279,23 @@ final class IdentityFixture {
         }
     }
 
-    record Org(UUID id, String slug) {
+    public record Org(UUID id, String slug) {
     }
 
     private record CachedToken(String url, String token) {
     }
 
     /** An HTTP answer from identity. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
 
-        Map<String, Object> require(int expected) {
+        public Map<String, Object> require(int expected) {
             if (status != expected) {
                 throw new AssertionError("identity-service answered " + status + " (expected " + expected + "): " + body);
             }
             return json();
         }
 
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             try {
                 return body == null || body.isBlank() ? Map.of() : JSON.readValue(body, new TypeReference<>() {
                 });

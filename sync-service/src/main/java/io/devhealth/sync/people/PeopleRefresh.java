@@ -1,0 +1,139 @@
+package io.devhealth.sync.people;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.devhealth.sync.identity.ChangeFeedPage;
+import io.devhealth.sync.identity.ChangeFeedPage.OrgVersion;
+import io.devhealth.sync.identity.IdentityClient;
+
+/**
+ * Copies identity-service's people and teams into ClickHouse by reading its change feeds (identity's
+ * {@code ChangeFeedContract}): one call lists every organization's feed version; only feeds that moved are read,
+ * page by page from the version last applied, and the cursor moves only after every page is written. A crash
+ * between pages re-reads them on the next refresh; rows carry feed versions, so nothing is applied twice.
+ *
+ * <p>A feed whose version went back (identity restored from a backup) is copied again from scratch: the copy
+ * and the cursors of that organization are deleted first, since the old rows' higher versions would otherwise
+ * win every merge.
+ */
+@ApplicationScoped
+public class PeopleRefresh {
+
+    static final String PEOPLE_FEED = "people";
+    static final String TEAMS_FEED = "teams";
+    private static final Logger LOG = Logger.getLogger(PeopleRefresh.class);
+
+    private final IdentityClient identity;
+    private final FeedCursors cursors;
+    private final PeopleRows rows;
+    private final int pageSize;
+
+    PeopleRefresh(IdentityClient identity, FeedCursors cursors, PeopleRows rows,
+            @ConfigProperty(name = "devhealth.people.page-size", defaultValue = "500") int pageSize) {
+        this.identity = identity;
+        this.cursors = cursors;
+        this.rows = rows;
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * What one refresh did.
+     *
+     * @param organizations organizations whose feeds moved and were read
+     * @param rows          rows written to people, person_identities and teams
+     * @param failed        organizations whose refresh failed (logged; retried on the next refresh)
+     */
+    public record Summary(int organizations, long rows, int failed) {
+    }
+
+    /**
+     * Refreshes every organization whose people or teams changed since the last refresh. One organization's
+     * failure does not stop the others.
+     *
+     * @throws io.devhealth.sync.identity.IdentityException identity cannot list the feed versions
+     */
+    public Summary refreshAll() {
+        List<OrgVersion> versions = identity.feedVersions();
+        Map<UUID, Map<String, Long>> applied = cursors.all();
+        int organizations = 0;
+        long written = 0;
+        int failed = 0;
+        for (OrgVersion org : versions) {
+            Map<String, Long> orgCursors = applied.getOrDefault(org.orgId(), Map.of());
+            long people = orgCursors.getOrDefault(PEOPLE_FEED, 0L);
+            long teams = orgCursors.getOrDefault(TEAMS_FEED, 0L);
+            if (people == org.version() && teams == org.version()) {
+                continue;
+            }
+            organizations++;
+            try {
+                written += refresh(org, people, teams);
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warnf("people refresh of organization %s failed (retried on the next refresh): %s", org.orgId(),
+                        e.getMessage());
+            }
+        }
+        return new Summary(organizations, written, failed);
+    }
+
+    private long refresh(OrgVersion org, long people, long teams) {
+        String generation = "";
+        if (people > org.version() || teams > org.version()) {
+            LOG.warnf("identity's change feed of organization %s went back from %d to %d (a restore?): copying "
+                    + "its people and teams again", org.orgId(), Math.max(people, teams), org.version());
+            cursors.forget(org.orgId());
+            // ClickHouse remembers the deleted rows' batches: fresh deduplication tokens, or they would be dropped.
+            generation = "/" + System.currentTimeMillis();
+            people = 0;
+            teams = 0;
+        }
+        String finalGeneration = generation;
+        long written = 0;
+        if (people < org.version()) {
+            written += copy(org.orgId(), PEOPLE_FEED, people,
+                    (since, after) -> identity.peopleChanges(org.orgId(), since, after, pageSize),
+                    page -> rows.writePeople(org.orgId(), finalGeneration, page));
+        }
+        if (teams < org.version()) {
+            written += copy(org.orgId(), TEAMS_FEED, teams,
+                    (since, after) -> identity.teamChanges(org.orgId(), since, after, pageSize),
+                    page -> rows.writeTeams(org.orgId(), finalGeneration, page));
+        }
+        return written;
+    }
+
+    @FunctionalInterface
+    private interface PageReader<T> {
+        ChangeFeedPage<T> read(long sinceVersion, UUID afterId);
+    }
+
+    @FunctionalInterface
+    private interface PageWriter<T> {
+        long write(ChangeFeedPage<T> page);
+    }
+
+    /** Reads one feed from {@code since} to its end, writes every page, then moves the cursor. */
+    private <T> long copy(UUID orgId, String feed, long since, PageReader<T> reader, PageWriter<T> writer) {
+        long written = 0;
+        long sinceVersion = since;
+        UUID afterId = null;
+        while (true) {
+            ChangeFeedPage<T> page = reader.read(sinceVersion, afterId);
+            written += writer.write(page);
+            if (!page.hasMore() || page.next() == null) {
+                cursors.save(orgId, feed, Math.max(page.version(), since));
+                return written;
+            }
+            sinceVersion = page.next().sinceVersion();
+            afterId = page.next().afterId();
+        }
+    }
+}
