@@ -36,7 +36,8 @@ public final class AnalyticsTables {
                 Map.of("db", tables.database));
         if (existing.strip().equals("0")) {
             tables.clickhouse.migrate(tables.database);
-            for (String table : new String[] { "repos", "commits", "repo_metrics_daily" }) {
+            for (String table : new String[] { "repos", "commits", "repo_metrics_daily", "deployment_facts",
+                    "change_facts" }) {
                 tables.clickhouse.execute(tables.database, "SYSTEM STOP MERGES " + table);
             }
         }
@@ -68,6 +69,37 @@ public final class AnalyticsTables {
                     files_changed, authors, prs_opened, prs_merged, pr_cycle_time_p50_hours, computed_at, version)
                 VALUES ('%s', '%s', '%s', %d, %d, %d, %d, %d, %d, 0, 0, NULL, now64(3), %d)"""
                 .formatted(org, repo, day, n, n / 2, n * 10, n * 3, n * 2, Math.max(1, n / 3), version));
+    }
+
+    /**
+     * One successful deployment in {@code deployment_facts}.
+     *
+     * @param failureCause '' when it did not fail, else incident, rollback or hotfix
+     * @param recoveredAt  null when not recovered (or not failed)
+     */
+    public void deploymentFact(UUID org, UUID repo, String deploymentId, String environment, boolean production,
+            String pipelineId, Instant finishedAt, String failureCause, Instant recoveredAt, boolean rework,
+            boolean deleted, long version) {
+        insert("""
+                INSERT INTO deployment_facts (org_id, repo_id, provider, deployment_id, environment, is_production,
+                    pipeline_id, commit_sha, finished_at, changes, failure_cause, recovered_at, is_rework, is_deleted,
+                    version)
+                VALUES ('%s', '%s', 'github', '%s', '%s', %d, '%s', 'abc', '%s', 1, '%s', %s, %d, %d, %d)"""
+                .formatted(org, repo, deploymentId, environment, production ? 1 : 0, pipelineId, utc(finishedAt),
+                        failureCause, recoveredAt == null ? "NULL" : "'" + utc(recoveredAt) + "'", rework ? 1 : 0,
+                        deleted ? 1 : 0, version));
+    }
+
+    /** One change (commit) a deployment shipped to an environment, in {@code change_facts}. */
+    public void changeFact(UUID org, UUID repo, String sha, String environment, boolean production, Instant authoredAt,
+            String deploymentId, Instant deployedAt) {
+        insert("""
+                INSERT INTO change_facts (org_id, repo_id, environment, is_production, sha, authored_at, committed_at,
+                    pr_number, pr_opened_at, pr_first_review_at, pr_merged_at, deployment_id, deployed_at,
+                    link_method, is_deleted, version)
+                VALUES ('%s', '%s', '%s', %d, '%s', '%s', '%s', NULL, NULL, NULL, NULL, '%s', '%s', 'ancestry', 0, 1)"""
+                .formatted(org, repo, environment, production ? 1 : 0, sha, utc(authoredAt), utc(authoredAt),
+                        deploymentId, utc(deployedAt)));
     }
 
     private void repo(UUID org, UUID repo, String fullName, long version, boolean deleted) {

@@ -56,4 +56,12 @@ public class RepoRepository {
                 row.getLong("deletions"),
                 row.getObject("synced_at", Instant.class)), orgId, orgId);
     }
+
+    /** Whether the org has a repository with this id or full name (a value that is not a UUID never matches an id). */
+    public boolean exists(UUID orgId, String idOrFullName) {
+        return queries.list("""
+                SELECT count() AS found FROM repos
+                WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)""",
+                row -> row.getLong("found"), orgId, idOrFullName, idOrFullName).getFirst() > 0;
+    }
 }

@@ -1,0 +1,153 @@
+package io.devhealth.analytics.dora;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.devhealth.analytics.metrics.DayRange;
+import io.devhealth.analytics.query.ClickHouseQueries;
+import io.devhealth.analytics.query.RowMapper;
+
+/**
+ * DORA's counts and exact percentiles over {@code deployment_facts} and {@code change_facts}
+ * (migrations/clickhouse/V3__dora.sql). Percentiles interpolate linearly between the closest ranks
+ * ({@code quantileExactInclusive}: R-7, as spreadsheets' PERCENTILE.INC), so the median of 1, 2, 3, 4 is 2.5.
+ */
+@ApplicationScoped
+public class DoraRepository {
+
+    /*
+     * Filters shared by both fact tables. Environment: '' = every production environment. Repository: '' = all,
+     * else by id or full name (a value that is not a UUID never matches an id).
+     */
+    private static final String FILTERS = """
+            AND ((? = '' AND is_production = 1) OR environment = ?)
+            AND (? = '' OR repo_id IN (SELECT repo_id FROM repos
+                                       WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))""";
+
+    /*
+     * Deployments as DORA counts them: the deployments of one pipeline run are one deployment (it finished when
+     * the last of them did, failed if any failed, recovered when the last failed one did).
+     */
+    private static final String DEPLOYMENTS = """
+            SELECT repo_id, if(pipeline_id = '', deployment_id, pipeline_id) AS unit,
+                   max(finished_at) AS finished, max(failure_cause != '') AS is_failed, max(is_rework) AS is_rework_unit,
+                   maxOrNull(recovered_at) AS restored
+            FROM deployment_facts
+            WHERE org_id = ? AND toDate(finished_at) BETWEEN ? AND ?
+            """ + FILTERS + """
+
+            GROUP BY repo_id, unit""";
+
+    private static final String DEPLOYMENT_TOTALS = """
+            SELECT count() AS deployments, countIf(is_failed = 1) AS failed, countIf(is_rework_unit = 1) AS rework,
+                   uniqExact(toDate(finished)) AS deployment_days,
+                   countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
+                   quantileExactInclusiveIf(0.5)(
+                       greatest(0, dateDiff('millisecond', finished, assumeNotNull(restored))) / 3600000.0,
+                       is_failed = 1 AND restored IS NOT NULL) AS recovery_median_hours
+            FROM (""" + DEPLOYMENTS + ")";
+
+    private static final String DEPLOYMENT_DAYS = """
+            SELECT toDate(finished) AS day, count() AS deployments, countIf(is_failed = 1) AS failed,
+                   countIf(is_rework_unit = 1) AS rework
+            FROM (""" + DEPLOYMENTS + """
+            )
+            GROUP BY day""";
+
+    /*
+     * Each change once: its first deployment among the environments measured (a change deployed to two production
+     * regions has one lead time). A commit dated after its deployment (clock skew) counts as 0 hours.
+     */
+    private static final String CHANGES = """
+            SELECT repo_id, sha, min(deployed_at) AS deployed,
+                   greatest(0, dateDiff('millisecond', min(authored_at), min(deployed_at))) / 3600000.0 AS lead_hours
+            FROM change_facts
+            WHERE org_id = ? AND toDate(deployed_at) <= ?
+            """ + FILTERS + """
+
+            GROUP BY repo_id, sha
+            HAVING toDate(deployed) >= ?""";
+
+    private static final String CHANGE_TOTALS = """
+            SELECT count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours,
+                   quantileExactInclusive(0.9)(lead_hours) AS p90_hours
+            FROM (""" + CHANGES + ")";
+
+    private static final String CHANGE_DAYS = """
+            SELECT toDate(deployed) AS day, count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours
+            FROM (""" + CHANGES + """
+            )
+            GROUP BY day""";
+
+    /** Deployment counts and recovery over the window. */
+    record DeploymentTotals(long deployments, long failed, long rework, long deploymentDays, long recovered,
+            Double recoveryMedianHours) {
+    }
+
+    record DeploymentDay(LocalDate day, long deployments, long failed, long rework) {
+    }
+
+    record ChangeTotals(long changes, Double medianHours, Double p90Hours) {
+    }
+
+    record ChangeDay(LocalDate day, long changes, Double medianHours) {
+    }
+
+    private static final RowMapper<DeploymentTotals> DEPLOYMENT_TOTALS_ROW = row -> new DeploymentTotals(
+            row.getLong("deployments"), row.getLong("failed"), row.getLong("rework"), row.getLong("deployment_days"),
+            row.getLong("recovered"), finite(row, "recovery_median_hours"));
+    private static final RowMapper<DeploymentDay> DEPLOYMENT_DAY_ROW = row -> new DeploymentDay(
+            row.getObject("day", LocalDate.class), row.getLong("deployments"), row.getLong("failed"),
+            row.getLong("rework"));
+    private static final RowMapper<ChangeTotals> CHANGE_TOTALS_ROW = row -> new ChangeTotals(row.getLong("changes"),
+            finite(row, "median_hours"), finite(row, "p90_hours"));
+    private static final RowMapper<ChangeDay> CHANGE_DAY_ROW = row -> new ChangeDay(row.getObject("day", LocalDate.class),
+            row.getLong("changes"), finite(row, "median_hours"));
+
+    private final ClickHouseQueries queries;
+
+    DoraRepository(ClickHouseQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * @param environment one environment's name, or {@code ""} for every production environment
+     * @param repo        a repository id or full name, or {@code ""} for every repository
+     */
+    DeploymentTotals deploymentTotals(UUID orgId, DayRange range, String environment, String repo) {
+        return queries.list(DEPLOYMENT_TOTALS, DEPLOYMENT_TOTALS_ROW,
+                deploymentParameters(orgId, range, environment, repo)).getFirst();
+    }
+
+    List<DeploymentDay> deploymentDays(UUID orgId, DayRange range, String environment, String repo) {
+        return queries.list(DEPLOYMENT_DAYS, DEPLOYMENT_DAY_ROW, deploymentParameters(orgId, range, environment, repo));
+    }
+
+    ChangeTotals changeTotals(UUID orgId, DayRange range, String environment, String repo) {
+        return queries.list(CHANGE_TOTALS, CHANGE_TOTALS_ROW, changeParameters(orgId, range, environment, repo))
+                .getFirst();
+    }
+
+    List<ChangeDay> changeDays(UUID orgId, DayRange range, String environment, String repo) {
+        return queries.list(CHANGE_DAYS, CHANGE_DAY_ROW, changeParameters(orgId, range, environment, repo));
+    }
+
+    private static Object[] deploymentParameters(UUID orgId, DayRange range, String environment, String repo) {
+        return new Object[] { orgId, range.from(), range.to(), environment, environment, repo, orgId, repo, repo };
+    }
+
+    private static Object[] changeParameters(UUID orgId, DayRange range, String environment, String repo) {
+        return new Object[] { orgId, range.to(), environment, environment, repo, orgId, repo, repo, range.from() };
+    }
+
+    /** A percentile of no values is NaN in ClickHouse: null here. */
+    private static Double finite(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() || Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+    }
+}

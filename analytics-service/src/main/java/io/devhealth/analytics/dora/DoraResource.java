@@ -1,0 +1,102 @@
+package io.devhealth.analytics.dora;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.metrics.DayRange;
+import io.devhealth.analytics.org.OrgAccess;
+import io.devhealth.support.problem.ProblemException;
+import io.devhealth.support.text.Text;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+@Path("/api/v1/analytics/orgs/{org}/dora")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "DORA", description = "The five DORA software delivery metrics (https://dora.dev/guides/dora-metrics/).")
+public class DoraResource {
+
+    /** Longest environment name accepted (provider environment names are short). */
+    static final int MAX_ENVIRONMENT_LENGTH = 255;
+
+    private final OrgAccess orgAccess;
+    private final DoraService dora;
+    private final int maxRangeDays;
+
+    DoraResource(OrgAccess orgAccess, DoraService dora, AnalyticsConfig config) {
+        this.orgAccess = orgAccess;
+        this.dora = dora;
+        this.maxRangeDays = config.maxRangeDays();
+    }
+
+    @GET
+    @RunOnVirtualThread
+    @Operation(summary = "DORA metrics over a window", description = """
+            Over the UTC days from 'from' to 'to' (both included), as dora.dev defines them:
+            deployment frequency (successful production deployments; deployments of one pipeline run count once;
+            also days with a deployment per week), change lead time (for each change deployed in the window:
+            deployment finish − the change's commit time, median and p90 hours; commit to production, not merge to
+            production), change fail rate (deployments that required immediate intervention — a linked incident,
+            a rollback or a hotfix — ÷ deployments), failed deployment recovery time (median hours from a failed
+            deployment's finish to the incident's resolution or the remediating deployment) and deployment rework
+            rate (DORA 2024: unplanned deployments made because of a production incident ÷ deployments). Each
+            comes with its sample size and its level in the named table (levels=2024 or 2023); a metric without
+            data is null with a reason, never 0. Percentiles are exact over the window's facts (linear
+            interpolation between closest ranks). Source: ClickHouse tables deployment_facts and change_facts.
+            Any member (viewer and up) or a superuser may read.""")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "A malformed or out-of-range date, from after to, a range longer "
+            + "than allowed (devhealth.analytics.max-range-days), an unknown levels table, or an environment name "
+            + "that is empty, too long or holds control characters; violations name the parameter")
+    @APIResponse(responseCode = "401", description = "No token, or a malformed, expired or foreign-signed one")
+    @APIResponse(responseCode = "403", description = "The caller is not a member of the organization")
+    @APIResponse(responseCode = "404", description = "No such organization, or no such repository in it")
+    @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later")
+    public DoraReport report(
+            @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
+            @Parameter(description = "First UTC day (yyyy-MM-dd), included; default: 29 days before 'to'.",
+                    example = "2025-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Last UTC day (yyyy-MM-dd), included; default: today (UTC).",
+                    example = "2025-03-31") @QueryParam("to") String to,
+            @Parameter(description = "Only this repository, by id or full name; the whole organization when absent.",
+                    example = "acme/api") @QueryParam("repo") String repo,
+            @Parameter(description = "Only this environment, by name; every production environment when absent.",
+                    example = "production") @QueryParam("environment") String environment,
+            @Parameter(description = "The levels table: 2024 (default) or 2023.", example = "2024")
+            @QueryParam("levels") String levels) {
+        UUID orgId = orgAccess.readableOrgId(org);
+        DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
+        DoraLevels table = levels == null || levels.isBlank() ? DoraLevels.DORA_2024
+                : DoraLevels.byId(levels.strip()).orElseThrow(() -> ProblemException.badParameter("levels",
+                        "levels must be 2024 or 2023"));
+        return dora.report(orgId, range, environment(environment), blankToNull(repo), table);
+    }
+
+    private static String environment(String value) {
+        String environment = blankToNull(value);
+        if (environment != null && (environment.length() > MAX_ENVIRONMENT_LENGTH || Text.problem(environment).isPresent()
+                || environment.chars().anyMatch(Character::isISOControl))) {
+            throw ProblemException.badParameter("environment", "environment must be a name of at most "
+                    + MAX_ENVIRONMENT_LENGTH + " characters without control characters");
+        }
+        return environment;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,222 @@
+package io.devhealth.analytics.dora;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.devhealth.analytics.AnalyticsTables;
+import io.devhealth.analytics.IdentityStub;
+import io.devhealth.analytics.IdentityStubResource;
+import io.devhealth.analytics.InjectIdentityStub;
+import io.devhealth.support.auth.OrgGrant;
+import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.problem.ProblemTypes;
+import io.devhealth.testengines.ClickHouseTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * DORA on a hand-built dataset, every expected value worked out by hand below: pipeline runs that deploy twice,
+ * non-production and out-of-window deployments, a tombstoned deployment, a change deployed to two production
+ * regions, a commit dated after its deployment, failures with and without recovery, a rework deployment, another
+ * organization's rows; then the filters, the empty window and bad input.
+ */
+@QuarkusTest
+@WithTestResource(value = ClickHouseTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = IdentityStubResource.class, scope = TestResourceScope.GLOBAL)
+class DoraResourceTests {
+
+    private static final String DORA = "/api/v1/analytics/orgs/acme-dora/dora";
+    private static final UUID ACME = UUID.randomUUID();
+    private static final UUID GLOBEX = UUID.randomUUID();
+    private static final UUID API = UUID.randomUUID();
+    private static final UUID WEB = UUID.randomUUID();
+
+    @InjectIdentityStub
+    IdentityStub identity;
+
+    private String acmeViewer;
+
+    @BeforeAll
+    static void goldenDataset() {
+        AnalyticsTables tables = AnalyticsTables.migrated();
+        tables.repo(ACME, API, "acme/api", 1);
+        tables.repo(ACME, WEB, "acme/web", 1);
+        // Production deployments in the window 2025-03-01..14 (14 days, 2 weeks):
+        // one pipeline run deploying to production and prod-eu: one deployment, finished at 10:30.
+        tables.deploymentFact(ACME, API, "d1", "production", true, "p1", at("03-01T10:00"), "", null, false, false, 1);
+        tables.deploymentFact(ACME, API, "d2", "prod-eu", true, "p1", at("03-01T10:30"), "", null, false, false, 1);
+        // failed (incident), recovered 3 h later; then the hotfix: a rework deployment that did not fail.
+        tables.deploymentFact(ACME, API, "d3", "production", true, "", at("03-03T12:00"), "incident",
+                at("03-03T15:00"), false, false, 1);
+        tables.deploymentFact(ACME, API, "d4", "production", true, "", at("03-03T16:00"), "", null, true, false, 1);
+        // failed (rollback), recovered after 1 h; failed (hotfix) and not recovered yet.
+        tables.deploymentFact(ACME, WEB, "d5", "production", true, "", at("03-08T09:00"), "rollback",
+                at("03-08T10:00"), false, false, 1);
+        tables.deploymentFact(ACME, WEB, "d6", "production", true, "", at("03-10T09:00"), "hotfix", null, false,
+                false, 1);
+        // Not counted: staging, before the window, a deployment deleted at the source, another organization's.
+        tables.deploymentFact(ACME, API, "d7", "staging", false, "", at("03-05T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(ACME, API, "d8", "production", true, "", at("02-27T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(ACME, API, "d10", "production", true, "", at("03-12T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(ACME, API, "d10", "production", true, "", at("03-12T09:00"), "", null, false, true, 2);
+        tables.deploymentFact(GLOBEX, API, "d9", "production", true, "", at("03-02T09:00"), "incident", null, false,
+                false, 1);
+
+        // Changes: lead time = first production deployment − author time.
+        tables.changeFact(ACME, API, "a1", "production", true, at("02-28T10:00"), "d1", at("03-01T10:00")); // 24 h
+        tables.changeFact(ACME, API, "a1", "prod-eu", true, at("02-28T10:00"), "d2", at("03-01T10:30")); // same change
+        tables.changeFact(ACME, API, "a2", "production", true, at("03-01T08:00"), "d1", at("03-01T10:00")); // 2 h
+        tables.changeFact(ACME, API, "a3", "production", true, at("03-02T12:00"), "d3", at("03-03T12:00")); // 24 h
+        tables.changeFact(ACME, API, "a4", "production", true, at("03-03T15:00"), "d4", at("03-03T16:00")); // 1 h
+        tables.changeFact(ACME, WEB, "w1", "production", true, at("03-01T09:00"), "d5", at("03-08T09:00")); // 168 h
+        tables.changeFact(ACME, WEB, "w2", "production", true, at("03-09T10:00"), "d6", at("03-10T09:00")); // 23 h
+        tables.changeFact(ACME, WEB, "w3", "production", true, at("03-10T10:00"), "d6", at("03-10T09:00")); // skew: 0 h
+        tables.changeFact(ACME, API, "s1", "staging", false, at("03-04T09:00"), "d7", at("03-05T09:00"));
+        tables.changeFact(GLOBEX, API, "g1", "production", true, at("03-01T09:00"), "d9", at("03-02T09:00"));
+    }
+
+    @BeforeEach
+    void viewerOfAcme() {
+        acmeViewer = identity.token(new OrgGrant(ACME, "acme-dora", OrgRole.VIEWER));
+    }
+
+    @Test
+    void theFiveMetricsOfTheWindowAreExactAndLevelled() {
+        // Deployments: {d1,d2}, d3, d4, d5, d6 = 5 on 4 days; failed d3, d5, d6; rework d4.
+        // Recovery: d3 3 h, d5 1 h → median 2 h; d6 not recovered.
+        // Lead times (h): 0, 1, 2, 23, 24, 24, 168 → median 23; p90 at rank 5.4: 24 + 0.4 × 144 = 81.6.
+        window("2025-03-01", "2025-03-14").get(DORA).then().statusCode(200)
+                .body("levels.id", equalTo("2024"))
+                .body("environment", nullValue())
+                .body("deploymentFrequency.deployments", equalTo(5))
+                .body("deploymentFrequency.perDay", closeTo(5 / 14.0, 1e-9))
+                .body("deploymentFrequency.perWeek", closeTo(2.5, 1e-9))
+                .body("deploymentFrequency.daysWithDeployment", equalTo(4))
+                .body("deploymentFrequency.daysWithDeploymentPerWeek", closeTo(2.0, 1e-9))
+                .body("deploymentFrequency.level", equalTo("high"))
+                .body("changeLeadTime.changes", equalTo(7))
+                .body("changeLeadTime.medianHours", closeTo(23.0, 1e-9))
+                .body("changeLeadTime.p90Hours", closeTo(81.6, 1e-9))
+                .body("changeLeadTime.level", equalTo("elite"))
+                .body("changeFailRate.failedDeployments", equalTo(3))
+                .body("changeFailRate.rate", closeTo(0.6, 1e-9))
+                .body("changeFailRate.level", equalTo("low"))
+                .body("failedDeploymentRecoveryTime.failedDeployments", equalTo(3))
+                .body("failedDeploymentRecoveryTime.recovered", equalTo(2))
+                .body("failedDeploymentRecoveryTime.medianHours", closeTo(2.0, 1e-9))
+                .body("failedDeploymentRecoveryTime.level", equalTo("high"))
+                .body("deploymentReworkRate.reworkDeployments", equalTo(1))
+                .body("deploymentReworkRate.rate", closeTo(0.2, 1e-9))
+                .body("series", hasSize(14))
+                .body("series[0].deployments", equalTo(1))
+                .body("series[0].changes", equalTo(2))
+                .body("series[0].changeLeadTimeMedianHours", closeTo(13.0, 1e-9))
+                .body("series[2].deployments", equalTo(2))
+                .body("series[2].failedDeployments", equalTo(1))
+                .body("series[2].reworkDeployments", equalTo(1))
+                .body("series[2].changeLeadTimeMedianHours", closeTo(12.5, 1e-9))
+                .body("series[1].deployments", equalTo(0))
+                .body("series[1].changeLeadTimeMedianHours", nullValue())
+                .body("series[9].changeLeadTimeMedianHours", closeTo(11.5, 1e-9));
+    }
+
+    @Test
+    void the2023TableLevelsTheSameValuesByItsOwnRanges() {
+        window("2025-03-01", "2025-03-14").queryParam("levels", "2023").get(DORA).then().statusCode(200)
+                .body("levels.id", equalTo("2023"))
+                .body("levels.source", equalTo("https://dora.dev/research/2023/dora-report/"))
+                .body("changeFailRate.level", equalTo("low"))
+                .body("failedDeploymentRecoveryTime.level", equalTo("high"));
+    }
+
+    @Test
+    void aRepositoryOrAnEnvironmentNarrowsEveryMetric() {
+        window("2025-03-01", "2025-03-14").queryParam("repo", "acme/web").get(DORA).then().statusCode(200)
+                .body("repo", equalTo("acme/web"))
+                .body("deploymentFrequency.deployments", equalTo(2))
+                .body("changeFailRate.rate", closeTo(1.0, 1e-9))
+                .body("changeLeadTime.medianHours", closeTo(23.0, 1e-9))
+                .body("failedDeploymentRecoveryTime.medianHours", closeTo(1.0, 1e-9));
+        window("2025-03-01", "2025-03-14").queryParam("environment", "staging").get(DORA).then().statusCode(200)
+                .body("environment", equalTo("staging"))
+                .body("deploymentFrequency.deployments", equalTo(1))
+                .body("changeLeadTime.changes", equalTo(1))
+                .body("changeLeadTime.medianHours", closeTo(24.0, 1e-9));
+        window("2025-03-01", "2025-03-14").queryParam("environment", "prod-eu").get(DORA).then().statusCode(200)
+                .body("deploymentFrequency.deployments", equalTo(1))
+                .body("changeLeadTime.medianHours", closeTo(24.5, 1e-9));
+    }
+
+    @Test
+    void aWindowWithoutDeploymentsSaysSoInsteadOfZero() {
+        window("2025-04-01", "2025-04-07").get(DORA).then().statusCode(200)
+                .body("deploymentFrequency.deployments", equalTo(0))
+                .body("deploymentFrequency.level", nullValue())
+                .body("deploymentFrequency.reason", equalTo(DoraService.NO_DEPLOYMENTS))
+                .body("changeLeadTime.medianHours", nullValue())
+                .body("changeLeadTime.reason", equalTo(DoraService.NO_CHANGES))
+                .body("changeFailRate.rate", nullValue())
+                .body("failedDeploymentRecoveryTime.medianHours", nullValue())
+                .body("deploymentReworkRate.rate", nullValue())
+                .body("series.deployments", contains(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void anotherOrganizationsRowsNeverShow() {
+        String globexViewer = identity.token(new OrgGrant(GLOBEX, "globex-dora", OrgRole.VIEWER));
+        exact().auth().oauth2(globexViewer).queryParam("from", "2025-03-01").queryParam("to", "2025-03-14")
+                .get("/api/v1/analytics/orgs/globex-dora/dora").then().statusCode(200)
+                .body("deploymentFrequency.deployments", equalTo(1))
+                .body("changeLeadTime.changes", equalTo(1))
+                .body("changeFailRate.rate", closeTo(1.0, 1e-9));
+        given().auth().oauth2(globexViewer).get(DORA).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badFiltersAreProblems() {
+        window("2025-03-01", "2025-03-14").queryParam("levels", "2019").get(DORA).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(ProblemTypes.BAD_REQUEST.toString()))
+                .body("violations.field", contains("levels"));
+        window("2025-03-01", "2025-03-14").queryParam("environment", "prod\u0007").get(DORA).then().statusCode(400)
+                .body("violations.field", contains("environment"));
+        window("2025-03-01", "2025-03-14").queryParam("environment", "x".repeat(256)).get(DORA).then().statusCode(400);
+        window("2025-03-01", "2025-03-14").queryParam("repo", "acme/nope").get(DORA).then().statusCode(404)
+                .body("type", equalTo(ProblemTypes.NOT_FOUND.toString()));
+        window("2025-03-14", "2025-03-01").get(DORA).then().statusCode(400)
+                .body("violations.field", contains("from"));
+        window("2025-03-01", "March").get(DORA).then().statusCode(400)
+                .body("violations.field", contains("to"));
+    }
+
+    private RequestSpecification window(String from, String to) {
+        return exact().auth().oauth2(acmeViewer).queryParam("from", from).queryParam("to", to);
+    }
+
+    /** Rates and hours compared as the doubles they are (RestAssured reads JSON decimals as floats by default). */
+    private static RequestSpecification exact() {
+        return given().config(RestAssuredConfig.config().jsonConfig(
+                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)));
+    }
+
+    private static Instant at(String monthDayTime) {
+        return Instant.parse("2025-" + monthDayTime + ":00Z");
+    }
+}
