@@ -1,8 +1,5 @@
 package io.devhealth.analytics.dora;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.analytics.metrics.DayRange;
-import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.support.problem.ProblemException;
 import io.devhealth.support.text.Text;
 import io.quarkus.security.Authenticated;
@@ -33,14 +27,10 @@ public class DoraResource {
     /** Longest environment name accepted (provider environment names are short). */
     static final int MAX_ENVIRONMENT_LENGTH = 255;
 
-    private final OrgAccess orgAccess;
     private final DoraService dora;
-    private final int maxRangeDays;
 
-    DoraResource(OrgAccess orgAccess, DoraService dora, AnalyticsConfig config) {
-        this.orgAccess = orgAccess;
+    DoraResource(DoraService dora) {
         this.dora = dora;
-        this.maxRangeDays = config.maxRangeDays();
     }
 
     @GET
@@ -78,12 +68,10 @@ public class DoraResource {
                     example = "production") @QueryParam("environment") String environment,
             @Parameter(description = "The levels table: 2024 (default) or 2023.", example = "2024")
             @QueryParam("levels") String levels) {
-        UUID orgId = orgAccess.readableOrgId(org);
-        DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
         DoraLevels table = levels == null || levels.isBlank() ? DoraLevels.DORA_2024
                 : DoraLevels.byId(levels.strip()).orElseThrow(() -> ProblemException.badParameter("levels",
                         "levels must be 2024 or 2023"));
-        return dora.report(orgId, range, environment(environment), blankToNull(repo), table);
+        return dora.report(org, from, to, environment(environment), blankToNull(repo), table);
     }
 
     private static String environment(String value) {

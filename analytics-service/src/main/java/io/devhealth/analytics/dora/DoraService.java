@@ -1,6 +1,7 @@
 package io.devhealth.analytics.dora;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.analytics.dora.DoraReport.ChangeFailRate;
 import io.devhealth.analytics.dora.DoraReport.ChangeLeadTime;
 import io.devhealth.analytics.dora.DoraReport.DeploymentFrequency;
@@ -21,6 +23,7 @@ import io.devhealth.analytics.dora.DoraRepository.ChangeTotals;
 import io.devhealth.analytics.dora.DoraRepository.DeploymentDay;
 import io.devhealth.analytics.dora.DoraRepository.DeploymentTotals;
 import io.devhealth.analytics.metrics.DayRange;
+import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.repo.RepoRepository;
 import io.devhealth.support.problem.ProblemException;
 
@@ -33,20 +36,30 @@ public class DoraService {
     static final String NO_FAILURES = "no deployment in the window required intervention";
     static final String NO_RECOVERY = "no failed deployment in the window has recovered yet";
 
+    private final OrgAccess orgAccess;
     private final DoraRepository dora;
     private final RepoRepository repos;
+    private final int maxRangeDays;
 
-    DoraService(DoraRepository dora, RepoRepository repos) {
+    DoraService(OrgAccess orgAccess, DoraRepository dora, RepoRepository repos, AnalyticsConfig config) {
+        this.orgAccess = orgAccess;
         this.dora = dora;
         this.repos = repos;
+        this.maxRangeDays = config.maxRangeDays();
     }
 
     /**
+     * @param org         organization slug or id
+     * @param from        first UTC day (ISO-8601) or blank; see {@link DayRange#parse}
+     * @param to          last UTC day or blank
      * @param environment one environment, or null for every production environment
      * @param repo        a repository id or full name, or null for the whole organization
-     * @throws ProblemException 404 when {@code repo} names no repository of the organization
+     * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or when
+     *         {@code repo} names no repository of the organization
      */
-    public DoraReport report(UUID orgId, DayRange range, String environment, String repo, DoraLevels table) {
+    public DoraReport report(String org, String from, String to, String environment, String repo, DoraLevels table) {
+        UUID orgId = orgAccess.readableOrgId(org);
+        DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
         String environmentFilter = environment == null ? "" : environment;
         String repoFilter = repo == null ? "" : repo;
         if (repo != null && !repos.exists(orgId, repo)) {

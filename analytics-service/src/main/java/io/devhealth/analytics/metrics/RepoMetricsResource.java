@@ -1,9 +1,5 @@
 package io.devhealth.analytics.metrics;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,10 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.support.problem.Problem;
-import io.devhealth.support.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -32,14 +25,10 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Tag(name = "Repository metrics", description = "Daily git activity per repository.")
 public class RepoMetricsResource {
 
-    private final OrgAccess orgAccess;
-    private final RepoMetricsRepository metrics;
-    private final int maxRangeDays;
+    private final RepoMetricsService metrics;
 
-    RepoMetricsResource(OrgAccess orgAccess, RepoMetricsRepository metrics, AnalyticsConfig config) {
-        this.orgAccess = orgAccess;
+    RepoMetricsResource(RepoMetricsService metrics) {
         this.metrics = metrics;
-        this.maxRangeDays = config.maxRangeDays();
     }
 
     @GET
@@ -77,17 +66,6 @@ public class RepoMetricsResource {
             @Parameter(description = "Last UTC day, ISO-8601 (yyyy-MM-dd), included; default: today (UTC).",
                     example = "2025-01-30")
             @QueryParam("to") String to) {
-        UUID orgId = orgAccess.readableOrgId(org);
-        DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
-        List<RepoDayMetrics> items;
-        if (repo == null || repo.isBlank()) {
-            items = metrics.daily(orgId, range);
-        } else {
-            items = metrics.daily(orgId, range, repo);
-            if (items.isEmpty()) {
-                throw ProblemException.notFound("No repository '" + repo + "' in organization '" + org + "'.");
-            }
-        }
-        return new RepoMetricsSeries(range.from(), range.to(), items);
+        return metrics.daily(org, repo, from, to);
     }
 }

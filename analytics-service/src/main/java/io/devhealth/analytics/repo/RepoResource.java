@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.support.problem.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -24,11 +23,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Tag(name = "Repositories", description = "Repositories synced into DevHealth, with commit totals.")
 public class RepoResource {
 
-    private final OrgAccess orgAccess;
-    private final RepoRepository repos;
+    private final RepoService repos;
 
-    RepoResource(OrgAccess orgAccess, RepoRepository repos) {
-        this.orgAccess = orgAccess;
+    RepoResource(RepoService repos) {
         this.repos = repos;
     }
 
@@ -50,6 +47,6 @@ public class RepoResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RepoList list(@Parameter(description = "Organization slug or id.", example = "local")
                          @PathParam("org") String org) {
-        return new RepoList(repos.list(orgAccess.readableOrgId(org)));
+        return repos.list(org);
     }
 }

@@ -1,10 +1,13 @@
 package io.devhealth.analytics.dora;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
@@ -187,6 +190,19 @@ class DoraResourceTests {
                 .body("changeFailRate.rate", closeTo(1.0, 1e-9));
         given().auth().oauth2(globexViewer).get(DORA).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnchangedReportIsNotSentTwice() {
+        String etag = window("2025-03-01", "2025-03-14").get(DORA).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache"))
+                .extract().header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+
+        window("2025-03-01", "2025-03-14").header("If-None-Match", etag).get(DORA).then().statusCode(304)
+                .body(emptyString());
+        window("2025-03-01", "2025-03-13").header("If-None-Match", etag).get(DORA).then().statusCode(200)
+                .header("ETag", not(equalTo(etag)));
     }
 
     @Test
