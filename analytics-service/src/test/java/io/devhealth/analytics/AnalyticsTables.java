@@ -54,12 +54,19 @@ public final class AnalyticsTables {
     }
 
     public void commit(UUID org, UUID repo, String sha, Instant authoredAt, Instant committedAt, long version) {
+        commit(org, repo, sha, "ada@example.test", authoredAt, committedAt, false, version);
+    }
+
+    /** A commit by {@code authorEmail}; {@code deleted}: its tombstone (what a sync writes after a force-push). */
+    public void commit(UUID org, UUID repo, String sha, String authorEmail, Instant authoredAt, Instant committedAt,
+            boolean deleted, long version) {
         insert("""
                 INSERT INTO commits (org_id, repo_id, sha, parents, is_merge, author_name, author_email, authored_at,
                     author_tz_offset_minutes, committer_name, committer_email, committed_at,
                     committer_tz_offset_minutes, subject, additions, deletions, files_changed, is_deleted, version)
-                VALUES ('%s', '%s', '%s', [], 0, 'Ada', 'ada@example.test', '%s', 60, 'Bob', 'bob@example.test', '%s',
-                    0, 'change', 3, 1, 1, 0, %d)""".formatted(org, repo, sha, utc(authoredAt), utc(committedAt), version));
+                VALUES ('%s', '%s', '%s', [], 0, 'Ada', '%s', '%s', 60, 'Bob', 'bob@example.test', '%s',
+                    0, 'change', 3, 1, 1, %d, %d)""".formatted(org, repo, sha, authorEmail, utc(authoredAt),
+                utc(committedAt), deleted ? 1 : 0, version));
     }
 
     /** One row of repo_metrics_daily; {@code n} fills every measure with a value derived from it. */

@@ -1,0 +1,69 @@
+package io.devhealth.analytics.listing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.devhealth.support.problem.ProblemException;
+
+/**
+ * The opaque {@code cursor} of keyset-paginated listings: the sort key of a page's last item, so the next page
+ * starts right after it however many rows arrive meanwhile (an offset would skip or repeat them). Encoded as
+ * base64url of the key's parts joined by a unit separator; clients pass it back unchanged.
+ */
+public final class ListingCursor {
+
+    private static final char SEPARATOR = '\u001f';
+
+    private ListingCursor() {
+    }
+
+    /** The cursor naming the item whose sort key is {@code parts}. */
+    public static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(String.valueOf(SEPARATOR), parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The sort key a cursor names, or null when {@code cursor} is absent.
+     *
+     * @throws ProblemException 400 naming {@code cursor} when it is not one this listing issued
+     */
+    public static List<String> decode(String cursor, int parts) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw invalid();
+        }
+        List<String> values = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == SEPARATOR) {
+                values.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (values.size() != parts) {
+            throw invalid();
+        }
+        return values;
+    }
+
+    /** The cursor's part {@code index} as epoch milliseconds. */
+    public static long millis(List<String> key, int index) {
+        try {
+            return Long.parseLong(key.get(index));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.badParameter("cursor", "cursor must be a value from a previous page's nextCursor");
+    }
+}
