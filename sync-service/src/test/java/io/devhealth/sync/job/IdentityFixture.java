@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.devhealth.sync.identity.IdentityServiceTestResource;
+import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.testengines.Engines;
 
 /**
@@ -37,7 +37,7 @@ import io.devhealth.testengines.Engines;
  * API (as another sync-service instance would), and — for what identity has no API for yet (users other than
  * the bootstrap superuser, their memberships, an expired lease) — writes identity's database directly.
  */
-final class IdentityFixture {
+public final class IdentityFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,7 +52,7 @@ final class IdentityFixture {
     private final String adminPassword;
     private final String serviceSecret;
 
-    IdentityFixture() {
+    public IdentityFixture() {
         var config = ConfigProvider.getConfig();
         this.url = config.getValue("devhealth.identity.url", String.class);
         this.database = config.getValue("devhealth.test.identity.database", String.class);
@@ -65,7 +65,7 @@ final class IdentityFixture {
      * An access token of the bootstrap superuser, shared by the tests of one identity-service (tokens live an
      * hour; a login costs a full PBKDF2 derivation).
      */
-    String adminToken() {
+    public String adminToken() {
         synchronized (IdentityFixture.class) {
             if (adminToken == null || !adminToken.url().equals(url)) {
                 adminToken = new CachedToken(url, login(adminEmail, adminPassword));
@@ -74,7 +74,7 @@ final class IdentityFixture {
         }
     }
 
-    String login(String email, String password) {
+    public String login(String email, String password) {
         Answer answer = post("/api/v1/identity/auth/token", null, Map.of("email", email, "password", password));
         return (String) answer.require(200).get("accessToken");
     }
@@ -83,7 +83,7 @@ final class IdentityFixture {
      * Creates an organization with a unique slug starting with {@code prefix}; the caller becomes its owner. The
      * organization may sync repositories under the operator's root (its {@code repositories.local-roots}).
      */
-    Org createOrg(String token, String prefix) {
+    public Org createOrg(String token, String prefix) {
         String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         Map<String, Object> created = post("/api/v1/identity/orgs", token, Map.of("slug", slug, "name", "Test " + slug))
                 .require(201);
@@ -93,17 +93,17 @@ final class IdentityFixture {
     }
 
     /** Sets the organization's {@code repositories.local-roots} setting. */
-    void allowLocalRoots(String token, Org org, List<String> roots) {
+    public void allowLocalRoots(String token, Org org, List<String> roots) {
         put("/api/v1/identity/orgs/" + org.slug() + "/settings/repositories.local-roots", token, Map.of("value", roots))
                 .require(200);
     }
 
     /** Creates a git sync configuration (on demand only) reading {@code repositoryPath}. */
-    UUID createGitConfiguration(String token, Org org, String repositoryPath) {
+    public UUID createGitConfiguration(String token, Org org, String repositoryPath) {
         return createConfiguration(token, org, "git", Map.of("repositoryPath", repositoryPath), null, true);
     }
 
-    UUID createConfiguration(String token, Org org, String provider, Map<String, Object> options,
+    public UUID createConfiguration(String token, Org org, String provider, Map<String, Object> options,
             Integer scheduleIntervalSeconds, boolean enabled) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", provider + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -120,7 +120,7 @@ final class IdentityFixture {
      * A sync configuration written straight into identity's database, for providers identity's API does not
      * accept yet (the schema does: git, github, gitlab, jira, pagerduty).
      */
-    UUID insertConfiguration(Org org, String provider, String optionsJson) {
+    public UUID insertConfiguration(Org org, String provider, String optionsJson) {
         UUID id = UUID.randomUUID();
         try (Connection connection = Engines.postgres().connect(database);
                 PreparedStatement insert = connection.prepareStatement("""
@@ -139,13 +139,13 @@ final class IdentityFixture {
     }
 
     /** A service token, as sync-service obtains it. */
-    String serviceToken() {
+    public String serviceToken() {
         return (String) post("/internal/v1/auth/service-token", null,
                 Map.of("clientId", "sync-service", "clientSecret", serviceSecret)).require(200).get("accessToken");
     }
 
     /** {@code POST /internal/v1/sync-runs} as another sync-service instance ({@code holder}). */
-    Answer claim(UUID configurationId, String holder, int leaseSeconds) {
+    public Answer claim(UUID configurationId, String holder, int leaseSeconds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("syncConfigurationId", configurationId.toString());
         body.put("trigger", "manual");
@@ -155,7 +155,7 @@ final class IdentityFixture {
         return post("/internal/v1/sync-runs", serviceToken(), body);
     }
 
-    Answer complete(UUID runId, String holder, String status, String error) {
+    public Answer complete(UUID runId, String holder, String status, String error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("holder", holder);
         body.put("status", status);
@@ -167,7 +167,7 @@ final class IdentityFixture {
     }
 
     /** identity's public view of a run (as the superuser). */
-    Map<String, Object> run(Org org, UUID runId) {
+    public Map<String, Object> run(Org org, UUID runId) {
         return get("/api/v1/identity/orgs/" + org.slug() + "/sync-runs/" + runId, adminToken()).require(200);
     }
 
@@ -175,7 +175,7 @@ final class IdentityFixture {
      * A user with a password and, when {@code role} is not null, a membership in {@code org} — written to
      * identity's database in identity's own formats (PBKDF2-SHA256 hash), since identity has no user API yet.
      */
-    String createUserToken(Org org, String role) {
+    public String createUserToken(Org org, String role) {
         UUID userId = UUID.randomUUID();
         String email = "user-" + userId.toString().substring(0, 8) + "@example.test";
         String password = "password-" + userId;
@@ -204,7 +204,7 @@ final class IdentityFixture {
     }
 
     /** Makes a running run's lease expire now, as if its holder had stopped heartbeating. */
-    void expireLease(UUID runId) {
+    public void expireLease(UUID runId) {
         try (Connection connection = Engines.postgres().connect(database);
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE sync_runs SET lease_expires_at = now() - interval '1 minute' WHERE id = ? AND status = 'running'")) {
@@ -229,17 +229,17 @@ final class IdentityFixture {
         }
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(url + path)).GET(), token);
     }
 
-    Answer post(String path, String token, Object body) {
+    public Answer post(String path, String token, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))), token);
     }
 
-    Answer put(String path, String token, Object body) {
+    public Answer put(String path, String token, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))), token);
@@ -269,23 +269,23 @@ final class IdentityFixture {
         }
     }
 
-    record Org(UUID id, String slug) {
+    public record Org(UUID id, String slug) {
     }
 
     private record CachedToken(String url, String token) {
     }
 
     /** An HTTP answer from identity. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
 
-        Map<String, Object> require(int expected) {
+        public Map<String, Object> require(int expected) {
             if (status != expected) {
                 throw new AssertionError("identity-service answered " + status + " (expected " + expected + "): " + body);
             }
             return json();
         }
 
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             try {
                 return body == null || body.isBlank() ? Map.of() : JSON.readValue(body, new TypeReference<>() {
                 });

@@ -72,6 +72,17 @@ public class GitProviderSync implements ProviderSync {
         return PROVIDER;
     }
 
+    @Override
+    public Map<String, String> options() {
+        return Map.of(OPTION_REPOSITORY_PATH, "absolute path of a bare or non-bare git repository on the sync host, "
+                + "under the operator's and the organization's local roots");
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(Table.REPOS, Table.COMMITS, Table.COMMIT_STATS);
+    }
+
     /** The repository's id: stable for an org and a repository path (name-based UUID of both). */
     public static UUID repoId(UUID orgId, String realPath) {
         return UUID.nameUUIDFromBytes(("git:" + orgId + ":" + realPath).getBytes(StandardCharsets.UTF_8));
