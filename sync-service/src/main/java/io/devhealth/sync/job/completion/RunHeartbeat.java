@@ -13,6 +13,7 @@ import io.devhealth.sync.client.HeartbeatRequest;
 import io.devhealth.sync.client.IdentityClient;
 import io.devhealth.sync.client.LeaseLostException;
 import io.devhealth.sync.provider.ProgressListener;
+import io.devhealth.sync.sink.WriteFence;
 
 /**
  * The one heartbeat thread of a run: renews the lease every {@code interval} and, when the provider reports
@@ -20,8 +21,13 @@ import io.devhealth.sync.provider.ProgressListener;
  * Every push carries the latest phase and counters, so identity's copy of the run is the live progress the
  * API shows. A heartbeat answered with lease-lost stops the thread and calls {@code onLeaseLost} once; other
  * failures are logged and the next beat tries again (the lease survives two missed beats).
+ *
+ * <p>It is also the run's {@link WriteFence}: identity extends the lease to at least {@code leaseSeconds} after a
+ * renewal was <em>sent</em>, so the lease is known to be held until the last successful renewal's send time plus
+ * the lease. Writes stop one heartbeat interval before that: a replica whose heartbeats cannot reach identity stops
+ * writing before another replica can take the run over.
  */
-public final class RunHeartbeat implements ProgressListener, AutoCloseable {
+public final class RunHeartbeat implements ProgressListener, WriteFence, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RunHeartbeat.class);
 
@@ -39,6 +45,8 @@ public final class RunHeartbeat implements ProgressListener, AutoCloseable {
     private volatile Progress latest = new Progress("starting", 0, null);
     private volatile boolean stopped;
     private volatile boolean leaseLost;
+    /** {@link System#nanoTime()} when the last successful renewal (or the claim, before the first) was sent. */
+    private volatile long renewalSentNanos;
     private Thread thread;
 
     private RunHeartbeat(IdentityClient identity, UUID runId, String holder, int leaseSeconds, Duration interval,
@@ -50,6 +58,8 @@ public final class RunHeartbeat implements ProgressListener, AutoCloseable {
         this.intervalNanos = interval.toNanos();
         this.progressIntervalNanos = progressInterval.toNanos();
         this.onLeaseLost = onLeaseLost;
+        // The claim took the lease just before this heartbeat starts; claims time out long before one interval.
+        this.renewalSentNanos = System.nanoTime();
     }
 
     /** Starts beating for a run just claimed (the claim itself took the lease, so the first beat is one interval out). */
@@ -85,6 +95,25 @@ public final class RunHeartbeat implements ProgressListener, AutoCloseable {
         return leaseLost;
     }
 
+    /**
+     * @throws FencedWriteException when the lease was lost, or when no renewal succeeded for so long that the lease
+     *                              could expire within one heartbeat interval
+     */
+    @Override
+    public void check() {
+        if (leaseLost) {
+            throw new FencedWriteException("stopped writing: the lease of sync run " + runId + " was lost");
+        }
+        long sinceRenewal = System.nanoTime() - renewalSentNanos;
+        long leaseNanos = TimeUnit.SECONDS.toNanos(leaseSeconds);
+        if (sinceRenewal > leaseNanos - intervalNanos) {
+            throw new FencedWriteException("stopped writing: the lease of sync run " + runId + " was last renewed "
+                    + TimeUnit.NANOSECONDS.toSeconds(sinceRenewal) + " s ago (identity-service unreachable?) and could "
+                    + "expire within " + Math.max(0, TimeUnit.NANOSECONDS.toSeconds(leaseNanos - sinceRenewal))
+                    + " s, after which another instance may take the run over");
+        }
+    }
+
     /** Stops the thread and waits briefly for it; an in-flight heartbeat is abandoned. */
     @Override
     public void close() {
@@ -113,6 +142,7 @@ public final class RunHeartbeat implements ProgressListener, AutoCloseable {
             try {
                 identity.heartbeat(runId, new HeartbeatRequest(holder, leaseSeconds, progress.phase(),
                         progress.itemsProcessed(), progress.itemsTotal()));
+                renewalSentNanos = lastSent;
             } catch (LeaseLostException e) {
                 if (!stopped) {
                     leaseLost = true;

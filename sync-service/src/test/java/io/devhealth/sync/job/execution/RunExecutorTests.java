@@ -227,6 +227,25 @@ class RunExecutorTests {
     }
 
     @Test
+    void aRunWhoseHeartbeatsReachIdentityKeepsWritingLongerThanOneLease() {
+        Org org = identity.createOrg(admin, "fence");
+        SyncConfiguration configuration = configuration(org);
+        SyncRun run = claim(configuration);
+        long beyondTheLease = TimeUnit.SECONDS.toNanos(completion.leaseSeconds() + 1L);
+
+        RunOutcome result = job.execute(configuration, run, provider(context -> {
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < beyondTheLease) {
+                context.fence().check(); // would throw once the lease could expire
+                Polling.pause();
+            }
+            return new SyncOutcome(Map.of("commits", 0L), null, null);
+        }));
+
+        assertThat(result.result()).isEqualTo(RunOutcome.Result.SUCCEEDED);
+    }
+
+    @Test
     void schedulerStartsDueConfigurationsOnce() throws Exception {
         Org org = identity.createOrg(admin, "schedule");
         Path repo = GitFixture.repository(tmp.resolve("repo"), 3);
