@@ -36,12 +36,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>What is synced is exactly {@code git rev-list --branches --remotes --tags}, with the stats of
  * {@code git log --numstat --no-renames} (git's own diff, via the git CLI). Incremental: the cursor holds the
- * ref tips of the last successful run ({@link GitCursor}); unchanged tips → nothing is read or written; otherwise
- * only commits not reachable from the old tips are extracted. Re-writing a commit is harmless (same key,
- * ReplacingMergeTree), so a failed run simply leaves the cursor where it was.
+ * ref tips the last successful run walked and a shallow clone's boundary ({@link GitCursor}); unchanged → nothing
+ * is read or written; otherwise only commits not reachable from the old tips are extracted, plus the history a
+ * deepened shallow clone gained ({@link ShallowBoundary}). Commits reachable from the old tips but not the new ones
+ * (a force-push, a deleted branch) are written again as tombstones ({@code is_deleted = 1}). Re-writing a commit
+ * is harmless (same key, ReplacingMergeTree), so a failed run simply leaves the cursor where it was. An object a
+ * complete repository cannot read fails the run; only a partial clone's absent objects are "missing".
  *
  * <p>Outcome counts: {@code commits}, {@code commit_stats}, {@code repos} (rows written), {@code missingObjects}
- * (commits written without stats because objects are missing), {@code repo_metrics_daily} (days recomputed).
+ * (commits written without stats because objects are missing), {@code repo_metrics_daily} (days recomputed),
+ * {@code tombstonedCommits}, {@code tombstonedCommitStats}.
  * Progress phases: {@code listing}, {@code extracting} (commits parsed of the commits listed), {@code writing}
  * (rows inserted of rows produced), {@code metrics}.
  */
