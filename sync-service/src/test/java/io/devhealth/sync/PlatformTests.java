@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 
-import io.devhealth.sync.identity.IdentityServiceTestResource;
+import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

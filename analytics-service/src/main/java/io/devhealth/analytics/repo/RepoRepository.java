@@ -15,7 +15,8 @@ public class RepoRepository {
     /*
      * Commit times are author times (authored_at), as in repo_metrics_daily, whose days are the author's UTC day:
      * first/last commit and the daily series then agree. minOrNull/maxOrNull make the aggregates Nullable, so a
-     * repository without commits gets NULL times from the LEFT JOIN (and count 0), not 1970-01-01.
+     * repository without commits gets NULL times from the LEFT JOIN (and count 0), not 1970-01-01. Tombstones
+     * (is_deleted = 1: commits a force-push made unreachable) are never counted, whatever FINAL does with them.
      */
     private static final String LIST = """
             SELECT r.repo_id AS id, r.provider AS provider, r.full_name AS full_name, r.url AS url,
@@ -29,7 +30,7 @@ public class RepoRepository {
                        minOrNull(authored_at) AS first_commit_at, maxOrNull(authored_at) AS last_commit_at,
                        sum(additions) AS additions, sum(deletions) AS deletions
                 FROM commits
-                WHERE org_id = ?
+                WHERE org_id = ? AND is_deleted = 0
                 GROUP BY repo_id
             ) AS c ON c.repo_id = r.repo_id
             WHERE r.org_id = ?

@@ -30,8 +30,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * "Touched" = the UTC author days of the commits this run wrote, found by the run's {@code version} in a
  * subquery. That is exact for full and incremental runs and keeps the request small: a 10-year history has
  * ~3,650 days, too many for a {@code {days:Array(Date)}} URL parameter behind common 16 KB request-line limits.
- * Sources are read with {@code FINAL} (replacing merges are eventual). A day whose commits all disappeared keeps
- * its old row (nothing deletes source rows yet).
+ * Sources are read with {@code FINAL} and without tombstones ({@code is_deleted = 0}). A touched day whose
+ * commits were all tombstoned (a force-push dropped them) loses its row.
+ *
+ * <p>Rows are versioned by their computation time ({@code now64(3)} in epoch milliseconds), never by the run's
+ * start: a run that started earlier but computes later must still replace what an earlier computation wrote.
  */
 @ApplicationScoped
 public class RepoMetricsDaily {
@@ -40,13 +43,13 @@ public class RepoMetricsDaily {
             INSERT INTO repo_metrics_daily (org_id, repo_id, day, commits, merge_commits, additions, deletions,
                 files_changed, authors, prs_opened, prs_merged, pr_cycle_time_p50_hours, computed_at, version)
             SELECT {org:UUID}, {repo:UUID}, c.day, c.commits, c.merge_commits, s.additions, s.deletions,
-                s.files_changed, c.authors, 0, 0, NULL, now64(3), {version:UInt64}
+                s.files_changed, c.authors, 0, 0, NULL, now64(3), toUInt64(toUnixTimestamp64Milli(now64(3)))
             FROM
             (
                 SELECT toDate(authored_at) AS day, count() AS commits, countIf(is_merge = 1) AS merge_commits,
                     uniqExact(lowerUTF8(author_email)) AS authors
                 FROM commits FINAL
-                WHERE org_id = {org:UUID} AND repo_id = {repo:UUID}
+                WHERE org_id = {org:UUID} AND repo_id = {repo:UUID} AND is_deleted = 0
                   AND toDate(authored_at) IN (
                       SELECT toDate(authored_at) FROM commits
                       WHERE org_id = {org:UUID} AND repo_id = {repo:UUID} AND version = {version:UInt64})
@@ -57,12 +60,24 @@ public class RepoMetricsDaily {
                 SELECT toDate(authored_at) AS day, sum(additions) AS additions, sum(deletions) AS deletions,
                     count() AS files_changed
                 FROM commit_stats FINAL
-                WHERE org_id = {org:UUID} AND repo_id = {repo:UUID}
+                WHERE org_id = {org:UUID} AND repo_id = {repo:UUID} AND is_deleted = 0
                   AND toDate(authored_at) IN (
                       SELECT toDate(authored_at) FROM commits
                       WHERE org_id = {org:UUID} AND repo_id = {repo:UUID} AND version = {version:UInt64})
                 GROUP BY day
             ) AS s ON s.day = c.day
+            """;
+
+    /** Days the run touched that have no commit left (all tombstoned): their rows go. */
+    static final String DELETE_EMPTIED_DAYS_SQL = """
+            DELETE FROM repo_metrics_daily
+            WHERE org_id = {org:UUID} AND repo_id = {repo:UUID}
+              AND day IN (
+                  SELECT toDate(authored_at) FROM commits
+                  WHERE org_id = {org:UUID} AND repo_id = {repo:UUID} AND version = {version:UInt64})
+              AND day NOT IN (
+                  SELECT toDate(authored_at) FROM commits FINAL
+                  WHERE org_id = {org:UUID} AND repo_id = {repo:UUID} AND is_deleted = 0)
             """;
 
     private final Client client;
@@ -80,7 +95,13 @@ public class RepoMetricsDaily {
     public long recompute(UUID orgId, UUID repoId, long version) {
         Map<String, Object> params = Map.of("org", orgId.toString(), "repo", repoId.toString(), "version",
                 Long.toString(version));
-        try (CommandResponse response = client.execute(RECOMPUTE_SQL, params, new CommandSettings())
+        long written = execute(RECOMPUTE_SQL, params);
+        execute(DELETE_EMPTIED_DAYS_SQL, params);
+        return written;
+    }
+
+    private long execute(String sql, Map<String, Object> params) {
+        try (CommandResponse response = client.execute(sql, params, new CommandSettings())
                 .get(300, TimeUnit.SECONDS)) {
             return response.getWrittenRows();
         } catch (InterruptedException e) {
@@ -90,8 +111,6 @@ public class RepoMetricsDaily {
             throw new MetricsException("computing repo_metrics_daily failed: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new MetricsException("computing repo_metrics_daily timed out", e);
-        } catch (RuntimeException e) {
-            throw new MetricsException("computing repo_metrics_daily failed: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new MetricsException("computing repo_metrics_daily failed: " + e.getMessage(), e);
         }

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.devhealth.sync.identity.ChangeFeedPage;
-import io.devhealth.sync.identity.ChangeFeedPage.OrgVersion;
-import io.devhealth.sync.identity.IdentityClient;
+import io.devhealth.sync.client.ChangeFeedPage;
+import io.devhealth.sync.client.ChangeFeedPage.OrgVersion;
+import io.devhealth.sync.client.IdentityClient;
 
 /**
  * Copies identity-service's people and teams into ClickHouse by reading its change feeds (identity's
@@ -57,7 +57,7 @@ public class PeopleRefresh {
      * Refreshes every organization whose people or teams changed since the last refresh. One organization's
      * failure does not stop the others.
      *
-     * @throws io.devhealth.sync.identity.IdentityException identity cannot list the feed versions
+     * @throws io.devhealth.sync.client.IdentityException identity cannot list the feed versions
      */
     public Summary refreshAll() {
         List<OrgVersion> versions = identity.feedVersions();

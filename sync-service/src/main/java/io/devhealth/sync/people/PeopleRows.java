@@ -17,11 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clickhouse.client.api.query.GenericRecord;
 
-import io.devhealth.sync.identity.ChangeFeedPage;
-import io.devhealth.sync.identity.ChangeFeedPage.Deletion;
-import io.devhealth.sync.identity.ChangeFeedPage.Identity;
-import io.devhealth.sync.identity.ChangeFeedPage.Person;
-import io.devhealth.sync.identity.ChangeFeedPage.Team;
+import io.devhealth.sync.client.ChangeFeedPage;
+import io.devhealth.sync.client.ChangeFeedPage.Deletion;
+import io.devhealth.sync.client.ChangeFeedPage.Identity;
+import io.devhealth.sync.client.ChangeFeedPage.Person;
+import io.devhealth.sync.client.ChangeFeedPage.Team;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.SinkSession;
 import io.devhealth.sync.sink.Table;

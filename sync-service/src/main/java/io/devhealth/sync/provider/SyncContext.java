@@ -3,6 +3,8 @@ package io.devhealth.sync.provider;
 import java.util.Map;
 import java.util.UUID;
 
+import io.devhealth.sync.sink.WriteFence;
+
 /**
  * Input of one sync run.
  *
@@ -13,8 +15,11 @@ import java.util.UUID;
  * @param orgSettings         the organization's settings as identity-service hands them over with the configuration
  *                            (key → JSON value, every known key), e.g. {@code repositories.local-roots}
  * @param cursor              the cursor committed by the last successful run; {@code null} means a full sync
- * @param version             epoch milliseconds of the run start; written to ClickHouse's {@code version} column
+ * @param version             epoch milliseconds of the run start; written to the {@code version} column of source
+ *                            rows (aggregates are versioned by their computation time instead)
  * @param progress            progress callback; may be called often (the job throttles)
+ * @param fence               checked before every insert: closes when the run's lease can no longer be renewed
+ *                            safely (pass it to {@code ClickHouseSink.open})
  */
 public record SyncContext(
         UUID orgId,
@@ -24,11 +29,19 @@ public record SyncContext(
         Map<String, Object> orgSettings,
         Map<String, Object> cursor,
         long version,
-        ProgressListener progress) {
+        ProgressListener progress,
+        WriteFence fence) {
 
     public SyncContext {
         options = options == null ? Map.of() : options;
         orgSettings = orgSettings == null ? Map.of() : orgSettings;
         progress = progress == null ? ProgressListener.NONE : progress;
+        fence = fence == null ? WriteFence.NONE : fence;
+    }
+
+    /** A context without a lease (tools, tests): the fence never closes. */
+    public SyncContext(UUID orgId, UUID syncConfigurationId, String configurationName, Map<String, Object> options,
+            Map<String, Object> orgSettings, Map<String, Object> cursor, long version, ProgressListener progress) {
+        this(orgId, syncConfigurationId, configurationName, options, orgSettings, cursor, version, progress, null);
     }
 }

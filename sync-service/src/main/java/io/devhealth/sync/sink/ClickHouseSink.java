@@ -25,6 +25,11 @@ public class ClickHouseSink {
      *                millisecond are never mistaken for a retried batch
      */
     public SinkSession open(long version, String scope) {
-        return new SinkSession(inserter, config, version, scope);
+        return open(version, scope, WriteFence.NONE);
+    }
+
+    /** As {@link #open(long, String)}; every batch is inserted only while {@code fence} is open. */
+    public SinkSession open(long version, String scope, WriteFence fence) {
+        return new SinkSession(inserter, config, version, scope, fence);
     }
 }

@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The writes of one sync run: producers (one {@link TableBatcher} per thread and table) fill batches, a bounded
  * queue hands them to a few writer threads that insert them while extraction goes on. Created by
- * {@link ClickHouseSink#open(long)}; {@link #finish()} waits for every batch, {@link #close()} abandons the rest.
+ * {@link ClickHouseSink#open(long, String, WriteFence)}; {@link #finish()} waits for every batch, {@link #close()} abandons the rest.
  *
  * <p>Failure: the first failed insert (after retries) fails the session; producers get it on their next
  * {@link TableBatcher#flush()}, {@link #finish()} throws it. Rows already inserted stay: the run fails, its cursor
- * does not move, and the re-run re-inserts the same keys (ReplacingMergeTree keeps one row per key).
+ * does not move, and the re-run re-inserts the same keys (ReplacingMergeTree keeps one row per key). A closed
+ * {@link WriteFence} fails the session the same way, before the batch is sent.
  */
 public final class SinkSession implements AutoCloseable {
 
@@ -24,13 +25,15 @@ public final class SinkSession implements AutoCloseable {
     private final SinkConfig config;
     private final long version;
     private final String scope;
+    private final WriteFence fence;
     private final BlockingQueue<Batch> queue;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean finished;
 
-    SinkSession(BatchInserter inserter, SinkConfig config, long version, String scope) {
+    SinkSession(BatchInserter inserter, SinkConfig config, long version, String scope, WriteFence fence) {
         this.inserter = inserter;
+        this.fence = fence;
         this.config = config;
         this.version = version;
         this.scope = scope;
@@ -88,6 +91,7 @@ public final class SinkSession implements AutoCloseable {
                 continue; // drain: the session failed, nothing more is inserted
             }
             try {
+                fence.check();
                 inserter.insert(batch);
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);

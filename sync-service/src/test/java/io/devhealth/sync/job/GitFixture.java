@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * with a merge commit, a commit only on a second branch, and a tag. Dates are fixed, so the history is the
  * same on every run (the SHAs too).
  */
-final class GitFixture {
+public final class GitFixture {
 
     private GitFixture() {
     }
 
     /** Creates a repository in {@code dir} with {@code mainCommits} commits on main plus the branch structure above. */
-    static Path repository(Path dir, int mainCommits) {
+    public static Path repository(Path dir, int mainCommits) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -52,13 +52,13 @@ final class GitFixture {
     }
 
     /** Adds one commit on main. */
-    static void addCommit(Path repo, String subject) {
+    public static void addCommit(Path repo, String subject) {
         write(repo.resolve("later/" + System.nanoTime() + ".txt"), subject + "\n");
         commit(repo, subject, Instant.parse("2024-06-01T12:00:00Z"));
     }
 
     /** git's own count of what a sync must read: {@code git rev-list --count --branches --remotes --tags}. */
-    static long revListCount(Path repo) {
+    public static long revListCount(Path repo) {
         return Long.parseLong(git(repo, "rev-list", "--count", "--branches", "--remotes", "--tags").strip());
     }
 

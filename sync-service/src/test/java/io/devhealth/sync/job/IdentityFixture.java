@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.devhealth.sync.identity.IdentityServiceTestResource;
+import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.testengines.Engines;
 
 /**
@@ -74,7 +74,7 @@ public final class IdentityFixture {
         }
     }
 
-    String login(String email, String password) {
+    public String login(String email, String password) {
         Answer answer = post("/api/v1/identity/auth/token", null, Map.of("email", email, "password", password));
         return (String) answer.require(200).get("accessToken");
     }
@@ -93,17 +93,17 @@ public final class IdentityFixture {
     }
 
     /** Sets the organization's {@code repositories.local-roots} setting. */
-    void allowLocalRoots(String token, Org org, List<String> roots) {
+    public void allowLocalRoots(String token, Org org, List<String> roots) {
         put("/api/v1/identity/orgs/" + org.slug() + "/settings/repositories.local-roots", token, Map.of("value", roots))
                 .require(200);
     }
 
     /** Creates a git sync configuration (on demand only) reading {@code repositoryPath}. */
-    UUID createGitConfiguration(String token, Org org, String repositoryPath) {
+    public UUID createGitConfiguration(String token, Org org, String repositoryPath) {
         return createConfiguration(token, org, "git", Map.of("repositoryPath", repositoryPath), null, true);
     }
 
-    UUID createConfiguration(String token, Org org, String provider, Map<String, Object> options,
+    public UUID createConfiguration(String token, Org org, String provider, Map<String, Object> options,
             Integer scheduleIntervalSeconds, boolean enabled) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", provider + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -120,7 +120,7 @@ public final class IdentityFixture {
      * A sync configuration written straight into identity's database, for providers identity's API does not
      * accept yet (the schema does: git, github, gitlab, jira, pagerduty).
      */
-    UUID insertConfiguration(Org org, String provider, String optionsJson) {
+    public UUID insertConfiguration(Org org, String provider, String optionsJson) {
         UUID id = UUID.randomUUID();
         try (Connection connection = Engines.postgres().connect(database);
                 PreparedStatement insert = connection.prepareStatement("""
@@ -139,13 +139,13 @@ public final class IdentityFixture {
     }
 
     /** A service token, as sync-service obtains it. */
-    String serviceToken() {
+    public String serviceToken() {
         return (String) post("/internal/v1/auth/service-token", null,
                 Map.of("clientId", "sync-service", "clientSecret", serviceSecret)).require(200).get("accessToken");
     }
 
     /** {@code POST /internal/v1/sync-runs} as another sync-service instance ({@code holder}). */
-    Answer claim(UUID configurationId, String holder, int leaseSeconds) {
+    public Answer claim(UUID configurationId, String holder, int leaseSeconds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("syncConfigurationId", configurationId.toString());
         body.put("trigger", "manual");
@@ -155,7 +155,7 @@ public final class IdentityFixture {
         return post("/internal/v1/sync-runs", serviceToken(), body);
     }
 
-    Answer complete(UUID runId, String holder, String status, String error) {
+    public Answer complete(UUID runId, String holder, String status, String error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("holder", holder);
         body.put("status", status);
@@ -167,7 +167,7 @@ public final class IdentityFixture {
     }
 
     /** identity's public view of a run (as the superuser). */
-    Map<String, Object> run(Org org, UUID runId) {
+    public Map<String, Object> run(Org org, UUID runId) {
         return get("/api/v1/identity/orgs/" + org.slug() + "/sync-runs/" + runId, adminToken()).require(200);
     }
 
@@ -175,7 +175,7 @@ public final class IdentityFixture {
      * A user with a password and, when {@code role} is not null, a membership in {@code org} — written to
      * identity's database in identity's own formats (PBKDF2-SHA256 hash), since identity has no user API yet.
      */
-    String createUserToken(Org org, String role) {
+    public String createUserToken(Org org, String role) {
         UUID userId = UUID.randomUUID();
         String email = "user-" + userId.toString().substring(0, 8) + "@example.test";
         String password = "password-" + userId;
@@ -204,7 +204,7 @@ public final class IdentityFixture {
     }
 
     /** Makes a running run's lease expire now, as if its holder had stopped heartbeating. */
-    void expireLease(UUID runId) {
+    public void expireLease(UUID runId) {
         try (Connection connection = Engines.postgres().connect(database);
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE sync_runs SET lease_expires_at = now() - interval '1 minute' WHERE id = ? AND status = 'running'")) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.support.problem.ProblemTypes;
-import io.devhealth.sync.identity.IdentityServiceTestResource;
+import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.sync.job.IdentityFixture.Org;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.devhealth.testengines.Engines;
@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * sync-service's own mappers for identity-service's answers ({@code io.devhealth.sync.identity.IdentityProblemMappers})
+ * sync-service's own mappers for identity-service's answers ({@code io.devhealth.sync.client.IdentityProblemMappers})
  * take precedence over the shared catch-all of service-support: identity's verdict on a caller reaches the caller as
  * that verdict, not as a 500.
  */

@@ -1,7 +1,7 @@
 package io.devhealth.sync.job;
 
-import static io.devhealth.sync.job.SyncRunResourceTests.awaitEnd;
-import static io.devhealth.sync.job.SyncRunResourceTests.startRun;
+import static io.devhealth.sync.job.rest.SyncRunResourceTests.awaitEnd;
+import static io.devhealth.sync.job.rest.SyncRunResourceTests.startRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.devhealth.sync.identity.IdentityServiceTestResource;
+import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.sync.job.IdentityFixture.Org;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.devhealth.testengines.Engines;

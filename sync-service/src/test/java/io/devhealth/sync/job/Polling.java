@@ -1,12 +1,12 @@
 package io.devhealth.sync.job;
 
 /** The wait between two polls of a deadline-bounded loop (never synchronization by itself). */
-final class Polling {
+public final class Polling {
 
     private Polling() {
     }
 
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(100);
         } catch (InterruptedException e) {

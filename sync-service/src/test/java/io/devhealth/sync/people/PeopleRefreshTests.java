@@ -18,7 +18,7 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 
-import io.devhealth.sync.identity.IdentityServiceTestResource;
+import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.sync.job.IdentityFixture;
 import io.devhealth.sync.job.IdentityFixture.Org;
 import io.devhealth.testengines.ClickHouseTestResource;

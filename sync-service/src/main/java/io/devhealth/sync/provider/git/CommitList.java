@@ -64,4 +64,29 @@ final class CommitList {
         System.arraycopy(lines, from * lineLength, out, 0, out.length);
         return out;
     }
+
+    /** This list followed by the commits of {@code other} it does not hold yet. */
+    CommitList union(CommitList other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        if (other.lineLength != lineLength) {
+            throw new GitOutputException("object names of two lengths in one repository");
+        }
+        java.util.Set<String> present = new java.util.HashSet<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            present.add(sha(i));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(lines.length + other.lines.length);
+        out.write(lines, 0, size * lineLength);
+        for (int i = 0; i < other.size; i++) {
+            if (!present.contains(other.sha(i))) {
+                out.write(other.lines, i * lineLength, lineLength);
+            }
+        }
+        return of(out.toByteArray());
+    }
 }

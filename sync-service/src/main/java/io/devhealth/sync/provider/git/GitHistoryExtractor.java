@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * {@code git log --numstat} prints (merges: none; root commits: against the empty tree), so per-commit totals equal
  * {@code git log --branches --remotes --tags --numstat --no-renames}.
  *
- * <p>Missing objects (a partial clone; git is never allowed to fetch them, see {@link GitCli}): git dies at the
+ * <p>Missing objects (a partial clone; git is never allowed to fetch them, see {@link GitCli}) — never an object
+ * git cannot read in a complete repository, which fails the extraction ({@link #isMissingObject}): git dies at the
  * first commit whose diff needs an absent blob. Commits completed before it are kept; the failing commit is
  * recorded as missing and the process restarted after it — about one process start per missing commit (a
  * blob-less clone of a huge history is slow to sync: a known limit). Missing commits are then emitted with their
@@ -223,7 +224,7 @@ final class GitHistoryExtractor {
                     continue;
                 }
                 if (!isMissingObject(attempt.stderr)) {
-                    throw new GitCommandException("git log failed: " + attempt.stderr);
+                    throw failure(attempt.stderr);
                 }
                 if (attempt.pending != null) {
                     // The first commit's header was printed, so git died on it or on the next one (in a partial
@@ -239,7 +240,7 @@ final class GitHistoryExtractor {
                         return;
                     }
                     if (!isMissingObject(single.stderr)) {
-                        throw new GitCommandException("git log failed: " + single.stderr);
+                        throw failure(single.stderr);
                     }
                 }
                 // Nothing of the first commit was printed: its objects are missing.
@@ -302,12 +303,23 @@ final class GitHistoryExtractor {
     }
 
     /**
-     * git's messages for an object it cannot read: absent from a partial clone ("could not fetch … from promisor
-     * remote", with lazy fetching disabled by {@code GIT_ALLOW_PROTOCOL=none}) or from a damaged repository.
+     * An object absent from a partial clone: git would fetch it from the promisor remote, which {@link GitCli}
+     * forbids ("could not fetch … from promisor remote"). Only that is a missing object; an object git cannot read
+     * in a complete repository (corrupt, truncated, deleted) is damage, and fails the run.
      */
     static boolean isMissingObject(String stderr) {
+        return stderr.toLowerCase(Locale.ROOT).contains("from promisor remote");
+    }
+
+    /** A failed {@code git log}: a damaged repository is named as such. */
+    static GitCommandException failure(String stderr) {
         String s = stderr.toLowerCase(Locale.ROOT);
-        return s.contains("from promisor remote") || s.contains("unable to read") || s.contains("missing blob")
-                || s.contains("missing tree") || s.contains("bad object") || s.contains("not a valid object");
+        if (s.contains("corrupt") || s.contains("unable to read") || s.contains("bad object")
+                || s.contains("missing blob") || s.contains("missing tree") || s.contains("inflate")
+                || s.contains("unable to unpack") || s.contains("not a valid object") || s.contains("is damaged")) {
+            return new GitCommandException("the repository is damaged (git cannot read an object it needs; "
+                    + "git fsck tells more), git log failed: " + stderr);
+        }
+        return new GitCommandException("git log failed: " + stderr);
     }
 }

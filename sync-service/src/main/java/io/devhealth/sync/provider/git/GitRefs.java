@@ -72,20 +72,52 @@ final class GitRefs {
     }
 
     /**
-     * {@code git rev-list --branches --remotes --tags}, minus history reachable from {@code exclude} (the tips a
-     * previous sync fully extracted).
+     * {@code git rev-list} of exactly {@code tips} (the object names {@link #read} returned, fed on stdin), minus
+     * history reachable from {@code exclude} (the tips a previous sync fully extracted). Walking the tips read, not
+     * {@code --branches} again, keeps the cursor the exact set of tips walked: a ref that moves between the two
+     * commands is picked up by the next run instead of being recorded as synced.
      */
-    static CommitList revList(GitRepository repo, Collection<String> exclude) {
+    static CommitList revList(GitRepository repo, Collection<String> tips, Collection<String> exclude) {
+        if (tips.isEmpty()) {
+            return CommitList.EMPTY;
+        }
         StringBuilder stdin = new StringBuilder();
+        for (String sha : new LinkedHashSet<>(tips)) {
+            stdin.append(sha).append('\n');
+        }
         for (String sha : exclude) {
             stdin.append('^').append(sha).append('\n');
         }
-        GitCli.Result result = repo.run(List.of("rev-list", "--branches", "--remotes", "--tags", "--stdin"),
-                stdin.toString().getBytes(StandardCharsets.US_ASCII));
+        GitCli.Result result = repo.run(List.of("rev-list", "--stdin"), stdin.toString().getBytes(StandardCharsets.US_ASCII));
         if (!result.ok()) {
             throw new GitCommandException("git rev-list failed: " + result.stderr());
         }
         return CommitList.of(result.stdout());
+    }
+
+    /**
+     * The shallow boundary commits of a shallow clone ({@code $GIT_DIR/shallow}: commits whose parents git pretends
+     * not to exist), sorted; empty for a complete repository.
+     */
+    static Set<String> shallowBoundary(GitRepository repo) {
+        GitCli.Result result = repo.run(List.of("rev-parse", "--path-format=absolute", "--git-path", "shallow"));
+        if (!result.ok()) {
+            throw new GitCommandException("git rev-parse failed: " + result.stderr());
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(result.stdoutText().strip());
+        try {
+            Set<String> boundary = new java.util.TreeSet<>();
+            for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                if (!line.isBlank()) {
+                    boundary.add(line.strip());
+                }
+            }
+            return boundary;
+        } catch (java.nio.file.NoSuchFileException complete) {
+            return Set.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

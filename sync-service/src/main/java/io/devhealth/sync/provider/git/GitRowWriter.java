@@ -25,6 +25,7 @@ final class GitRowWriter implements GitHistoryExtractor.CommitConsumer {
     private final Set<Long> touchedDays;
     private final AtomicLong commitRows;
     private final AtomicLong statRows;
+    private final int isDeleted;
 
     /**
      * @param touchedDays receives the UTC epoch day of every commit's author date (shared by all workers)
@@ -33,6 +34,16 @@ final class GitRowWriter implements GitHistoryExtractor.CommitConsumer {
      */
     GitRowWriter(SinkSession session, UUID orgId, UUID repoId, Set<Long> touchedDays, AtomicLong commitRows,
             AtomicLong statRows) {
+        this(session, orgId, repoId, touchedDays, commitRows, statRows, false);
+    }
+
+    /**
+     * @param tombstones write every row with {@code is_deleted = 1}: the commits are no longer reachable (a
+     *                   force-push dropped them), and FINAL hides them from every read
+     */
+    GitRowWriter(SinkSession session, UUID orgId, UUID repoId, Set<Long> touchedDays, AtomicLong commitRows,
+            AtomicLong statRows, boolean tombstones) {
+        this.isDeleted = tombstones ? 1 : 0;
         this.orgId = orgId;
         this.repoId = repoId;
         this.version = session.version();
@@ -58,7 +69,7 @@ final class GitRowWriter implements GitHistoryExtractor.CommitConsumer {
                     .bool(file.binary())
                     .dateTime64Millis(commit.authoredAtMillis())
                     .dateTime64Millis(commit.committedAtMillis())
-                    .uint8(0)
+                    .uint8(isDeleted)
                     .uint64(version);
             stats.endRow(sha, file.path());
             statRows.incrementAndGet();
@@ -81,11 +92,35 @@ final class GitRowWriter implements GitHistoryExtractor.CommitConsumer {
                 .uint32(Math.min(MAX_UINT32, commit.additions()))
                 .uint32(Math.min(MAX_UINT32, commit.deletions()))
                 .uint32(commit.files().size())
-                .uint8(0)
+                .uint8(isDeleted)
                 .uint64(version);
         commits.endRow(sha, new byte[0]);
         commitRows.incrementAndGet();
         touchedDays.add(Math.floorDiv(commit.authoredAtMillis(), 86_400_000L));
+    }
+
+    /**
+     * Tombstones {@code commit}'s file rows at {@code paths}: rows an earlier run wrote that the commit's diff no
+     * longer has (a shallow boundary commit was diffed against the empty tree; deepened, it has a real parent).
+     */
+    void tombstoneStats(GitCommit commit, Iterable<byte[]> paths) {
+        byte[] sha = commit.sha().getBytes(StandardCharsets.US_ASCII);
+        for (byte[] path : paths) {
+            stats.row()
+                    .uuid(orgId)
+                    .uuid(repoId)
+                    .string(sha)
+                    .string(path)
+                    .string("")
+                    .uint32(0)
+                    .uint32(0)
+                    .bool(false)
+                    .dateTime64Millis(commit.authoredAtMillis())
+                    .dateTime64Millis(commit.committedAtMillis())
+                    .uint8(1)
+                    .uint64(version);
+            stats.endRow(sha, path);
+        }
     }
 
     @Override

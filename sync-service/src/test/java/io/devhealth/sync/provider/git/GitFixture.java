@@ -114,6 +114,20 @@ final class GitFixture {
     }
 
     Result tryRun(String... args) {
+        return tryRunWithInput(new byte[0], args);
+    }
+
+    /** Runs git with {@code stdin} as its input (e.g. a {@code git fast-import} stream); fails on a non-zero exit. */
+    String runWithInput(byte[] stdin, String... args) {
+        Result result = tryRunWithInput(stdin, args);
+        if (result.exit != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + " failed (" + result.exit + "): "
+                    + new String(result.stderr, StandardCharsets.UTF_8));
+        }
+        return new String(result.stdout, StandardCharsets.UTF_8);
+    }
+
+    Result tryRunWithInput(byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(Arrays.asList(args));
@@ -122,7 +136,13 @@ final class GitFixture {
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
+            Thread feed = Thread.ofVirtual().start(() -> {
+                try (var in = process.getOutputStream()) {
+                    in.write(stdin);
+                } catch (IOException e) {
+                    // git exited early; its exit status says why
+                }
+            });
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread drain = Thread.ofVirtual().start(() -> {
                 try (InputStream in = process.getErrorStream()) {
@@ -134,6 +154,7 @@ final class GitFixture {
             byte[] out = process.getInputStream().readAllBytes();
             int exit = process.waitFor();
             drain.join();
+            feed.join();
             return new Result(exit, out, err.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

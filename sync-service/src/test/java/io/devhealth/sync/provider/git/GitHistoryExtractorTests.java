@@ -50,7 +50,7 @@ class GitHistoryExtractorTests {
 
     static Extraction extractWithResult(Path path, GitHistoryExtractor extractor) throws Exception {
         GitRepository repo = GitRepository.open(new GitCli("git"), path.toString());
-        CommitList commits = GitRefs.revList(repo, Set.of());
+        CommitList commits = GitRefs.revList(repo, GitRefs.existingCommits(repo, GitRefs.read(repo).values()), Set.of());
         ConcurrentMap<String, GitCommit> out = new ConcurrentHashMap<>();
         GitHistoryExtractor.Result result = extractor.extract(repo, commits, () -> new GitHistoryExtractor.CommitConsumer() {
             @Override

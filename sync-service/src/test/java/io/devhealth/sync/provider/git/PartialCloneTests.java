@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,58 @@ class PartialCloneTests {
                         f.deletions())).toList());
             }
         }
+    }
+
+    @Test
+    void theMissingCommitsAreExactlyThoseWhoseDiffNeedsAnAbsentBlob() throws Exception {
+        GitHistoryExtractorTests.Extraction extraction = GitHistoryExtractorTests.extractWithResult(partial.dir(),
+                new GitHistoryExtractor(2, 1, 1));
+
+        assertThat(extraction.result().missingObjects()).containsExactlyInAnyOrderElementsOf(expectedMissing(partial));
+    }
+
+    /**
+     * The oracle, from git's plumbing (neither command fetches or reads blobs): the blobs absent from the clone
+     * ({@code rev-list --objects --missing=print}), and per non-merge commit the blobs its first-parent diff reads
+     * ({@code diff-tree --raw}: both sides of a modification, one side of an addition or deletion; submodule
+     * entries have no blob; a mode change reads its blob too, as git does for the numstat).
+     */
+    static Set<String> expectedMissing(GitFixture git) {
+        Set<String> absent = new HashSet<>();
+        for (String line : git.run("rev-list", "--objects", "--missing=print", "--branches", "--remotes", "--tags")
+                .split("\n")) {
+            if (line.startsWith("?")) {
+                absent.add(line.substring(1).strip());
+            }
+        }
+        assertThat(absent).as("the partial clone lacks some blobs").isNotEmpty();
+        Set<String> missing = new HashSet<>();
+        for (String commit : git.revList()) {
+            String[] parents = git.run("rev-list", "--parents", "-n", "1", commit).strip().split(" ");
+            if (parents.length > 2) {
+                continue; // a merge: git log --numstat shows no diff
+            }
+            String raw = git.run("diff-tree", "-r", "--no-renames", "--raw", "--root", "--no-commit-id", commit);
+            for (String entry : raw.split("\n")) {
+                if (!entry.startsWith(":")) {
+                    continue;
+                }
+                String[] f = entry.substring(1).split("[ \t]");
+                String oldMode = f[0];
+                String newMode = f[1];
+                String oldSha = f[2];
+                String newSha = f[3];
+                if ((needsBlob(oldMode, oldSha) && absent.contains(oldSha))
+                        || (needsBlob(newMode, newSha) && absent.contains(newSha))) {
+                    missing.add(commit);
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static boolean needsBlob(String mode, String sha) {
+        return !mode.equals("160000") && !mode.equals("000000") && !sha.matches("0+");
     }
 
     @Test

@@ -1,7 +1,0 @@
-package io.devhealth.sync.identity;
-
-import java.util.UUID;
-
-/** An organization as identity-service's public API returns it ({@code GET /api/v1/identity/orgs/{org}}). */
-public record Organization(UUID id, String slug, String name) {
-}

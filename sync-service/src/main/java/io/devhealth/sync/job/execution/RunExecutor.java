@@ -1,0 +1,245 @@
+package io.devhealth.sync.job.execution;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.devhealth.sync.client.SyncConfiguration;
+import io.devhealth.sync.client.SyncRun;
+import io.devhealth.sync.job.completion.RunCompletion;
+import io.devhealth.sync.job.completion.RunEnding;
+import io.devhealth.sync.job.completion.RunHeartbeat;
+import io.devhealth.sync.job.completion.RunOutcome;
+import io.devhealth.sync.job.config.SyncJobConfig;
+import io.devhealth.sync.provider.ProviderRegistry;
+import io.devhealth.sync.provider.ProviderSync;
+import io.devhealth.sync.provider.SyncContext;
+import io.devhealth.sync.provider.SyncFailedException;
+import io.devhealth.sync.provider.SyncOutcome;
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * Executes claimed sync runs: one virtual thread per run, at most {@code devhealth.sync.max-concurrent-runs}
+ * providers working at once (others wait in phase {@code queued}, their lease renewed meanwhile), and the
+ * registry of this instance's runs that lease loss and shutdown abort. The provider comes from
+ * {@link ProviderRegistry}; the heartbeat and the completion are {@link RunCompletion}'s.
+ *
+ * <ul>
+ * <li>{@link SyncFailedException} → the run fails with its message;</li>
+ * <li>any other throwable → it fails with {@code "internal error: <class>: <message>"}, logged with its stack trace
+ * here, never shown to users;</li>
+ * <li>lease lost → the provider is interrupted and the run abandoned;</li>
+ * <li>shutdown → the provider is interrupted and the run completed as failed, best effort within
+ * {@code devhealth.sync.shutdown-grace}; if that fails the lease expires and identity fails the run.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+    static final String PHASE_QUEUED = "queued";
+    static final String PHASE_STARTING = "starting";
+
+    private final ProviderRegistry providers;
+    private final RunCompletion completion;
+    private final SyncJobConfig config;
+    private final Semaphore slots;
+    private final Map<UUID, Execution> executions = new ConcurrentHashMap<>();
+
+    @Inject
+    public RunExecutor(ProviderRegistry providers, RunCompletion completion, SyncJobConfig config) {
+        this.providers = providers;
+        this.completion = completion;
+        this.config = config;
+        this.slots = new Semaphore(config.maxConcurrentRuns(), true);
+    }
+
+    /** Runs executing or queued in this instance. */
+    public int activeRuns() {
+        return executions.size();
+    }
+
+    /** Slots left before runs queue: the scheduler claims no more than this. */
+    public int freeSlots() {
+        return Math.max(0, config.maxConcurrentRuns() - executions.size());
+    }
+
+    /**
+     * Executes {@code run} (claimed by this instance for {@code configuration}) on a new virtual thread and returns
+     * at once. The run counts against {@link #freeSlots()} from this call on.
+     */
+    public void start(SyncConfiguration configuration, SyncRun run) {
+        Execution[] registered = new Execution[1];
+        Thread runner = Thread.ofVirtual().name("sync-run-" + run.id()).unstarted(() -> {
+            try {
+                executeRegistered(configuration, run, null, registered[0]);
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "sync run %s could not be executed", run.id());
+            }
+        });
+        registered[0] = register(run, runner);
+        runner.start();
+    }
+
+    /**
+     * Executes {@code run} on the calling thread (a worker or virtual thread) with an explicit provider instead of
+     * the registry's; returns when the run has been completed or abandoned. For tests of the run lifecycle.
+     */
+    public RunOutcome execute(SyncConfiguration configuration, SyncRun run, ProviderSync provider) {
+        Execution execution = register(run, Thread.currentThread());
+        return executeRegistered(configuration, run, provider, execution);
+    }
+
+    private Execution register(SyncRun run, Thread runner) {
+        Execution execution = new Execution(runner);
+        if (executions.putIfAbsent(run.id(), execution) != null) {
+            throw new IllegalStateException("sync run " + run.id() + " is already executing in this instance");
+        }
+        return execution;
+    }
+
+    private RunOutcome executeRegistered(SyncConfiguration configuration, SyncRun run, ProviderSync provider,
+            Execution execution) {
+        try {
+            return executeAndComplete(configuration, run, provider, execution);
+        } finally {
+            executions.remove(run.id());
+            execution.done.complete(null);
+        }
+    }
+
+    private RunOutcome executeAndComplete(SyncConfiguration configuration, SyncRun run, ProviderSync provider,
+            Execution execution) {
+        RunEnding ending;
+        long itemsProcessed;
+        try (RunHeartbeat heartbeat = completion.startHeartbeat(run.id(), () -> execution.abort(Abort.LEASE_LOST))) {
+            ending = runProvider(configuration, run, provider, heartbeat);
+            // From here on nothing interrupts this thread, and a pending interrupt aimed at the provider is
+            // cleared: completion must not be cut short.
+            execution.finishing();
+            Thread.interrupted();
+            itemsProcessed = heartbeat.latest().itemsProcessed();
+        }
+        Abort abort = execution.abort;
+        if (abort == Abort.LEASE_LOST) {
+            return completion.abandon(configuration, run, ending);
+        }
+        if (abort == Abort.SHUTDOWN && !ending.succeeded()) {
+            ending = RunEnding.failed("sync-service instance " + completion.holder()
+                    + " shut down before the run finished");
+        }
+        return completion.complete(configuration, run, ending, itemsProcessed);
+    }
+
+    private RunEnding runProvider(SyncConfiguration configuration, SyncRun run, ProviderSync explicit,
+            RunHeartbeat heartbeat) {
+        boolean acquired = false;
+        try {
+            if (!slots.tryAcquire()) {
+                heartbeat.progress(PHASE_QUEUED, 0, null);
+                slots.acquire();
+            }
+            acquired = true;
+            heartbeat.progress(PHASE_STARTING, 0, null);
+            ProviderSync provider = explicit != null ? explicit : providers.require(configuration.provider());
+            LOG.infof("sync run %s (%s, provider %s, trigger %s) started", run.id(), configuration.name(),
+                    configuration.provider(), run.trigger());
+            SyncOutcome outcome = provider.run(context(configuration, run, heartbeat));
+            if (outcome == null) {
+                throw new IllegalStateException("provider " + provider.provider() + " returned no outcome");
+            }
+            for (String warning : outcome.warnings()) {
+                LOG.warnf("sync run %s (%s): %s", run.id(), configuration.name(), warning);
+            }
+            return RunEnding.succeeded(outcome);
+        } catch (SyncFailedException e) {
+            return RunEnding.failed(e.getMessage() == null || e.getMessage().isBlank() ? "sync failed" : e.getMessage());
+        } catch (InterruptedException e) {
+            return RunEnding.failed("sync run interrupted");
+        } catch (Throwable e) {
+            LOG.errorf(e, "sync run %s (%s) failed with an unexpected exception", run.id(), configuration.name());
+            return RunEnding.failed(RunEnding.internalError(e));
+        } finally {
+            if (acquired) {
+                slots.release();
+            }
+        }
+    }
+
+    private static SyncContext context(SyncConfiguration configuration, SyncRun run, RunHeartbeat heartbeat) {
+        Instant startedAt = run.startedAt() != null ? run.startedAt() : Instant.now();
+        return new SyncContext(configuration.orgId(), configuration.id(), configuration.name(),
+                configuration.options(), configuration.orgSettings(), configuration.cursor(),
+                startedAt.toEpochMilli(), heartbeat, heartbeat);
+    }
+
+    /**
+     * On shutdown, interrupts every run of this instance and waits up to {@code devhealth.sync.shutdown-grace}
+     * for them to record their failure in identity (the REST client is still alive while this observer runs).
+     */
+    public void onShutdown(@Observes ShutdownEvent event) {
+        List<Execution> running = List.copyOf(executions.values());
+        if (running.isEmpty()) {
+            return;
+        }
+        LOG.infof("shutting down: interrupting %d sync run(s)", running.size());
+        running.forEach(execution -> execution.abort(Abort.SHUTDOWN));
+        try {
+            CompletableFuture.allOf(running.stream().map(execution -> execution.done).toArray(CompletableFuture[]::new))
+                    .get(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("shutting down: %d sync run(s) did not finish within %s; identity fails them when their lease expires",
+                    executions.size(), config.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // done futures never complete exceptionally
+        }
+    }
+
+    private enum Abort {
+        LEASE_LOST,
+        SHUTDOWN
+    }
+
+    private static final class Execution {
+        final Thread runner;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile Abort abort;
+        private boolean finishing;
+
+        Execution(Thread runner) {
+            this.runner = runner;
+        }
+
+        /**
+         * First reason wins: a run aborted for lease loss stays abandoned even if shutdown follows. The runner
+         * is interrupted only while the provider works, never during completion.
+         */
+        synchronized void abort(Abort reason) {
+            if (abort == null) {
+                abort = reason;
+                if (!finishing) {
+                    runner.interrupt();
+                }
+            }
+        }
+
+        synchronized void finishing() {
+            finishing = true;
+        }
+    }
+}
