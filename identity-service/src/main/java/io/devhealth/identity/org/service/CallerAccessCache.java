@@ -31,8 +31,9 @@ import io.smallrye.mutiny.Uni;
  * </ul>
  * A row read while a change commits is not kept: {@link #invalidateAll()} moves a generation, and a load that
  * started in an older generation drops what it read. A row past half its lifetime is re-read in the background by
- * the first request that uses it, so under steady traffic no request waits for PostgreSQL (a row expiring under 64
- * concurrent connections sent each of them to the database at once: p99 100-600 ms on a loaded machine).
+ * the first request that uses it, so under steady traffic no request waits for PostgreSQL (otherwise every request
+ * arriving while an expired row is re-read goes to the database too: at 64 connections, a burst of queries every
+ * lifetime).
  */
 @ApplicationScoped
 public class CallerAccessCache {
