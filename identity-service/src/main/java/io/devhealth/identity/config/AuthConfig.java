@@ -24,6 +24,14 @@ public interface AuthConfig {
     @WithDefault("false")
     boolean selfRegistration();
 
+    /**
+     * How long an organization-scoped read may rely on a cached membership, role and account status
+     * ({@code io.devhealth.identity.org.service.CallerAccessCache}). Changes made through the same replica show at
+     * once; this bounds how late other replicas' changes show. {@code PT0S} turns the cache off.
+     */
+    @WithDefault("PT2S")
+    Duration accessCacheTtl();
+
     /** Failed sign-in throttling. */
     Throttle throttle();
 

@@ -44,7 +44,7 @@ public class MemberService {
 
     @WithSession
     public Uni<Page<MemberView>> list(String orgRef, PageRequest page) {
-        return access.require(orgRef, OrgPermission.MEMBERS_READ).flatMap(authorized -> {
+        return access.requireForRead(orgRef, OrgPermission.MEMBERS_READ).flatMap(authorized -> {
             UUID orgId = authorized.organization().id;
             return memberships.page(orgId, page)
                     .flatMap(items -> memberships.countMembers(orgId).map(total -> Page.of(items, page, total)));
@@ -57,6 +57,7 @@ public class MemberService {
      * @throws ProblemException 404 when no user has that email; 409 when already a member; 403 when a non-owner
      *         grants owner
      */
+    @ChangesAccess
     @WithTransaction
     public Uni<MemberView> add(String orgRef, String email, OrgRole role) {
         return access.require(orgRef, OrgPermission.MEMBERS_MANAGE).flatMap(authorized -> {
@@ -73,6 +74,7 @@ public class MemberService {
     }
 
     /** Changes a member's role; see the class rules. 404 when {@code userId} is not a member. */
+    @ChangesAccess
     @WithTransaction
     public Uni<MemberView> changeRole(String orgRef, UUID userId, OrgRole role) {
         return access.require(orgRef, OrgPermission.MEMBERS_MANAGE)
@@ -89,6 +91,7 @@ public class MemberService {
     }
 
     /** Removes a member (or the caller leaves); see the class rules. 404 when {@code userId} is not a member. */
+    @ChangesAccess
     @WithTransaction
     public Uni<Void> remove(String orgRef, UUID userId) {
         return access.require(orgRef, OrgPermission.ORG_READ)

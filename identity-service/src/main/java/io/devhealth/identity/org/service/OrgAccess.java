@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.identity.org.Organization;
+import io.devhealth.identity.org.repository.CallerAccessRepository;
 import io.devhealth.identity.org.repository.OrganizationRepository;
 import io.devhealth.identity.user.User;
 import io.devhealth.identity.user.service.CallerService;
@@ -16,40 +17,67 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Organization-level authorization from the memberships table (not from the token's {@code orgs} claim, which
- * may be up to one token lifetime old). Superusers may do everything in every organization.
+ * may be up to one token lifetime old). Superusers may do everything in every organization. Writes check with
+ * {@link #require}, reads with {@link #requireForRead} (cached for a few seconds, see {@link CallerAccessCache}).
  */
 @ApplicationScoped
 public class OrgAccess {
 
     private final CallerService callers;
     private final OrganizationRepository organizations;
+    private final CallerAccessRepository accessRows;
+    private final CallerAccessCache cache;
 
-    OrgAccess(CallerService callers, OrganizationRepository organizations) {
+    OrgAccess(CallerService callers, OrganizationRepository organizations, CallerAccessRepository accessRows,
+            CallerAccessCache cache) {
         this.callers = callers;
         this.organizations = organizations;
+        this.accessRows = accessRows;
+        this.cache = cache;
     }
 
     /**
      * The caller and the organization {@code orgRef} (slug or id) names, when the caller's role there holds
-     * {@code permission} ({@link OrgPermission}, the one permission matrix). Fails with 404 when there is no such
-     * organization and 403 when the caller is not a member or its role lacks the permission (the organization's
-     * existence is not secret: 403, not 404).
+     * {@code permission} ({@link OrgPermission}, the one permission matrix). Fails with 401 when the caller's account
+     * is unknown or deactivated, 404 when there is no such (live) organization and 403 when the caller is not a member
+     * or its role lacks the permission (the organization's existence is not secret: 403, not 404). The entities are
+     * the session's own: a transaction may change them.
      */
     public Uni<CallerInOrg> require(String orgRef, OrgPermission permission) {
         // One query for the caller, the organization and the membership: this runs on every org-scoped request.
         Optional<OrgRef> ref = OrgRef.parse(orgRef);
         return callers.callerId().flatMap(userId -> ref.isEmpty()
-                ? callers.current().replaceWith(Uni.createFrom().<CallerInOrg>failure(notFound(orgRef)))
-                : organizations.callerIn(userId, ref.get()).map(row -> {
-                    User caller = CallerService.requireActive(row == null ? null : row.user());
-                    if (row.organization() == null) {
-                        throw notFound(orgRef);
-                    }
-                    if (!caller.superuser) {
-                        requirePermission(row.role(), permission, row.organization());
-                    }
-                    return new CallerInOrg(caller, row.organization(), row.role());
-                }));
+                ? callers.current().map(caller -> decide(orgRef, permission, caller, null, null))
+                : organizations.callerIn(userId, ref.get()).map(row -> row == null
+                        ? decide(orgRef, permission, null, null, null)
+                        : decide(orgRef, permission, row.user(), row.organization(), row.role())));
+    }
+
+    /**
+     * {@link #require}'s answer for requests that only read: from {@link CallerAccessCache} or one prepared query,
+     * without a Hibernate session. The caller and organization are detached copies, which a transaction must not
+     * change (use {@link #require} to write). A change made through this replica shows at the next request; one
+     * made elsewhere within {@code devhealth.auth.access-cache-ttl}.
+     */
+    public Uni<CallerInOrg> requireForRead(String orgRef, OrgPermission permission) {
+        return callers.callerId()
+                .flatMap(userId -> cache.get(userId, orgRef, () -> accessRows.find(userId, OrgRef.parse(orgRef))))
+                .map(access -> access == null
+                        ? decide(orgRef, permission, null, null, null)
+                        : decide(orgRef, permission, access.user(), access.organization(), access.role()));
+    }
+
+    /** The permission matrix applied to what was read: 401, 404 or 403 problems as {@link #require} documents. */
+    private static CallerInOrg decide(String orgRef, OrgPermission permission, User user, Organization organization,
+            OrgRole role) {
+        User caller = CallerService.requireActive(user);
+        if (organization == null) {
+            throw notFound(orgRef);
+        }
+        if (!caller.superuser) {
+            requirePermission(role, permission, organization);
+        }
+        return new CallerInOrg(caller, organization, role);
     }
 
     private static ProblemException notFound(String orgRef) {

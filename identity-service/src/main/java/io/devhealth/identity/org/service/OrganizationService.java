@@ -38,6 +38,7 @@ public class OrganizationService {
      * Creates an organization owned by the caller. {@code slug} must already match
      * the slug rule of {@link io.devhealth.support.auth.OrgRef}; a taken slug is a 409 problem.
      */
+    @ChangesAccess
     @WithTransaction
     public Uni<Organization> create(String slug, String name) {
         return callers.current().flatMap(caller -> organizations.persistAndFlush(Organization.of(slug, name.strip()))
@@ -55,13 +56,16 @@ public class OrganizationService {
                 : organizations.listForMember(caller.id));
     }
 
-    /** The organization {@code orgRef} names, if the caller is a member (any role) or a superuser. */
-    @WithSession
+    /**
+     * The organization {@code orgRef} names, if the caller is a member (any role) or a superuser. No session: the
+     * access check reads every column the answer shows.
+     */
     public Uni<Organization> get(String orgRef) {
-        return access.require(orgRef, OrgPermission.ORG_READ).map(OrgAccess.CallerInOrg::organization);
+        return access.requireForRead(orgRef, OrgPermission.ORG_READ).map(OrgAccess.CallerInOrg::organization);
     }
 
     /** Renames the organization ({@link OrgPermission#ORG_UPDATE}); the slug never changes. */
+    @ChangesAccess
     @WithTransaction
     public Uni<Organization> rename(String orgRef, String name) {
         return access.require(orgRef, OrgPermission.ORG_UPDATE)
@@ -75,6 +79,7 @@ public class OrganizationService {
      * Soft-deletes the organization ({@link OrgPermission#ORG_DELETE}, owners): every API stops showing it at
      * once (tokens issued before still name it, but no service resolves it); its data stays until purged.
      */
+    @ChangesAccess
     @WithTransaction
     public Uni<Void> delete(String orgRef) {
         return access.require(orgRef, OrgPermission.ORG_DELETE)

@@ -13,6 +13,7 @@ import io.devhealth.identity.auth.service.SessionService;
 import io.devhealth.identity.config.AuthConfig;
 import io.devhealth.identity.org.MembershipSummary;
 import io.devhealth.identity.org.repository.MembershipRepository;
+import io.devhealth.identity.org.service.ChangesAccess;
 import io.devhealth.identity.persistence.PgErrors;
 import io.devhealth.identity.user.User;
 import io.devhealth.identity.user.repository.UserRepository;
@@ -57,6 +58,7 @@ public class UserService {
     }
 
     /** Sets the caller's display name ({@code ""} clears it). */
+    @ChangesAccess
     @WithTransaction
     public Uni<Profile> updateProfile(String displayName) {
         return callers.current()
@@ -122,6 +124,7 @@ public class UserService {
      * Superuser: changes display name, superuser flag or password (a reset ends the user's sessions). A superuser
      * cannot revoke its own superuser flag (409): someone must remain able to administer.
      */
+    @ChangesAccess
     public Uni<User> update(UUID id, String displayName, Boolean superuser, String password) {
         Uni<String> newHash = password == null ? Uni.createFrom().nullItem() : hashOff(password);
         return newHash.flatMap(hash -> transaction(() -> requireSuperuser().flatMap(caller -> find(id).call(user -> {
@@ -147,6 +150,7 @@ public class UserService {
      * tokens refused by identity at once and by the other services within their lifetime) or reactivates a user.
      * A superuser cannot deactivate itself (409).
      */
+    @ChangesAccess
     public Uni<User> setActive(UUID id, boolean active) {
         return transaction(() -> requireSuperuser().flatMap(caller -> find(id).call(user -> {
             if (!active && user.id.equals(caller.id)) {
