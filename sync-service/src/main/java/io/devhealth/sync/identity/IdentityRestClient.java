@@ -56,6 +56,12 @@ interface IdentityRestClient {
     SyncRun complete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID runId,
             CompleteRequest request);
 
+    /** Reads a credential's secret for a run; identity audits the read (reader, time, run id). */
+    @POST
+    @Path("/internal/v1/orgs/{orgId}/credentials/{id}/secret")
+    CredentialSecret credentialSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("orgId") UUID orgId, @PathParam("id") UUID credentialId, ReadSecretRequest request);
+
     /** Public API with the caller's own token: 200, 403 (exists, caller may not see it) or 404. */
     @GET
     @Path("/api/v1/identity/orgs/{org}")
@@ -67,6 +73,10 @@ interface IdentityRestClient {
     @Path("/api/v1/identity/orgs/{org}/sync-runs/{runId}")
     SyncRun run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("org") String org,
             @PathParam("runId") UUID runId);
+
+    /** @param runId the sync run the secret is read for (recorded in identity's audit) */
+    record ReadSecretRequest(UUID runId) {
+    }
 
     record ServiceTokenRequest(String clientId, String clientSecret) {
     }

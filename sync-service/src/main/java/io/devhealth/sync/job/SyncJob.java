@@ -237,7 +237,8 @@ public class SyncJob {
             Instant startedAt = run.startedAt() != null ? run.startedAt() : Instant.now();
             SyncContext context = new SyncContext(configuration.orgId(), configuration.id(), configuration.name(),
                     configuration.options(), configuration.orgSettings(), configuration.cursor(),
-                    startedAt.toEpochMilli(), heartbeat);
+                    startedAt.toEpochMilli(), heartbeat, run.id(), configuration.credentialId(),
+                    configuration.backfillDays());
             LOG.infof("sync run %s (%s, provider %s, trigger %s) started", run.id(), configuration.name(),
                     configuration.provider(), run.trigger());
             SyncOutcome outcome = provider.run(context);

@@ -15,6 +15,9 @@ import java.util.UUID;
  * @param cursor              the cursor committed by the last successful run; {@code null} means a full sync
  * @param version             epoch milliseconds of the run start; written to ClickHouse's {@code version} column
  * @param progress            progress callback; may be called often (the job throttles)
+ * @param runId               the sync run (identity audits credential reads with it); {@code null} outside a run
+ * @param credentialId        the configuration's integration credential; {@code null}: none configured
+ * @param backfillDays        how many days back a first sync of a stream reaches; {@code null}: all history
  */
 public record SyncContext(
         UUID orgId,
@@ -24,7 +27,17 @@ public record SyncContext(
         Map<String, Object> orgSettings,
         Map<String, Object> cursor,
         long version,
-        ProgressListener progress) {
+        ProgressListener progress,
+        UUID runId,
+        UUID credentialId,
+        Integer backfillDays) {
+
+    /** A context without run, credential or backfill window (local providers such as git, tests). */
+    public SyncContext(UUID orgId, UUID syncConfigurationId, String configurationName, Map<String, Object> options,
+            Map<String, Object> orgSettings, Map<String, Object> cursor, long version, ProgressListener progress) {
+        this(orgId, syncConfigurationId, configurationName, options, orgSettings, cursor, version, progress, null,
+                null, null);
+    }
 
     public SyncContext {
         options = options == null ? Map.of() : options;
