@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * One {@link CredentialGate} per credential for this instance, shared by all runs: two configurations using the same
@@ -15,6 +16,7 @@ public class CredentialGates {
     private final Map<String, CredentialGate> gates = new ConcurrentHashMap<>();
     private final int permits;
 
+    @Inject
     public CredentialGates(HttpProviderConfig config) {
         this(config.maxConcurrencyPerCredential());
     }
