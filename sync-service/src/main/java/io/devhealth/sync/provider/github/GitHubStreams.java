@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,27 +93,36 @@ final class GitHubStreams {
         Instant since = previous.since(overlap, backfillStart);
         URI first = url(repo, "/pulls?state=all&sort=updated&direction=desc");
         Instant[] newest = { previous.watermark() };
-        ApiClient.Walk walk = client.pages(first, previous.etagFor(first), page -> {
-            List<JsonNode> changed = new ArrayList<>();
-            boolean older = newerThan(ApiClient.array(page, null), since, changed, newest);
-            progress.fetched(PULL_REQUESTS, changed.size());
-            for (PullRequest pr : fetchAll(changed, item -> pullRequest(repo, item))) {
-                long number = requiredNumber(pr.item(), "number");
-                String author = GitHubJson.login(pr.item(), "user");
-                Long firstReview = null;
-                for (JsonNode review : pr.reviews()) {
-                    Long submitted = time(review, "submitted_at");
-                    if (submitted != null && !author.equals(GitHubJson.login(review, "user"))
-                            && (firstReview == null || submitted < firstReview)) {
-                        firstReview = submitted;
-                    }
-                    rows.review(repo.repoId(), number, review);
-                }
-                rows.pullRequest(repo.repoId(), pr.item(), pr.detail(), firstReview);
-            }
-            return !older;
-        });
+        Lookahead<PullRequest> details = new Lookahead<>(item -> pullRequest(repo, item), pr -> write(repo, pr));
+        ApiClient.Walk walk;
+        try {
+            walk = client.pages(first, previous.etagFor(first), page -> {
+                List<JsonNode> changed = new ArrayList<>();
+                boolean older = newerThan(ApiClient.array(page, null), since, changed, newest);
+                progress.fetched(PULL_REQUESTS, changed.size());
+                details.submit(changed);
+                return !older;
+            });
+            details.finish();
+        } finally {
+            details.cancel();
+        }
         record(repo, PULL_REQUESTS, previous, walk, newest[0], first);
+    }
+
+    private void write(GitHubRepository repo, PullRequest pr) {
+        long number = requiredNumber(pr.item(), "number");
+        String author = GitHubJson.login(pr.item(), "user");
+        Long firstReview = null;
+        for (JsonNode review : pr.reviews()) {
+            Long submitted = time(review, "submitted_at");
+            if (submitted != null && !author.equals(GitHubJson.login(review, "user"))
+                    && (firstReview == null || submitted < firstReview)) {
+                firstReview = submitted;
+            }
+            rows.review(repo.repoId(), number, review);
+        }
+        rows.pullRequest(repo.repoId(), pr.item(), pr.detail(), firstReview);
     }
 
     private PullRequest pullRequest(GitHubRepository repo, JsonNode item) throws InterruptedException {
@@ -170,19 +181,26 @@ final class GitHubStreams {
         URI first = url(repo, "/actions/runs?" + (since == null ? "" : "created="
                 + URLEncoder.encode(">=" + seconds(since), StandardCharsets.UTF_8)));
         Watermark watermark = new Watermark(previous.watermark());
-        ApiClient.Walk walk = client.pages(first, previous.etagFor(first), page -> {
-            List<JsonNode> runs = new ArrayList<>();
-            ApiClient.array(page, "workflow_runs").forEach(run -> runs.add(requiredObject(run)));
-            progress.fetched(WORKFLOW_RUNS, runs.size());
-            for (WorkflowRun run : fetchAll(runs, item -> new WorkflowRun(item, all(url(repo, "/actions/runs/"
-                    + requiredNumber(item, "id") + "/jobs"), "jobs")))) {
-                watermark.see(requiredTime(run.run(), "created_at"), !"completed".equals(text(run.run(), "status")));
-                rows.workflowRun(repo.repoId(), run.run());
-                run.jobs().forEach(job -> rows.job(repo.repoId(), job));
-                progress.fetched("jobs", run.jobs().size());
-            }
-            return true;
-        });
+        Lookahead<WorkflowRun> jobs = new Lookahead<>(item -> new WorkflowRun(item, all(url(repo, "/actions/runs/"
+                + requiredNumber(item, "id") + "/jobs"), "jobs")), run -> {
+                    watermark.see(requiredTime(run.run(), "created_at"), !"completed".equals(text(run.run(), "status")));
+                    rows.workflowRun(repo.repoId(), run.run());
+                    run.jobs().forEach(job -> rows.job(repo.repoId(), job));
+                    progress.fetched("jobs", run.jobs().size());
+                });
+        ApiClient.Walk walk;
+        try {
+            walk = client.pages(first, previous.etagFor(first), page -> {
+                List<JsonNode> runs = new ArrayList<>();
+                ApiClient.array(page, "workflow_runs").forEach(run -> runs.add(requiredObject(run)));
+                progress.fetched(WORKFLOW_RUNS, runs.size());
+                jobs.submit(runs);
+                return true;
+            });
+            jobs.finish();
+        } finally {
+            jobs.cancel();
+        }
         recordPending(repo, WORKFLOW_RUNS, previous, walk, watermark, first);
     }
 
@@ -195,19 +213,26 @@ final class GitHubStreams {
         Instant since = previous.since(overlap, backfillStart);
         URI first = url(repo, "/deployments?");
         Watermark watermark = new Watermark(previous.watermark());
-        ApiClient.Walk walk = client.pages(first, previous.etagFor(first), page -> {
-            List<JsonNode> recent = new ArrayList<>();
-            boolean older = createdSince(ApiClient.array(page, null), since, recent);
-            progress.fetched(DEPLOYMENTS, recent.size());
-            for (Deployment d : fetchAll(recent, item -> new Deployment(item, all(url(repo, "/deployments/"
-                    + requiredNumber(item, "id") + "/statuses"), null)))) {
-                String latest = d.statuses().isEmpty() ? "" : text(d.statuses().getFirst(), "state");
-                watermark.see(requiredTime(d.deployment(), "created_at"), DeploymentStates.pending(latest));
-                rows.deployment(repo.repoId(), d.deployment(), d.statuses());
-                progress.fetched("deployment_statuses", d.statuses().size());
-            }
-            return !older;
-        });
+        Lookahead<Deployment> statuses = new Lookahead<>(item -> new Deployment(item, all(url(repo, "/deployments/"
+                + requiredNumber(item, "id") + "/statuses"), null)), d -> {
+                    String latest = d.statuses().isEmpty() ? "" : text(d.statuses().getFirst(), "state");
+                    watermark.see(requiredTime(d.deployment(), "created_at"), DeploymentStates.pending(latest));
+                    rows.deployment(repo.repoId(), d.deployment(), d.statuses());
+                    progress.fetched("deployment_statuses", d.statuses().size());
+                });
+        ApiClient.Walk walk;
+        try {
+            walk = client.pages(first, previous.etagFor(first), page -> {
+                List<JsonNode> recent = new ArrayList<>();
+                boolean older = createdSince(ApiClient.array(page, null), since, recent);
+                progress.fetched(DEPLOYMENTS, recent.size());
+                statuses.submit(recent);
+                return !older;
+            });
+            statuses.finish();
+        } finally {
+            statuses.cancel();
+        }
         recordPending(repo, DEPLOYMENTS, previous, walk, watermark, first);
     }
 
@@ -271,34 +296,67 @@ final class GitHubStreams {
         T apply(JsonNode item) throws InterruptedException;
     }
 
+    @FunctionalInterface
+    private interface Handler<T> {
+        void handle(T result);
+    }
+
     /**
-     * {@code fetch} for every item concurrently (the credential's gate bounds the requests in flight); results in
-     * item order. The first failure fails the lot.
+     * Per-item requests of a list (details, reviews, jobs, statuses), fetched concurrently and one page ahead: the
+     * items of page N are fetched while page N+1 is listed and page N−1's rows are encoded; the credential's gate
+     * bounds the requests in flight. Results are handled in list order, on the stream's thread (the row encoders are
+     * not thread-safe). The first failure fails the stream.
      */
-    private <T> List<T> fetchAll(List<JsonNode> items, Fetch<T> fetch) throws InterruptedException {
-        List<Future<T>> futures = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            futures.add(fetchers.submit(() -> fetch.apply(item)));
+    private final class Lookahead<T> {
+        private final Fetch<T> fetch;
+        private final Handler<T> handler;
+        private final Deque<List<Future<T>>> pending = new ArrayDeque<>();
+
+        Lookahead(Fetch<T> fetch, Handler<T> handler) {
+            this.fetch = fetch;
+            this.handler = handler;
         }
-        List<T> results = new ArrayList<>(items.size());
-        try {
+
+        void submit(List<JsonNode> items) throws InterruptedException {
+            List<Future<T>> futures = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                futures.add(fetchers.submit(() -> fetch.apply(item)));
+            }
+            pending.add(futures);
+            while (pending.size() > 1) {
+                handle(pending.poll());
+            }
+        }
+
+        void finish() throws InterruptedException {
+            while (!pending.isEmpty()) {
+                handle(pending.poll());
+            }
+        }
+
+        /** Abandons what is still in flight (after a failure); a no-op after {@link #finish()}. */
+        void cancel() {
+            pending.forEach(futures -> futures.forEach(future -> future.cancel(true)));
+            pending.clear();
+        }
+
+        private void handle(List<Future<T>> futures) throws InterruptedException {
             for (Future<T> future : futures) {
-                results.add(future.get());
+                T result;
+                try {
+                    result = future.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof InterruptedException interrupted) {
+                        throw interrupted;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                handler.handle(result);
             }
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
         }
-        return results;
     }
 
     /** The number of the pull request a review comment belongs to (the end of its {@code pull_request_url}). */

@@ -87,6 +87,11 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
+    static {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACKs: ~40 ms per response.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String providerOrigin;
