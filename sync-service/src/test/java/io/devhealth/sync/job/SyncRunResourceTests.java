@@ -151,14 +151,14 @@ class SyncRunResourceTests {
 
     @Test
     void providerWithoutImplementationFailsTheRun() {
-        Org org = identity.createOrg(admin, "github");
-        // identity's API accepts only git so far; its schema already knows github.
-        UUID configurationId = identity.insertConfiguration(org, "github", "{\"owner\": \"devhealth\"}");
+        Org org = identity.createOrg(admin, "pagerduty");
+        // A provider identity's schema knows but no ProviderSync bean implements yet.
+        UUID configurationId = identity.insertConfiguration(org, "pagerduty", "{}");
 
         JsonPath run = awaitEnd(admin, org, startRun(admin, org, configurationId));
 
         assertThat(run.getString("status")).isEqualTo("failed");
-        assertThat(run.getString("error")).isEqualTo("provider github is not supported");
+        assertThat(run.getString("error")).isEqualTo("provider pagerduty is not supported");
     }
 
     @Test

@@ -12,17 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devhealth.sync.provider.http.ApiClient;
+import io.devhealth.sync.provider.http.Lookahead;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.provider.http.StreamCursor;
@@ -93,7 +90,8 @@ final class GitHubStreams {
         Instant since = previous.since(overlap, backfillStart);
         URI first = url(repo, "/pulls?state=all&sort=updated&direction=desc");
         Instant[] newest = { previous.watermark() };
-        Lookahead<PullRequest> details = new Lookahead<>(item -> pullRequest(repo, item), pr -> write(repo, pr));
+        Lookahead<PullRequest> details = new Lookahead<>(fetchers, item -> pullRequest(repo, item),
+                pr -> write(repo, pr));
         ApiClient.Walk walk;
         try {
             walk = client.pages(first, previous.etagFor(first), page -> {
@@ -181,8 +179,8 @@ final class GitHubStreams {
         URI first = url(repo, "/actions/runs?" + (since == null ? "" : "created="
                 + URLEncoder.encode(">=" + seconds(since), StandardCharsets.UTF_8)));
         Watermark watermark = new Watermark(previous.watermark());
-        Lookahead<WorkflowRun> jobs = new Lookahead<>(item -> new WorkflowRun(item, all(url(repo, "/actions/runs/"
-                + requiredNumber(item, "id") + "/jobs"), "jobs")), run -> {
+        Lookahead<WorkflowRun> jobs = new Lookahead<>(fetchers, item -> new WorkflowRun(item,
+                all(url(repo, "/actions/runs/" + requiredNumber(item, "id") + "/jobs"), "jobs")), run -> {
                     watermark.see(requiredTime(run.run(), "created_at"), !"completed".equals(text(run.run(), "status")));
                     rows.workflowRun(repo.repoId(), run.run());
                     run.jobs().forEach(job -> rows.job(repo.repoId(), job));
@@ -213,8 +211,8 @@ final class GitHubStreams {
         Instant since = previous.since(overlap, backfillStart);
         URI first = url(repo, "/deployments?");
         Watermark watermark = new Watermark(previous.watermark());
-        Lookahead<Deployment> statuses = new Lookahead<>(item -> new Deployment(item, all(url(repo, "/deployments/"
-                + requiredNumber(item, "id") + "/statuses"), null)), d -> {
+        Lookahead<Deployment> statuses = new Lookahead<>(fetchers, item -> new Deployment(item,
+                all(url(repo, "/deployments/" + requiredNumber(item, "id") + "/statuses"), null)), d -> {
                     String latest = d.statuses().isEmpty() ? "" : text(d.statuses().getFirst(), "state");
                     watermark.see(requiredTime(d.deployment(), "created_at"), DeploymentStates.pending(latest));
                     rows.deployment(repo.repoId(), d.deployment(), d.statuses());
@@ -289,74 +287,6 @@ final class GitHubStreams {
             return true;
         });
         return items;
-    }
-
-    @FunctionalInterface
-    private interface Fetch<T> {
-        T apply(JsonNode item) throws InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface Handler<T> {
-        void handle(T result);
-    }
-
-    /**
-     * Per-item requests of a list (details, reviews, jobs, statuses), fetched concurrently and one page ahead: the
-     * items of page N are fetched while page N+1 is listed and page N−1's rows are encoded; the credential's gate
-     * bounds the requests in flight. Results are handled in list order, on the stream's thread (the row encoders are
-     * not thread-safe). The first failure fails the stream.
-     */
-    private final class Lookahead<T> {
-        private final Fetch<T> fetch;
-        private final Handler<T> handler;
-        private final Deque<List<Future<T>>> pending = new ArrayDeque<>();
-
-        Lookahead(Fetch<T> fetch, Handler<T> handler) {
-            this.fetch = fetch;
-            this.handler = handler;
-        }
-
-        void submit(List<JsonNode> items) throws InterruptedException {
-            List<Future<T>> futures = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
-                futures.add(fetchers.submit(() -> fetch.apply(item)));
-            }
-            pending.add(futures);
-            while (pending.size() > 1) {
-                handle(pending.poll());
-            }
-        }
-
-        void finish() throws InterruptedException {
-            while (!pending.isEmpty()) {
-                handle(pending.poll());
-            }
-        }
-
-        /** Abandons what is still in flight (after a failure); a no-op after {@link #finish()}. */
-        void cancel() {
-            pending.forEach(futures -> futures.forEach(future -> future.cancel(true)));
-            pending.clear();
-        }
-
-        private void handle(List<Future<T>> futures) throws InterruptedException {
-            for (Future<T> future : futures) {
-                T result;
-                try {
-                    result = future.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof InterruptedException interrupted) {
-                        throw interrupted;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-                handler.handle(result);
-            }
-        }
     }
 
     /** The number of the pull request a review comment belongs to (the end of its {@code pull_request_url}). */

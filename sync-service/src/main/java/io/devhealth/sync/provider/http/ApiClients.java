@@ -92,6 +92,11 @@ public class ApiClients {
         if (secret.secret() == null || secret.secret().isBlank()) {
             throw new SyncFailedException("credential " + context.credentialId() + " has an empty secret");
         }
+        if (secret.secret().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // The HTTP client would refuse the header, possibly quoting it in its message: say it here, without it.
+            throw new SyncFailedException("credential " + context.credentialId() + " contains line breaks or control "
+                    + "characters, which an HTTP header cannot carry; an admin must replace its secret");
+        }
         return secret;
     }
 }
