@@ -44,7 +44,9 @@ public final class FakeTime extends ProviderTime {
 
     @Override
     public synchronized void sleepUntil(Instant until) {
-        sleeps.add(until);
+        if (!sleeps.contains(until)) { // concurrent requests of one credential wait for the same instant
+            sleeps.add(until);
+        }
         if (until.isAfter(now)) {
             now = until;
         }
@@ -54,7 +56,7 @@ public final class FakeTime extends ProviderTime {
         return now;
     }
 
-    /** Every instant slept until, in order. */
+    /** Every instant slept until, in order, each once. */
     public List<Instant> sleeps() {
         return List.copyOf(sleeps);
     }
