@@ -112,6 +112,23 @@ public class IdentityClient {
     }
 
     /**
+     * {@code POST /internal/v1/orgs/{orgId}/credentials/{id}/secret}: the credential's plaintext secret, read for
+     * run {@code runId} (identity audits every read). Not cached: read once per run, kept in memory only.
+     *
+     * @return the credential, or empty when the organization has no such credential (deleted since configured)
+     * @throws IdentityRejectedException 409 when identity cannot decrypt it (an admin must replace it), 422 when
+     *                                   the run is not one of the organization's
+     */
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = IdentityException.Answer.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5000, skipOn = IdentityException.Answer.class)
+    public Optional<CredentialSecret> readCredentialSecret(UUID orgId, UUID credentialId, UUID runId) {
+        return Optional.ofNullable(call("read credential secret", () -> withServiceToken(bearer ->
+                identity.credentialSecret(bearer, orgId, credentialId, new IdentityRestClient.ReadSecretRequest(runId))),
+                EMPTY, null));
+    }
+
+    /**
      * {@code GET /api/v1/identity/orgs/{org}} with the caller's token ({@code Bearer …}).
      *
      * @return the organization, or empty when it does not exist

@@ -57,6 +57,12 @@ interface IdentityRestClient {
     SyncRun complete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID runId,
             CompleteRequest request);
 
+    /** Reads a credential's secret for a run; identity audits the read (reader, time, run id). */
+    @POST
+    @Path("/internal/v1/orgs/{orgId}/credentials/{id}/secret")
+    CredentialSecret credentialSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("orgId") UUID orgId, @PathParam("id") UUID credentialId, ReadSecretRequest request);
+
     /** Public API with the caller's own token: 200, 403 (exists, caller may not see it) or 404. */
     @GET
     @Path("/api/v1/identity/orgs/{org}")
@@ -84,6 +90,10 @@ interface IdentityRestClient {
     ChangeFeedPage<ChangeFeedPage.Team> teamChanges(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("orgId") UUID orgId, @QueryParam("sinceVersion") long sinceVersion,
             @QueryParam("afterId") UUID afterId, @QueryParam("limit") int limit);
+
+    /** @param runId the sync run the secret is read for (recorded in identity's audit) */
+    record ReadSecretRequest(UUID runId) {
+    }
 
     record ServiceTokenRequest(String clientId, String clientSecret) {
     }

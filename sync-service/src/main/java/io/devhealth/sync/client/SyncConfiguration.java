@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param cursor                  the cursor committed by the last successful run; {@code null} before the first
  * @param scheduleIntervalSeconds seconds between scheduled runs; {@code null} = on demand only
  * @param orgSettings             the organization's settings, key → JSON value (every known key, set or default)
+ * @param credentialId            the integration credential the provider authenticates with; {@code null}: none
+ * @param backfillDays            how many days back a first (full) sync reaches; {@code null}: all history
  */
 public record SyncConfiguration(
         UUID id,
@@ -22,5 +24,7 @@ public record SyncConfiguration(
         Map<String, Object> cursor,
         Integer scheduleIntervalSeconds,
         boolean enabled,
-        Map<String, Object> orgSettings) {
+        Map<String, Object> orgSettings,
+        UUID credentialId,
+        Integer backfillDays) {
 }

@@ -20,6 +20,9 @@ import io.devhealth.sync.sink.WriteFence;
  * @param progress            progress callback; may be called often (the job throttles)
  * @param fence               checked before every insert: closes when the run's lease can no longer be renewed
  *                            safely (pass it to {@code ClickHouseSink.open})
+ * @param runId               the sync run (identity audits credential reads with it); {@code null} outside a run
+ * @param credentialId        the configuration's integration credential; {@code null}: none configured
+ * @param backfillDays        how many days back a first sync of a stream reaches; {@code null}: all history
  */
 public record SyncContext(
         UUID orgId,
@@ -30,7 +33,10 @@ public record SyncContext(
         Map<String, Object> cursor,
         long version,
         ProgressListener progress,
-        WriteFence fence) {
+        WriteFence fence,
+        UUID runId,
+        UUID credentialId,
+        Integer backfillDays) {
 
     public SyncContext {
         options = options == null ? Map.of() : options;
@@ -39,9 +45,13 @@ public record SyncContext(
         fence = fence == null ? WriteFence.NONE : fence;
     }
 
-    /** A context without a lease (tools, tests): the fence never closes. */
+    /**
+     * A context without a lease, run, credential or backfill window (tools, tests, local providers): the fence
+     * never closes.
+     */
     public SyncContext(UUID orgId, UUID syncConfigurationId, String configurationName, Map<String, Object> options,
             Map<String, Object> orgSettings, Map<String, Object> cursor, long version, ProgressListener progress) {
-        this(orgId, syncConfigurationId, configurationName, options, orgSettings, cursor, version, progress, null);
+        this(orgId, syncConfigurationId, configurationName, options, orgSettings, cursor, version, progress, null,
+                null, null, null);
     }
 }

@@ -183,7 +183,8 @@ public class RunExecutor {
         Instant startedAt = run.startedAt() != null ? run.startedAt() : Instant.now();
         return new SyncContext(configuration.orgId(), configuration.id(), configuration.name(),
                 configuration.options(), configuration.orgSettings(), configuration.cursor(),
-                startedAt.toEpochMilli(), heartbeat, heartbeat);
+                startedAt.toEpochMilli(), heartbeat, heartbeat, run.id(), configuration.credentialId(),
+                configuration.backfillDays());
     }
 
     /**

@@ -1,0 +1,42 @@
+package io.devhealth.sync.provider.github;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.devhealth.sync.provider.SyncFailedException;
+
+/**
+ * A github configuration's options as identity validated them: {@code owner} with {@code repos} (names), or
+ * {@code org} (every repository of the organization); optional {@code apiUrl} (GitHub Enterprise Server:
+ * {@code https://host/api/v3}).
+ *
+ * @param repositories {@code owner/name} of each configured repository (empty with {@code org})
+ */
+record GitHubOptions(String apiUrl, String org, List<String> repositories) {
+
+    static GitHubOptions from(Map<String, Object> options, String defaultApiUrl) throws SyncFailedException {
+        String apiUrl = options.get("apiUrl") instanceof String url && !url.isBlank() ? url : defaultApiUrl;
+        if (options.get("org") instanceof String org && !org.isBlank()) {
+            return new GitHubOptions(apiUrl, org, List.of());
+        }
+        if (!(options.get("owner") instanceof String owner) || owner.isBlank()
+                || !(options.get("repos") instanceof List<?> repos) || repos.isEmpty()) {
+            throw new SyncFailedException("options must give either owner with repos, or org");
+        }
+        List<String> names = new ArrayList<>();
+        for (Object repo : repos) {
+            if (!(repo instanceof String name) || name.isBlank()) {
+                throw new SyncFailedException("options.repos must be repository names");
+            }
+            names.add(owner + "/" + name);
+        }
+        return new GitHubOptions(apiUrl, null, List.copyOf(names));
+    }
+
+    /** The cursor's scope key of a repository. */
+    static String key(String fullName) {
+        return fullName.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,110 @@
+package io.devhealth.sync.provider.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Rate limits announced in headers, the common scheme of GitHub ({@code X-RateLimit-Remaining/Reset}) and GitLab
+ * ({@code RateLimit-Remaining/Reset}): a remaining count, a reset time in epoch seconds, and {@code Retry-After}.
+ *
+ * <p>A 403 or 429 is a rate-limit refusal when it carries {@code Retry-After}, or a spent window
+ * ({@code remaining = 0}) with its reset, or matches the provider's {@code limitedBody} test (GitHub's secondary
+ * limits come with neither header: "wait at least a minute", then longer). Any other 403 is a real refusal.
+ *
+ * <p>Reset times are read against the response's own {@code Date} when it has one: a wait lasts
+ * {@code reset − Date} from now, so a skewed local clock neither shortens nor stretches it.
+ */
+public final class HeaderRateLimits implements RateLimitPolicy {
+
+    /** First wait for a refusal that names no time; doubles per consecutive refusal, up to {@link #MAX_BACKOFF}. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+
+    private final String remainingHeader;
+    private final String resetHeader;
+    private final Predicate<ApiResponse> limitedBody;
+
+    /**
+     * @param remainingHeader e.g. {@code X-RateLimit-Remaining}
+     * @param resetHeader     e.g. {@code X-RateLimit-Reset} (epoch seconds)
+     * @param limitedBody     recognizes a refusal that only the body explains (e.g. GitHub's secondary limits)
+     */
+    public HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody) {
+        this.remainingHeader = remainingHeader;
+        this.resetHeader = resetHeader;
+        this.limitedBody = limitedBody;
+    }
+
+    @Override
+    public Optional<RateLimitWait> refused(ApiResponse response, Instant now, int consecutive) {
+        if (response.status() != 403 && response.status() != 429) {
+            return Optional.empty();
+        }
+        Optional<Instant> retryAfter = retryAfter(response, now);
+        if (retryAfter.isPresent()) {
+            return Optional.of(new RateLimitWait(retryAfter.get(), "Retry-After"));
+        }
+        if (spent(response)) {
+            Optional<Instant> reset = reset(response, now);
+            if (reset.isPresent()) {
+                return Optional.of(new RateLimitWait(reset.get(), "rate limit"));
+            }
+        }
+        if (response.status() == 429 || limitedBody.test(response)) {
+            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(consecutive, 4));
+            return Optional.of(new RateLimitWait(now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff),
+                    "secondary rate limit"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<RateLimitWait> exhausted(ApiResponse response, Instant now) {
+        if (!spent(response)) {
+            return Optional.empty();
+        }
+        return reset(response, now).map(reset -> new RateLimitWait(reset, "rate limit"));
+    }
+
+    private boolean spent(ApiResponse response) {
+        return response.longHeader(remainingHeader).map(remaining -> remaining <= 0).orElse(false);
+    }
+
+    /** The reset as a local instant: {@code now + (reset − Date)}, or the reset itself without a {@code Date}. */
+    private Optional<Instant> reset(ApiResponse response, Instant now) {
+        return response.longHeader(resetHeader).map(Instant::ofEpochSecond)
+                .map(reset -> serverDate(response).map(date -> now.plus(Duration.between(date, reset))).orElse(reset));
+    }
+
+    /** {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+    private static Optional<Instant> retryAfter(ApiResponse response, Instant now) {
+        Optional<String> value = response.header("Retry-After").map(String::trim);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(value.get()))));
+        } catch (NumberFormatException notSeconds) {
+            Optional<Instant> date = httpDate(value.get());
+            Optional<Instant> server = serverDate(response);
+            return date.map(d -> server.map(s -> now.plus(Duration.between(s, d))).orElse(d));
+        }
+    }
+
+    private static Optional<Instant> serverDate(ApiResponse response) {
+        return response.header("Date").flatMap(HeaderRateLimits::httpDate);
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

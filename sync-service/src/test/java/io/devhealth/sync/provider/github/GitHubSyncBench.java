@@ -1,0 +1,272 @@
+package io.devhealth.sync.provider.github;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import com.clickhouse.client.api.Client;
+
+import io.devhealth.sync.clickhouse.ClickHouseClients;
+import io.devhealth.sync.provider.SyncContext;
+import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.provider.http.ApiClients;
+import io.devhealth.sync.provider.http.CredentialGates;
+import io.devhealth.sync.provider.http.ProviderTime;
+import io.devhealth.sync.provider.http.ReplayServer;
+import io.devhealth.sync.provider.http.TestHttpConfig;
+import io.devhealth.sync.sink.BatchInserter;
+import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.SinkConfig;
+
+/**
+ * The Java half of {@code bench/provider-sync}: serves a large {@link SyntheticGitHub} repository (recorded shapes)
+ * from a local {@link ReplayServer}, measures in the same JVM
+ * <ol>
+ * <li>the ceiling: every URL a full sync requests, fetched raw (bodies read, not parsed) with the same HTTP client
+ * settings and the same concurrency per credential — the replay server's page-fetch rate;</li>
+ * <li>the full sync through the service's code path (GitHubProviderSync → ApiClient → GitHubRows → ClickHouseSink →
+ * BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
+ * </ol>
+ * checks ClickHouse's FINAL row counts against the dataset, and prints {@code key=value} figures.
+ *
+ * <p>Usage: {@code GitHubSyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
+ * {@code BENCH_PRS} (100000), {@code BENCH_REVIEWS_PER_PR} (2), {@code BENCH_ISSUES} (10000), {@code BENCH_RUNS}
+ * (10000), {@code BENCH_JOBS_PER_RUN} (3), {@code BENCH_DEPLOYMENTS} (2000), {@code BENCH_STATUSES} (3),
+ * {@code BENCH_RELEASES} (100), all multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8).
+ */
+public final class GitHubSyncBench {
+
+    private GitHubSyncBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        String url = args[0];
+        String database = args[1];
+        Path migrations = Path.of(args[2]);
+        double scale = Double.parseDouble(env("BENCH_SCALE", "1.0"));
+        SyntheticGitHub.Size size = new SyntheticGitHub.Size(scaled("BENCH_PRS", 100_000, scale),
+                Integer.parseInt(env("BENCH_REVIEWS_PER_PR", "2")), scaled("BENCH_ISSUES", 10_000, scale),
+                scaled("BENCH_RUNS", 10_000, scale), Integer.parseInt(env("BENCH_JOBS_PER_RUN", "3")),
+                scaled("BENCH_DEPLOYMENTS", 2_000, scale), Integer.parseInt(env("BENCH_STATUSES", "3")),
+                scaled("BENCH_RELEASES", 100, scale));
+        int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "8"));
+        System.out.println("dataset=" + size);
+
+        try (ReplayServer server = ReplayServer.start(GitHubApi.PUBLIC_API)) {
+            server.recordRequests(false);
+            SyntheticGitHub repo = new SyntheticGitHub("bench", "repo", size, 100).install(server);
+            List<String> urls = urls(server.url(), repo);
+            rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency); // warm-up: JIT, connections
+            long start = System.nanoTime();
+            long bytes = rawFetch(urls, concurrency);
+            long rawNanos = System.nanoTime() - start;
+            System.out.println("raw_requests=" + urls.size());
+            System.out.println("raw_bytes=" + bytes);
+            System.out.println("raw_ms=" + TimeUnit.NANOSECONDS.toMillis(rawNanos));
+
+            String user = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
+            String password = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
+            try (Client admin = ClickHouseClients.create(url, "default", user, password, false)) {
+                admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
+            }
+            try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
+                migrate(client, migrations);
+                SinkConfig sinkConfig = sinkConfig();
+                TestHttpConfig http = new TestHttpConfig(4, concurrency);
+                GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
+                        new CredentialGates(concurrency), null, new ProviderTime()),
+                        new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig));
+                UUID org = UUID.randomUUID();
+                SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos",
+                        List.of("repo"), "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);
+                start = System.nanoTime();
+                SyncOutcome outcome = sync.run(context);
+                long syncNanos = System.nanoTime() - start;
+                System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
+                outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
+                System.out.println("expected_rows=" + size.rows());
+                long stored = 0;
+                for (String table : List.of("repos", "pull_requests", "pull_request_reviews", "work_items",
+                        "ci_pipeline_runs", "ci_pipeline_jobs", "deployments", "deployment_statuses", "releases")) {
+                    stored += Long.parseLong(client.queryAll("SELECT count() FROM " + table + " FINAL WHERE org_id = '"
+                            + org + "'").get(0).getString(1));
+                }
+                System.out.println("stored_rows=" + stored);
+                System.out.println("rss_peak_mb=" + vmHwmKb() / 1024);
+            }
+        }
+    }
+
+    /** Every URL a full sync of {@code repo} requests (list pages, details, reviews, jobs, statuses). */
+    private static List<String> urls(String origin, SyntheticGitHub repo) {
+        SyntheticGitHub.Size size = repo.size();
+        String base = origin + "/repos/" + repo.fullName();
+        List<String> urls = new ArrayList<>();
+        urls.add(base);
+        pages(urls, base + "/pulls?state=all&sort=updated&direction=desc&per_page=100", size.pullRequests());
+        for (long n = 1; n <= size.pullRequests(); n++) {
+            urls.add(base + "/pulls/" + n);
+            urls.add(base + "/pulls/" + n + "/reviews?per_page=100");
+        }
+        urls.add(base + "/pulls/comments?sort=updated&direction=desc&per_page=100");
+        pages(urls, base + "/issues?state=all&sort=updated&direction=desc&per_page=100", size.issues());
+        pages(urls, base + "/actions/runs?per_page=100", size.workflowRuns());
+        for (int i = 1; i <= size.workflowRuns(); i++) {
+            urls.add(base + "/actions/runs/" + SyntheticGitHub.runId(i) + "/jobs?per_page=100");
+        }
+        pages(urls, base + "/deployments?per_page=100", size.deployments());
+        for (int d = 1; d <= size.deployments(); d++) {
+            urls.add(base + "/deployments/" + SyntheticGitHub.deploymentId(d) + "/statuses?per_page=100");
+        }
+        pages(urls, base + "/releases?per_page=100", size.releases());
+        return urls;
+    }
+
+    private static void pages(List<String> urls, String first, int items) {
+        int pages = Math.max(1, (items + 99) / 100);
+        urls.add(first);
+        for (int page = 2; page <= pages; page++) {
+            urls.add(first + "&page=" + page);
+        }
+    }
+
+    /** Fetches every URL, {@code concurrency} at a time, reading whole bodies; answers the bytes read. */
+    private static long rawFetch(List<String> urls, int concurrency) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
+        Semaphore permits = new Semaphore(concurrency);
+        AtomicLong bytes = new AtomicLong();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>(urls.size());
+            for (String url : urls) {
+                permits.acquire();
+                futures.add(threads.submit(() -> {
+                    try {
+                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Accept", "application/vnd.github+json").GET().build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(url + " answered " + response.statusCode());
+                        }
+                        bytes.addAndGet(response.body().length);
+                    } finally {
+                        permits.release();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        return bytes.get();
+    }
+
+    private static GitHubConfig config() {
+        return new GitHubConfig() {
+            @Override
+            public String apiUrl() {
+                return GitHubApi.PUBLIC_API;
+            }
+
+            @Override
+            public int pageSize() {
+                return 100;
+            }
+
+            @Override
+            public boolean pullRequestDetails() {
+                return true;
+            }
+        };
+    }
+
+    private static SinkConfig sinkConfig() {
+        return new SinkConfig() {
+            @Override
+            public int batchRows() {
+                return 50_000;
+            }
+
+            @Override
+            public int batchBytes() {
+                return 16 * 1024 * 1024;
+            }
+
+            @Override
+            public int queueBatches() {
+                return 2;
+            }
+
+            @Override
+            public int writers() {
+                return 2;
+            }
+
+            @Override
+            public int insertTimeoutSeconds() {
+                return 300;
+            }
+        };
+    }
+
+    /** Applies migrations/clickhouse/V*.sql in version order (statements end with ';' at a line end). */
+    private static void migrate(Client client, Path dir) throws Exception {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql"))
+                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
+                            .substring(1, f.getFileName().toString().indexOf("__")))))
+                    .toList();
+        }
+        for (Path file : files) {
+            StringBuilder statement = new StringBuilder();
+            for (String line : Files.readAllLines(file)) {
+                if (line.strip().startsWith("--")) {
+                    continue;
+                }
+                statement.append(line).append('\n');
+                if (line.strip().endsWith(";")) {
+                    String sql = statement.toString().strip();
+                    client.execute(sql.substring(0, sql.length() - 1)).get(60, TimeUnit.SECONDS).close();
+                    statement.setLength(0);
+                }
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int scaled(String name, int fallback, double scale) {
+        return (int) Math.max(1, Math.round(Integer.parseInt(env(name, Integer.toString(fallback))) * scale));
+    }
+
+    private static long vmHwmKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,201 @@
+package io.devhealth.sync.provider.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
+import io.devhealth.sync.client.ClaimRequest;
+import io.devhealth.sync.client.IdentityClient;
+import io.devhealth.sync.client.IdentityServiceTestResource;
+import io.devhealth.sync.client.SyncConfiguration;
+import io.devhealth.sync.client.SyncRun;
+import io.devhealth.sync.job.completion.RunCompletion;
+import io.devhealth.sync.job.completion.RunOutcome;
+import io.devhealth.sync.job.execution.RunExecutor;
+import io.devhealth.sync.provider.ProviderRegistry;
+import io.devhealth.sync.provider.http.Recordings;
+import io.devhealth.sync.provider.http.ReplayServer;
+import io.devhealth.sync.provider.http.ReplayServer.Reply;
+import io.devhealth.testengines.ClickHouseTestResource;
+import io.devhealth.testengines.Engines;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A github configuration end to end through the real sync job: the credential and the configuration are created with
+ * identity-service's public API (the real jar on real PostgreSQL), the run is claimed and executed by
+ * {@link RunExecutor}, which finds the GitHub provider in the registry like any other, reads the secret through identity's audited
+ * internal endpoint and syncs the replayed repository into the real ClickHouse engine; identity stores the cursor.
+ */
+@QuarkusTest
+@WithTestResource(value = ClickHouseTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = IdentityServiceTestResource.class, scope = TestResourceScope.GLOBAL)
+class GitHubSyncJobTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRET = "github_pat_11TEST_e2e-" + UUID.randomUUID();
+
+    @Inject
+    RunExecutor executor;
+    @Inject
+    RunCompletion completion;
+    @Inject
+    ProviderRegistry providers;
+    @Inject
+    IdentityClient identityClient;
+    @Inject
+    ClickHouseConfig clickhouse;
+
+    ReplayServer server;
+    String identityUrl;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        server = ReplayServer.start(GitHubApi.PUBLIC_API);
+        RecordedRepository.install(server);
+        var config = ConfigProvider.getConfig();
+        identityUrl = config.getValue("devhealth.identity.url", String.class);
+        admin = (String) call("POST", "/api/v1/identity/auth/token", null, Map.of(
+                "email", config.getValue("devhealth.test.identity.admin-email", String.class),
+                "password", config.getValue("devhealth.test.identity.admin-password", String.class)), 200)
+                .get("accessToken");
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void aGithubConfigurationSyncsThroughTheJobWithItsCredential() throws Exception {
+        String slug = "gh-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID org = UUID.fromString((String) call("POST", "/api/v1/identity/orgs", admin,
+                Map.of("slug", slug, "name", "GitHub e2e"), 201).get("id"));
+        UUID credential = UUID.fromString((String) call("POST", "/api/v1/identity/orgs/" + slug + "/credentials", admin,
+                Map.of("provider", "github", "name", "replay", "secret", SECRET), 201).get("id"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "github3.py");
+        body.put("provider", "github");
+        body.put("options", Map.of("owner", RecordedRepository.OWNER, "repos", List.of(RecordedRepository.NAME),
+                "apiUrl", server.url()));
+        body.put("credentialId", credential.toString());
+        UUID configurationId = UUID.fromString((String) call("POST", "/api/v1/identity/orgs/" + slug
+                + "/sync-configurations", admin, body, 201).get("id"));
+
+        RunOutcome first = runOnce(configurationId);
+
+        assertThat(first.result()).as("error: %s", first.error()).isEqualTo(RunOutcome.Result.SUCCEEDED);
+        assertThat(server.requests()).isNotEmpty().allSatisfy(request ->
+                assertThat(request.header("Authorization")).isEqualTo("Bearer " + SECRET));
+        assertThat(credentialReads(credential)).containsExactly(first.run().id());
+        Map<String, Long> expected = Map.of("pull_requests", (long) RecordedRepository.pullRequests().size(),
+                "work_items", (long) RecordedRepository.issues().size(),
+                "ci_pipeline_runs", (long) RecordedRepository.workflowRuns().size(),
+                "deployments", 2L, "releases", (long) Recordings.json("github/releases/list").size(), "repos", 1L);
+        assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
+        assertThat(first.run().counts()).containsEntry("repositories", 1);
+        SyncConfiguration afterFirst = identityClient.findConfiguration(configurationId).orElseThrow();
+        assertThat(afterFirst.cursor()).containsEntry("baseUrl", server.url());
+
+        // A rerun writes no duplicate rows.
+        RunOutcome second = runOnce(configurationId);
+        assertThat(second.result()).isEqualTo(RunOutcome.Result.SUCCEEDED);
+        assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
+        Map<String, Object> cursorAfterSecond = identityClient.findConfiguration(configurationId).orElseThrow().cursor();
+
+        // A malformed page fails the run with a clear reason; the stored cursor does not move.
+        byte[] page = Recordings.load("github/issues/list.page2").body();
+        server.route("/repositories/515435940/issues?per_page=3&page=2", new Reply(200,
+                Map.of("Content-Type", "application/json"), java.util.Arrays.copyOf(page, 100), ReplayServer.Delivery.NORMAL));
+        server.routePath(RecordedRepository.PATH + "/issues", RecordedRepository.recorded("issues/list.page1")
+                .with("ETag", null)); // no 304 this time: the broken page must be read
+        RunOutcome failed = runOnce(configurationId);
+        assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+        assertThat(failed.error()).contains("/repositories/515435940/issues?per_page=3&page=2")
+                .contains("the response body is not valid JSON").doesNotContain(SECRET);
+        assertThat(identityClient.findConfiguration(configurationId).orElseThrow().cursor()).isEqualTo(cursorAfterSecond);
+        assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
+    }
+
+    private RunOutcome runOnce(UUID configurationId) {
+        SyncConfiguration configuration = identityClient.findConfiguration(configurationId).orElseThrow();
+        SyncRun run = identityClient.claim(new ClaimRequest(configurationId, ClaimRequest.MANUAL, null,
+                completion.holder(), completion.leaseSeconds()));
+        return executor.execute(configuration, run, providers.find("github").orElseThrow());
+    }
+
+    private Map<String, Long> finalCounts(UUID org, java.util.Set<String> tables) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : tables) {
+            counts.put(table, Long.parseLong(Engines.clickhouse().queryWithParams(clickhouse.database(),
+                    "SELECT count() FROM " + table + " FINAL WHERE org_id = {org:UUID}", Map.of("org", org.toString()))
+                    .strip()));
+        }
+        return new java.util.HashMap<>(counts);
+    }
+
+    /** The run ids identity's audit recorded for reads of {@code credential}, oldest first. */
+    private static List<UUID> credentialReads(UUID credential) throws SQLException {
+        String database = ConfigProvider.getConfig().getValue("devhealth.test.identity.database", String.class);
+        try (Connection connection = Engines.postgres().connect(database);
+                PreparedStatement select = connection.prepareStatement("SELECT sync_run_id, reader FROM credential_reads "
+                        + "WHERE credential_id = ? ORDER BY created_at")) {
+            select.setObject(1, credential);
+            List<UUID> runs = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    assertThat(rows.getString(2)).isEqualTo("sync-service");
+                    runs.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return runs;
+        }
+    }
+
+    private Map<String, Object> call(String method, String path, String token, Object body, int expected) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(identityUrl + path))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
+            return JSON.readValue(response.body(), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
