@@ -9,88 +9,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 
+import io.devhealth.sync.client.IdentityServiceTestResource;
+import io.devhealth.sync.clickhouse.ClickHouseClients;
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.devhealth.testengines.Engines;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
- * The real insert retry path: the CDI {@link BatchInserter} (its {@code @Retry} interceptor, its classification of
+ * The real insert retry path: a CDI {@link BatchInserter} (its {@code @Retry} interceptor, its classification of
  * failures) against the real engine behind a proxy that loses the answer of one insert after it landed. The retry
  * must re-send the same bytes with the same {@code insert_deduplication_token}, and ClickHouse must drop it.
  */
 @QuarkusTest
-@TestProfile(BatchInserterRetryTests.ThroughLosingProxy.class)
 @WithTestResource(value = ClickHouseTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = IdentityServiceTestResource.class, scope = TestResourceScope.GLOBAL)
 class BatchInserterRetryTests {
 
-    /** Points the service's ClickHouse client (not Flyway's JDBC datasource) at the proxy. */
-    public static final class ThroughLosingProxy implements QuarkusTestProfile {
+    static final LosingProxy PROXY = start();
 
-        static volatile LosingProxy proxy;
-
-        static synchronized LosingProxy proxy() {
-            if (proxy == null) {
-                try {
-                    proxy = new LosingProxy(URI.create(Engines.clickhouse().url() + "/"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return proxy;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxyResource.class));
+    private static LosingProxy start() {
+        try {
+            return new LosingProxy(URI.create(Engines.clickhouse().url() + "/"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Runs after {@link ClickHouseTestResource} (higher order) so its URL wins; the database and credentials stay
-     * the global resource's.
+     * The service's BatchInserter (same class, same interceptors, a bean of its own type) whose client writes
+     * through {@link #PROXY}. A bean rather than a test profile: the suite's global resources start once.
      */
-    public static final class ProxyResource implements QuarkusTestResourceLifecycleManager {
+    @Singleton
+    @Typed(ProxiedBatchInserter.class)
+    static class ProxiedBatchInserter extends BatchInserter {
 
-        @Override
-        public Map<String, String> start() {
-            return Map.of("devhealth.clickhouse.url", ThroughLosingProxy.proxy().url());
-        }
-
-        @Override
-        public void stop() {
-            // the proxy lives as long as the JVM's test run
-        }
-
-        @Override
-        public int order() {
-            return 1000;
+        @Inject
+        ProxiedBatchInserter(ClickHouseConfig clickhouse, SinkConfig config) {
+            super(ClickHouseClients.create(PROXY.url(), clickhouse.database(), clickhouse.username(),
+                    clickhouse.password(), false), config);
         }
     }
 
     @Inject
-    ClickHouseSink sink;
+    ProxiedBatchInserter inserter;
+    @Inject
+    SinkConfig sinkConfig;
     @Inject
     ClickHouseConfig clickhouse;
 
     @Test
     void aRetriedInsertResendsTheSameBytesAndTokenAndClickHouseDropsIt() {
-        LosingProxy proxy = ThroughLosingProxy.proxy();
-        assertThat(clickhouse.url()).as("the service writes through the proxy").isEqualTo(proxy.url());
         UUID org = UUID.randomUUID();
-        proxy.clear();
-        proxy.loseNextAnswerTo(Table.REPOS.name());
+        PROXY.clear();
+        PROXY.loseNextAnswerTo(Table.REPOS.name());
 
-        try (SinkSession session = sink.open(System.currentTimeMillis(), org + "/retry")) {
+        try (SinkSession session = new ClickHouseSink(inserter, sinkConfig).open(System.currentTimeMillis(),
+                org + "/retry")) {
             try (TableBatcher repos = session.batcher(Table.REPOS)) {
                 for (int i = 0; i < 3; i++) {
                     UUID repo = UUID.randomUUID();
@@ -102,7 +85,7 @@ class BatchInserterRetryTests {
             session.finish();
         }
 
-        List<LosingProxy.Insert> inserts = proxy.inserts().stream()
+        List<LosingProxy.Insert> inserts = PROXY.inserts().stream()
                 .filter(insert -> insert.table().equals(Table.REPOS.name())).toList();
         assertThat(inserts).hasSize(2);
         assertThat(inserts.get(0).answered()).as("first answer lost").isEqualTo(503);
