@@ -20,6 +20,7 @@ import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.sink.BatchInserter;
 import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.FixedSinkConfig;
 import io.devhealth.sync.sink.SinkConfig;
 
 /**
@@ -57,7 +58,8 @@ public final class GitSyncBench {
         }
         try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
             migrate(client, migrations);
-            SinkConfig sinkConfig = sinkConfig();
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(
+                    Integer.getInteger("devhealth.sink.batch-rows", 50_000));
             // The benchmark is its own operator: the repository it was given is its only local root.
             GitProviderSync sync = new GitProviderSync(gitConfig(), new LocalRoots(List.of(repo.toString())),
                     new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig), new RepoMetricsDaily(client));
@@ -175,33 +177,4 @@ public final class GitSyncBench {
         };
     }
 
-    private static SinkConfig sinkConfig() {
-        int batchRows = Integer.getInteger("devhealth.sink.batch-rows", 50_000);
-        return new SinkConfig() {
-            @Override
-            public int batchRows() {
-                return batchRows;
-            }
-
-            @Override
-            public int batchBytes() {
-                return 16 * 1024 * 1024;
-            }
-
-            @Override
-            public int queueBatches() {
-                return 2;
-            }
-
-            @Override
-            public int writers() {
-                return 2;
-            }
-
-            @Override
-            public int insertTimeoutSeconds() {
-                return 300;
-            }
-        };
-    }
 }

@@ -32,6 +32,7 @@ import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.TestHttpConfig;
 import io.devhealth.sync.sink.BatchInserter;
 import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.FixedSinkConfig;
 import io.devhealth.sync.sink.SinkConfig;
 
 /**
@@ -88,7 +89,7 @@ public final class GitHubSyncBench {
             }
             try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
                 migrate(client, migrations);
-                SinkConfig sinkConfig = sinkConfig();
+                SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
                 TestHttpConfig http = new TestHttpConfig(4, concurrency);
                 GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
                         new CredentialGates(concurrency), null, new ProviderTime()),
@@ -198,34 +199,6 @@ public final class GitHubSyncBench {
         };
     }
 
-    private static SinkConfig sinkConfig() {
-        return new SinkConfig() {
-            @Override
-            public int batchRows() {
-                return 50_000;
-            }
-
-            @Override
-            public int batchBytes() {
-                return 16 * 1024 * 1024;
-            }
-
-            @Override
-            public int queueBatches() {
-                return 2;
-            }
-
-            @Override
-            public int writers() {
-                return 2;
-            }
-
-            @Override
-            public int insertTimeoutSeconds() {
-                return 300;
-            }
-        };
-    }
 
     /** Applies migrations/clickhouse/V*.sql in version order (statements end with ';' at a line end). */
     private static void migrate(Client client, Path dir) throws Exception {
