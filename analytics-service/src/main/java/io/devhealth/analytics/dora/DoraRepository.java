@@ -25,7 +25,7 @@ public class DoraRepository {
      * else by id or full name (a value that is not a UUID never matches an id).
      */
     private static final String FILTERS = """
-            AND ((? = '' AND is_production = 1) OR environment = ?)
+            AND if(? = '', is_production = 1, environment = ?)
             AND (? = '' OR repo_id IN (SELECT repo_id FROM repos
                                        WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))""";
 

@@ -73,7 +73,9 @@ class DoraResourceTests {
                 at("03-08T10:00"), false, false, 1);
         tables.deploymentFact(ACME, WEB, "d6", "production", true, "", at("03-10T09:00"), "hotfix", null, false,
                 false, 1);
-        // Not counted: staging, before the window, a deployment deleted at the source, another organization's.
+        // Not counted: staging, an unnamed non-production environment, before the window, a deployment deleted at the
+        // source, another organization's.
+        tables.deploymentFact(ACME, API, "d11", "", false, "", at("03-06T09:00"), "", null, false, false, 1);
         tables.deploymentFact(ACME, API, "d7", "staging", false, "", at("03-05T09:00"), "", null, false, false, 1);
         tables.deploymentFact(ACME, API, "d8", "production", true, "", at("02-27T09:00"), "", null, false, false, 1);
         tables.deploymentFact(ACME, API, "d10", "production", true, "", at("03-12T09:00"), "", null, false, false, 1);
