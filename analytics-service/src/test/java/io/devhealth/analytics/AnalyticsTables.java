@@ -37,7 +37,7 @@ public final class AnalyticsTables {
         if (existing.strip().equals("0")) {
             tables.clickhouse.migrate(tables.database);
             for (String table : new String[] { "repos", "commits", "repo_metrics_daily", "deployment_facts",
-                    "change_facts" }) {
+                    "change_facts", "deployments" }) {
                 tables.clickhouse.execute(tables.database, "SYSTEM STOP MERGES " + table);
             }
         }
@@ -95,6 +95,17 @@ public final class AnalyticsTables {
                 .formatted(org, repo, deploymentId, environment, production ? 1 : 0, pipelineId, utc(finishedAt),
                         failureCause, recoveredAt == null ? "NULL" : "'" + utc(recoveredAt) + "'", rework ? 1 : 0,
                         deleted ? 1 : 0, version));
+    }
+
+    /** One row of {@code deployments} as a provider sync writes it; {@code deleted}: its tombstone. */
+    public void deployment(UUID org, UUID repo, String deploymentId, String environment, boolean production,
+            String status, Instant createdAt, boolean deleted, long version) {
+        insert("""
+                INSERT INTO deployments (org_id, repo_id, provider, deployment_id, environment, is_production, status,
+                    commit_sha, ref, created_at, finished_at, url, is_deleted, version)
+                VALUES ('%s', '%s', 'github', '%s', '%s', %d, '%s', 'abc', 'main', '%s', '%s', '', %d, %d)"""
+                .formatted(org, repo, deploymentId, environment, production ? 1 : 0, status, utc(createdAt),
+                        utc(createdAt.plusSeconds(60)), deleted ? 1 : 0, version));
     }
 
     /** One change (commit) a deployment shipped to an environment, in {@code change_facts}. */

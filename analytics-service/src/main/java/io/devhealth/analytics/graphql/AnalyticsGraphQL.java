@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
 
 import io.devhealth.analytics.commit.CommitItem;
 import io.devhealth.analytics.commit.CommitService;
+import io.devhealth.analytics.deployment.DeploymentItem;
+import io.devhealth.analytics.deployment.DeploymentService;
 import io.devhealth.analytics.dora.DoraLevels;
 import io.devhealth.analytics.dora.DoraReport;
 import io.devhealth.analytics.listing.Listing;
@@ -60,7 +62,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Repo.class, RepoMetricsSeries.class, RepoDayMetrics.class, DoraReport.class,
         DoraReport.LevelTable.class, DoraReport.DeploymentFrequency.class, DoraReport.ChangeLeadTime.class,
         DoraReport.ChangeFailRate.class, DoraReport.FailedDeploymentRecoveryTime.class,
-        DoraReport.DeploymentReworkRate.class, DoraReport.Day.class, Listing.class, CommitItem.class })
+        DoraReport.DeploymentReworkRate.class, DoraReport.Day.class, Listing.class, CommitItem.class,
+        DeploymentItem.class })
 public class AnalyticsGraphQL {
 
     static final int MAX_DEPTH = 8;
@@ -69,7 +72,8 @@ public class AnalyticsGraphQL {
 
     private final GraphQL graphQL;
 
-    AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DoraService dora, CommitService commits) {
+    AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DoraService dora, CommitService commits,
+            DeploymentService deployments) {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(LONG)
                 .type("Query", query -> query
@@ -81,7 +85,11 @@ public class AnalyticsGraphQL {
                                 levels(env)))
                         .dataFetcher("commits", env -> commits.list(env.getArgument("org"), env.getArgument("from"),
                                 env.getArgument("to"), env.getArgument("repo"), env.getArgument("author"),
-                                env.getArgument("cursor"), limit(env))))
+                                env.getArgument("cursor"), limit(env)))
+                        .dataFetcher("deployments", env -> deployments.list(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
+                                env.getArgument("environment"), env.getArgument("status"), env.getArgument("cursor"),
+                                limit(env))))
                 .build();
         this.graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                         new SchemaParser().parse(schema()), wiring))

@@ -44,7 +44,7 @@ public class GraphQLResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RunOnVirtualThread
     @Operation(summary = "Run a GraphQL query", description = """
-            Schema: repos, repoMetricsDaily, dora, commits (each takes the organization slug or id as org; fields and \
+            Schema: repos, repoMetricsDaily, dora, commits, deployments (each takes the organization slug or id as org; fields and \
             arguments mirror the REST endpoints). Answers {data, errors}; a field the caller may not read, or with \
             bad arguments, yields an error whose extensions carry the problem type and status (another \
             organization's data never appears). Queries deeper than 8 levels or above 400 fields are refused.""")

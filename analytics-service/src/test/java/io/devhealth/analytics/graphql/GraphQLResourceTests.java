@@ -53,6 +53,7 @@ class GraphQLResourceTests {
         tables.deploymentFact(ACME, API, "d1", "production", true, "", at("03-01T10:00"), "incident",
                 at("03-01T12:00"), false, false, 1);
         tables.changeFact(ACME, API, "c1", "production", true, at("03-01T08:00"), "d1", at("03-01T10:00"));
+        tables.deployment(ACME, API, "d1", "production", true, "success", at("03-01T09:55"), false, 1);
     }
 
     @BeforeEach
@@ -68,7 +69,9 @@ class GraphQLResourceTests {
                     failedDeploymentRecoveryTime { medianHours } series { day deployments } }
                   commits(org: "acme-graphql", from: "2025-03-01", to: "2025-03-07", limit: 10) {
                     items { sha repo authorEmail additions } nextCursor }
-                  repos(org: "acme-graphql") { fullName commitCount } }""");
+                  repos(org: "acme-graphql") { fullName commitCount }
+                  deployments(org: "acme-graphql", from: "2025-03-01", to: "2025-03-07") {
+                    items { deploymentId environment production status } nextCursor } }""");
         JsonPath rest = given().auth().oauth2(viewer).queryParam("from", "2025-03-01").queryParam("to", "2025-03-07")
                 .get("/api/v1/analytics/orgs/acme-graphql/dora").then().statusCode(200).extract().jsonPath();
 
@@ -80,6 +83,8 @@ class GraphQLResourceTests {
         assertThat(graph.getList("data.dora.series.deployments")).hasSize(7);
         assertThat(graph.getList("data.commits.items.sha")).containsExactly("c1");
         assertThat(graph.getString("data.repos[0].fullName")).isEqualTo("acme/api");
+        assertThat(graph.getList("data.deployments.items.deploymentId")).containsExactly("d1");
+        assertThat(graph.getBoolean("data.deployments.items[0].production")).isTrue();
     }
 
     @Test

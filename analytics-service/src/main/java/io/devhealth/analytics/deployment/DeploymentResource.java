@@ -1,0 +1,60 @@
+package io.devhealth.analytics.deployment;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.devhealth.analytics.listing.Listing;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+@Path("/api/v1/analytics/orgs/{org}/deployments")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Deployments", description = "Deployments synced from the providers, newest first.")
+public class DeploymentResource {
+
+    private final DeploymentService deployments;
+
+    DeploymentResource(DeploymentService deployments) {
+        this.deployments = deployments;
+    }
+
+    @GET
+    @RunOnVirtualThread
+    @Operation(summary = "List deployments", description = "Deployments created in the window (UTC days), newest "
+            + "first (creation time, then repository and deployment id), keyset-paginated: pass nextCursor as "
+            + "cursor. Deployments deleted at the source never appear. Any member (viewer and up) or a superuser "
+            + "may read.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "A malformed date or range, a limit outside 1–200, a cursor this "
+            + "listing did not issue, an unknown status or a malformed environment; violations name the parameter")
+    @APIResponse(responseCode = "401", description = "No token, or a malformed, expired or foreign-signed one")
+    @APIResponse(responseCode = "404", description = "No such organization, or no such repository in it")
+    @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later")
+    public Listing<DeploymentItem> list(
+            @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
+            @Parameter(description = "First UTC day (yyyy-MM-dd), included; default: 29 days before 'to'.",
+                    example = "2025-03-01") @QueryParam("from") String from,
+            @Parameter(description = "Last UTC day (yyyy-MM-dd), included; default: today (UTC).",
+                    example = "2025-03-31") @QueryParam("to") String to,
+            @Parameter(description = "Only this repository, by id or full name.", example = "acme/api")
+            @QueryParam("repo") String repo,
+            @Parameter(description = "Only this environment.", example = "production")
+            @QueryParam("environment") String environment,
+            @Parameter(description = "Only this status: success, failure, error, inactive, in_progress, queued.",
+                    example = "success") @QueryParam("status") String status,
+            @Parameter(description = "From a previous page's nextCursor.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Items per page, 1–200 (default 50).", example = "50")
+            @QueryParam("limit") String limit) {
+        return deployments.list(org, from, to, repo, environment, status, cursor, limit);
+    }
+}
