@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.devhealth.analytics.listing.ListingCursor;
 import io.devhealth.analytics.metrics.DayRange;
 import io.devhealth.analytics.query.ClickHouseQueries;
 import io.devhealth.analytics.query.RowMapper;
@@ -47,10 +48,6 @@ public class CommitRepository {
         this.queries = queries;
     }
 
-    /** The key of the last item of the previous page. */
-    record After(long authoredAtMillis, UUID repoId, String sha) {
-    }
-
     /**
      * At most {@code limit} commits authored in the range (UTC days), newest first, after {@code after} (null:
      * from the newest).
@@ -58,9 +55,10 @@ public class CommitRepository {
      * @param repo   repository id or full name, or {@code ""} for all
      * @param author author email, or {@code ""} for all
      */
-    List<CommitItem> page(UUID orgId, DayRange range, String repo, String author, After after, int limit) {
+    List<CommitItem> page(UUID orgId, DayRange range, String repo, String author, ListingCursor.Key after,
+            int limit) {
         return queries.list(PAGE, ROW, orgId, orgId, range.from(), range.to(), repo, repo, repo, author, author,
-                after == null ? 0 : 1, after == null ? 0L : after.authoredAtMillis(),
-                after == null ? NO_REPO : after.repoId(), after == null ? "" : after.sha(), limit);
+                after == null ? 0 : 1, after == null ? 0L : after.millis(),
+                after == null ? NO_REPO : after.repoId(), after == null ? "" : after.id(), limit);
     }
 }

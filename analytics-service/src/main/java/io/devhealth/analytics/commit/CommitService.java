@@ -42,25 +42,15 @@ public class CommitService {
         UUID orgId = orgAccess.readableOrgId(org);
         DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
         int limit = Listing.limit(limitParameter);
-        CommitRepository.After after = after(ListingCursor.decode(cursor, 3));
+        ListingCursor.Key after = ListingCursor.decodeKey(cursor);
         String repoFilter = repo == null || repo.isBlank() ? "" : repo.strip();
         if (!repoFilter.isEmpty() && !repos.exists(orgId, repoFilter)) {
             throw ProblemException.notFound("No repository '" + repoFilter + "' in organization '" + org + "'.");
         }
         String authorFilter = author == null ? "" : author.strip();
         List<CommitItem> fetched = commits.page(orgId, range, repoFilter, authorFilter, after, limit + 1);
-        return Listing.of(fetched, limit, item -> ListingCursor.encode(
-                Long.toString(item.authoredAt().toEpochMilli()), item.repoId().toString(), item.sha()));
+        return Listing.of(fetched, limit,
+                item -> new ListingCursor.Key(item.authoredAt().toEpochMilli(), item.repoId(), item.sha()).encode());
     }
 
-    private static CommitRepository.After after(List<String> key) {
-        if (key == null) {
-            return null;
-        }
-        try {
-            return new CommitRepository.After(ListingCursor.millis(key, 0), UUID.fromString(key.get(1)), key.get(2));
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.badParameter("cursor", "cursor must be a value from a previous page's nextCursor");
-        }
-    }
 }

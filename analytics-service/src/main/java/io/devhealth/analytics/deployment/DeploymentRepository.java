@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.devhealth.analytics.listing.ListingCursor;
 import io.devhealth.analytics.metrics.DayRange;
 import io.devhealth.analytics.query.ClickHouseQueries;
 import io.devhealth.analytics.query.RowMapper;
@@ -49,18 +50,14 @@ public class DeploymentRepository {
         this.queries = queries;
     }
 
-    /** The key of the last item of the previous page. */
-    record After(long createdAtMillis, UUID repoId, String deploymentId) {
-    }
-
     /**
      * At most {@code limit} deployments created in the range (UTC days), newest first, after {@code after} (null:
      * from the newest). Filters are {@code ""} for all.
      */
-    List<DeploymentItem> page(UUID orgId, DayRange range, String repo, String environment, String status, After after,
-            int limit) {
+    List<DeploymentItem> page(UUID orgId, DayRange range, String repo, String environment, String status,
+            ListingCursor.Key after, int limit) {
         return queries.list(PAGE, ROW, orgId, orgId, range.from(), range.to(), repo, repo, repo, environment,
-                environment, status, status, after == null ? 0 : 1, after == null ? 0L : after.createdAtMillis(),
-                after == null ? NO_REPO : after.repoId(), after == null ? "" : after.deploymentId(), limit);
+                environment, status, status, after == null ? 0 : 1, after == null ? 0L : after.millis(),
+                after == null ? NO_REPO : after.repoId(), after == null ? "" : after.id(), limit);
     }
 }

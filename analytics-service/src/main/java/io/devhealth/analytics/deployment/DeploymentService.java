@@ -48,7 +48,7 @@ public class DeploymentService {
         UUID orgId = orgAccess.readableOrgId(org);
         DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
         int limit = Listing.limit(limitParameter);
-        DeploymentRepository.After after = after(ListingCursor.decode(cursor, 3));
+        ListingCursor.Key after = ListingCursor.decodeKey(cursor);
         String statusFilter = blankToEmpty(status);
         if (!statusFilter.isEmpty() && !STATUSES.contains(statusFilter)) {
             throw ProblemException.badParameter("status", "status must be one of " + String.join(", ",
@@ -66,21 +66,10 @@ public class DeploymentService {
         }
         List<DeploymentItem> fetched = deployments.page(orgId, range, repoFilter, environmentFilter, statusFilter,
                 after, limit + 1);
-        return Listing.of(fetched, limit, item -> ListingCursor.encode(
-                Long.toString(item.createdAt().toEpochMilli()), item.repoId().toString(), item.deploymentId()));
+        return Listing.of(fetched, limit,
+                item -> new ListingCursor.Key(item.createdAt().toEpochMilli(), item.repoId(), item.deploymentId()).encode());
     }
 
-    private static DeploymentRepository.After after(List<String> key) {
-        if (key == null) {
-            return null;
-        }
-        try {
-            return new DeploymentRepository.After(ListingCursor.millis(key, 0), UUID.fromString(key.get(1)),
-                    key.get(2));
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.badParameter("cursor", "cursor must be a value from a previous page's nextCursor");
-        }
-    }
 
     private static String blankToEmpty(String value) {
         return value == null ? "" : value.strip();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import io.devhealth.support.problem.ProblemException;
 
@@ -54,11 +55,33 @@ public final class ListingCursor {
         return values;
     }
 
-    /** The cursor's part {@code index} as epoch milliseconds. */
-    public static long millis(List<String> key, int index) {
+    /**
+     * The sort key of listings ordered by a time, then a repository, then an id within it (commits by author time,
+     * deployments by creation time).
+     *
+     * @param millis epoch milliseconds
+     */
+    public record Key(long millis, UUID repoId, String id) {
+
+        /** The cursor naming this key. */
+        public String encode() {
+            return ListingCursor.encode(Long.toString(millis), repoId.toString(), id);
+        }
+    }
+
+    /**
+     * The key a (time, repository, id) cursor names, or null when {@code cursor} is absent.
+     *
+     * @throws ProblemException 400 naming {@code cursor} when it is not one such a listing issued
+     */
+    public static Key decodeKey(String cursor) {
+        List<String> parts = decode(cursor, 3);
+        if (parts == null) {
+            return null;
+        }
         try {
-            return Long.parseLong(key.get(index));
-        } catch (NumberFormatException e) {
+            return new Key(Long.parseLong(parts.get(0)), UUID.fromString(parts.get(1)), parts.get(2));
+        } catch (IllegalArgumentException malformed) {
             throw invalid();
         }
     }
