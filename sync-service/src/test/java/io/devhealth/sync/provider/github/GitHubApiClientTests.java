@@ -76,7 +76,7 @@ class GitHubApiClientTests {
     void followsTheRecordedLinkChainThroughEveryPageWithTheToken() throws Exception {
         server.route("/repos/acme/widgets/issues?per_page=3", recorded("issues/list.page1"));
         for (int page = 2; page <= 5; page++) {
-            server.route("/repositories/515435940/issues?per_page=3&page=" + page, recorded("issues/list.page" + page));
+            server.route(Recordings.requestPath("github/issues/list.page" + page), recorded("issues/list.page" + page));
         }
         List<Long> numbers = new ArrayList<>();
         ApiClient.Walk walk = client(4).pages(URI.create(server.url() + "/repos/acme/widgets/issues?per_page=3"), null,
@@ -104,7 +104,7 @@ class GitHubApiClientTests {
         assertThat(walk.pages()).isEqualTo(1);
         // page 2 was requested ahead while page 1 was handled, then abandoned; nothing beyond it
         assertThat(server.requests()).extracting(ReplayServer.Request::pathAndQuery)
-                .isSubsetOf("/repos/acme/widgets/issues?per_page=3", "/repositories/515435940/issues?per_page=3&page=2");
+                .isSubsetOf("/repos/acme/widgets/issues?per_page=3", Recordings.requestPath("github/issues/list.page2"));
     }
 
     @Test
@@ -147,14 +147,16 @@ class GitHubApiClientTests {
 
     @Test
     void aSpentWindowPausesTheNextRequestUntilTheReset() throws Exception {
-        Reply last = recorded("issues/list.page5").with("X-RateLimit-Remaining", "0")
-                .with("X-RateLimit-Reset", Long.toString(1658208999L + 600)).with("Date", "Tue, 19 Jul 2022 04:36:39 GMT");
+        Recordings.Recording page5 = Recordings.load("github/issues/list.page5");
+        // The recorded window spent, and reset 10 minutes later than recorded: over an hour after the recorded Date.
+        Reply last = recorded("issues/list.page5").with("X-RateLimit-Remaining", "0").with("X-RateLimit-Reset",
+                Long.toString(Long.parseLong(page5.headers().get("X-RateLimit-Reset")) + 600));
         server.route("/a", last).route("/b", recorded("issues/list.page4"));
         ApiClient client = client(4);
         client.get("/a");
         assertThat(time.sleeps()).isEmpty();
         client.get("/b");
-        // reset − Date = 1658209599 − 1658205399 = 4200 s, capped at the configured hour
+        // reset − Date is over the configured hour: the wait is capped at it
         assertThat(time.sleeps()).containsExactly(START.plus(Duration.ofHours(1)));
     }
 
@@ -182,14 +184,14 @@ class GitHubApiClientTests {
 
     @Test
     void followsTheRecordedRenameRedirect() throws Exception {
-        String old = "/repos/octokit-fixture-org/tmp-scenario-rename-repository-20220719044033126-ukeod";
+        String old = Recordings.requestPath("github/errors/301_repo_renamed");
+        String moved = URI.create(Recordings.load("github/errors/301_repo_renamed").headers().get("Location")).getPath();
         server.route(old, recorded("errors/301_repo_renamed"));
-        server.route("/repositories/515436299", Reply.json("{\"id\": 515436299, \"full_name\": \"acme/renamed\"}"));
+        server.route(moved, Reply.json("{\"full_name\": \"acme/renamed\"}"));
         ApiResponse response = client(4).get(old);
         assertThat(ApiClient.json(response).get("full_name").asText()).isEqualTo("acme/renamed");
-        assertThat(response.uri().getPath()).isEqualTo("/repositories/515436299");
-        assertThat(server.requests()).extracting(ReplayServer.Request::pathAndQuery)
-                .containsExactly(old, "/repositories/515436299");
+        assertThat(response.uri().getPath()).isEqualTo(moved);
+        assertThat(server.requests()).extracting(ReplayServer.Request::pathAndQuery).containsExactly(old, moved);
     }
 
     @Test

@@ -245,24 +245,28 @@ class GitHubProviderSyncTests {
 
     @Test
     void aRenamedRepositoryIsFollowed() throws Exception {
-        String old = "tmp-scenario-rename-repository-20220719044033126-ukeod";
+        String recordedPath = Recordings.requestPath("github/errors/301_repo_renamed");
+        String old = recordedPath.substring(recordedPath.lastIndexOf('/') + 1);
+        String moved = java.net.URI.create(Recordings.load("github/errors/301_repo_renamed").headers().get("Location"))
+                .getPath();
         server.route("/repos/sigmavirus24/" + old, RecordedRepository.recorded("errors/301_repo_renamed"));
         JsonNode renamed = ((com.fasterxml.jackson.databind.node.ObjectNode) RecordedRepository.repository().deepCopy())
-                .put("id", 515436299L).put("full_name", "octokit-fixture-org/renamed-repository")
-                .put("html_url", "https://github.com/octokit-fixture-org/renamed-repository");
-        server.route("/repositories/515436299", RecordedRepository.json(renamed));
-        server.dynamic("/repos/octokit-fixture-org/renamed-repository/", request ->
+                .put("id", Long.parseLong(moved.substring(moved.lastIndexOf('/') + 1)))
+                .put("full_name", "acme/renamed-repository")
+                .put("html_url", "https://github.com/acme/renamed-repository");
+        server.route(moved, RecordedRepository.json(renamed));
+        server.dynamic("/repos/acme/renamed-repository/", request ->
                 request.pathAndQuery().contains("/actions/runs") ? Reply.json("{\"total_count\":0,\"workflow_runs\":[]}")
                         : Reply.json("[]"));
         UUID org = UUID.randomUUID();
         SyncOutcome outcome = sync(org, List.of(old), null, null);
 
         assertThat(outcome.warnings()).singleElement().asString().contains("sigmavirus24/" + old)
-                .contains("is now octokit-fixture-org/renamed-repository");
+                .contains("is now acme/renamed-repository");
         assertThat(query(org, "SELECT full_name, url FROM repos FINAL WHERE org_id = {org:UUID}"))
-                .isEqualTo("octokit-fixture-org/renamed-repository\thttps://github.com/octokit-fixture-org/renamed-repository");
+                .isEqualTo("acme/renamed-repository\thttps://github.com/acme/renamed-repository");
         assertThat(server.requests()).extracting(ReplayServer.Request::pathAndQuery)
-                .anySatisfy(path -> assertThat(path).startsWith("/repos/octokit-fixture-org/renamed-repository/pulls?"));
+                .anySatisfy(path -> assertThat(path).startsWith("/repos/acme/renamed-repository/pulls?"));
         assertThat(outcome.cursor().get("scopes")).asString().contains("sigmavirus24/" + old);
     }
 
@@ -299,10 +303,11 @@ class GitHubProviderSyncTests {
 
         RecordedRepository.install(server);
         byte[] page = Recordings.load("github/issues/list.page3").body();
-        server.route("/repositories/515435940/issues?per_page=3&page=3", new Reply(200, Map.of("Content-Type",
+        String page3 = Recordings.requestPath("github/issues/list.page3");
+        server.route(page3, new Reply(200, Map.of("Content-Type",
                 "application/json"), java.util.Arrays.copyOf(page, page.length - 40), ReplayServer.Delivery.NORMAL));
         assertThatThrownBy(() -> syncRecorded(UUID.randomUUID(), null)).isInstanceOf(SyncFailedException.class)
-                .hasMessageContaining("/repositories/515435940/issues?per_page=3&page=3: the response body is not valid JSON");
+                .hasMessageContaining(page3 + ": the response body is not valid JSON");
     }
 
     @Test

@@ -132,13 +132,14 @@ class GitHubSyncJobTests {
 
         // A malformed page fails the run with a clear reason; the stored cursor does not move.
         byte[] page = Recordings.load("github/issues/list.page2").body();
-        server.route("/repositories/515435940/issues?per_page=3&page=2", new Reply(200,
+        String page2 = Recordings.requestPath("github/issues/list.page2");
+        server.route(page2, new Reply(200,
                 Map.of("Content-Type", "application/json"), java.util.Arrays.copyOf(page, 100), ReplayServer.Delivery.NORMAL));
         server.routePath(RecordedRepository.PATH + "/issues", RecordedRepository.recorded("issues/list.page1")
                 .with("ETag", null)); // no 304 this time: the broken page must be read
         RunOutcome failed = runOnce(configurationId);
         assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
-        assertThat(failed.error()).contains("/repositories/515435940/issues?per_page=3&page=2")
+        assertThat(failed.error()).contains(page2)
                 .contains("the response body is not valid JSON").doesNotContain(SECRET);
         assertThat(identityClient.findConfiguration(configurationId).orElseThrow().cursor()).isEqualTo(cursorAfterSecond);
         assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);

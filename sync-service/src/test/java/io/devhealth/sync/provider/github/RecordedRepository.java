@@ -75,7 +75,7 @@ final class RecordedRepository {
         server.routePath(PATH + "/pulls/comments", json(JSON.createArrayNode().add(reviewComment())));
         server.routePath(PATH + "/issues", recorded("issues/list.page1"));
         for (int page = 2; page <= 5; page++) {
-            server.route("/repositories/515435940/issues?per_page=3&page=" + page, recorded("issues/list.page" + page));
+            server.route(Recordings.requestPath("github/issues/list.page" + page), recorded("issues/list.page" + page));
         }
         server.routePath(PATH + "/actions/runs", recorded("actions/workflow_runs.page1"));
         server.route("/repositories/540180744/actions/runs?per_page=1&page=2", recorded("actions/workflow_runs.page2"));

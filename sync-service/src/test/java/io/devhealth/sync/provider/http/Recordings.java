@@ -71,6 +71,23 @@ public final class Recordings {
         }
     }
 
+    /**
+     * The path and query the recording was made for (its headers file's {@code request.url}), e.g.
+     * {@code /repositories/<id>/issues?per_page=3&page=2}.
+     */
+    public static String requestPath(String name) {
+        Path headers = root().resolve(name + ".headers.json");
+        try {
+            if (!Files.isRegularFile(headers)) {
+                throw new IllegalStateException("recorded request missing: " + headers);
+            }
+            java.net.URI url = java.net.URI.create(JSON.readTree(headers.toFile()).path("request").path("url").asText());
+            return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A recorded body as JSON. */
     public static JsonNode json(String name) {
         try {
