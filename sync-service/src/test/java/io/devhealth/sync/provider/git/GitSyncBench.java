@@ -5,12 +5,10 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.clickhouse.client.api.Client;
 
@@ -18,6 +16,7 @@ import io.devhealth.sync.clickhouse.ClickHouseClients;
 import io.devhealth.sync.metrics.RepoMetricsDaily;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.clickhouse.BenchMigrations;
 import io.devhealth.sync.sink.BatchInserter;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.FixedSinkConfig;
@@ -57,7 +56,7 @@ public final class GitSyncBench {
             admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
         }
         try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
-            migrate(client, migrations);
+            BenchMigrations.migrate(client, migrations);
             SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(
                     Integer.getInteger("devhealth.sink.batch-rows", 50_000));
             // The benchmark is its own operator: the repository it was given is its only local root.
@@ -114,31 +113,6 @@ public final class GitSyncBench {
         return client.queryAll(sql).get(0).getString(1);
     }
 
-    /** Applies migrations/clickhouse/V*.sql in version order (statements end with ';' at a line end). */
-    private static void migrate(Client client, Path dir) throws Exception {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql"))
-                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
-                            .substring(1, f.getFileName().toString().indexOf("__")))))
-                    .toList();
-        }
-        for (Path file : files) {
-            StringBuilder statement = new StringBuilder();
-            for (String line : Files.readAllLines(file)) {
-                if (line.strip().startsWith("--")) {
-                    continue;
-                }
-                statement.append(line).append('\n');
-                if (line.strip().endsWith(";")) {
-                    String sql = statement.toString().strip();
-                    sql = sql.substring(0, sql.length() - 1).replaceFirst("(?i)^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ");
-                    client.execute(sql).get(60, TimeUnit.SECONDS).close();
-                    statement.setLength(0);
-                }
-            }
-        }
-    }
 
     private static long jvmCpuMillis() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);

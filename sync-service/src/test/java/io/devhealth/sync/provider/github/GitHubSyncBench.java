@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import com.clickhouse.client.api.Client;
 
@@ -30,6 +28,7 @@ import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.ProviderTime;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.TestHttpConfig;
+import io.devhealth.sync.clickhouse.BenchMigrations;
 import io.devhealth.sync.sink.BatchInserter;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.FixedSinkConfig;
@@ -88,7 +87,7 @@ public final class GitHubSyncBench {
                 admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
             }
             try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
-                migrate(client, migrations);
+                BenchMigrations.migrate(client, migrations);
                 SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
                 TestHttpConfig http = new TestHttpConfig(4, concurrency);
                 GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
@@ -200,30 +199,6 @@ public final class GitHubSyncBench {
     }
 
 
-    /** Applies migrations/clickhouse/V*.sql in version order (statements end with ';' at a line end). */
-    private static void migrate(Client client, Path dir) throws Exception {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql"))
-                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
-                            .substring(1, f.getFileName().toString().indexOf("__")))))
-                    .toList();
-        }
-        for (Path file : files) {
-            StringBuilder statement = new StringBuilder();
-            for (String line : Files.readAllLines(file)) {
-                if (line.strip().startsWith("--")) {
-                    continue;
-                }
-                statement.append(line).append('\n');
-                if (line.strip().endsWith(";")) {
-                    String sql = statement.toString().strip();
-                    client.execute(sql.substring(0, sql.length() - 1)).get(60, TimeUnit.SECONDS).close();
-                    statement.setLength(0);
-                }
-            }
-        }
-    }
 
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
