@@ -122,6 +122,16 @@ public final class RowBinaryBuffer {
         return int64(epochMillis);
     }
 
+    /** Nullable(DateTime64(3[, tz])): {@code null} or milliseconds since the epoch (UTC). */
+    public RowBinaryBuffer nullableDateTime64Millis(Long epochMillis) {
+        return epochMillis == null ? uint8(1) : uint8(0).dateTime64Millis(epochMillis);
+    }
+
+    /** Nullable(UInt64). */
+    public RowBinaryBuffer nullableUint64(Long value) {
+        return value == null ? uint8(1) : uint8(0).uint64(value);
+    }
+
     /** Date: days since 1970-01-01. */
     public RowBinaryBuffer date(long epochDay) {
         return uint16((int) epochDay);

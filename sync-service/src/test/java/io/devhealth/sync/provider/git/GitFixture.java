@@ -19,7 +19,7 @@ import java.util.Map;
  * compared with). Independent of the production parser: the oracle uses git's default, quoted, line-based
  * output, not {@code -z}.
  */
-final class GitFixture {
+public final class GitFixture {
 
     private final Path dir;
     private final Map<String, String> env = new HashMap<>();
@@ -37,12 +37,12 @@ final class GitFixture {
         env.put("LC_ALL", "C");
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Initializes a repository with branch main. */
-    static GitFixture init(Path dir) {
+    public static GitFixture init(Path dir) {
         GitFixture git = new GitFixture(dir);
         try {
             Files.createDirectories(dir);
@@ -53,19 +53,19 @@ final class GitFixture {
         return git;
     }
 
-    GitFixture author(String name, String email, String date) {
+    public GitFixture author(String name, String email, String date) {
         env.put("GIT_AUTHOR_NAME", name);
         env.put("GIT_AUTHOR_EMAIL", email);
         env.put("GIT_AUTHOR_DATE", date);
         return this;
     }
 
-    GitFixture committerDate(String date) {
+    public GitFixture committerDate(String date) {
         env.put("GIT_COMMITTER_DATE", date);
         return this;
     }
 
-    GitFixture write(String path, String content) {
+    public GitFixture write(String path, String content) {
         return write(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -93,18 +93,18 @@ final class GitFixture {
     }
 
     /** Stages everything and commits; returns the new commit's sha. */
-    String commitAll(String message) {
+    public String commitAll(String message) {
         run("add", "-A");
         run("commit", "-q", "--allow-empty", "-m", message);
         return head();
     }
 
-    String head() {
+    public String head() {
         return run("rev-parse", "HEAD").strip();
     }
 
     /** Runs git in the repository; fails the test on a non-zero exit. */
-    String run(String... args) {
+    public String run(String... args) {
         Result result = tryRun(args);
         if (result.exit != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed (" + result.exit + "): "

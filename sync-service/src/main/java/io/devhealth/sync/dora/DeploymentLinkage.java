@@ -1,0 +1,117 @@
+package io.devhealth.sync.dora;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.devhealth.sync.dora.DeploymentLinker.ChangeFact;
+import io.devhealth.sync.dora.DeploymentLinker.DeploymentFact;
+import io.devhealth.sync.dora.LinkageInput.PullRequest;
+import io.devhealth.sync.provider.SyncFailedException;
+import io.devhealth.sync.provider.git.GitAncestry;
+import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.SinkSession;
+import io.devhealth.sync.sink.TableBatcher;
+import io.devhealth.sync.sink.WriteFence;
+
+/**
+ * Writes one repository's DORA facts ({@code deployment_facts}, {@code change_facts}; migrations/clickhouse V3) at
+ * sync time, from what the providers stored ({@code deployments}, {@code deployment_statuses}, {@code incidents},
+ * {@code pull_requests}, {@code pull_request_commits}) and the repository's git history ({@link DeploymentLinker}
+ * says how links are made). Called by a hosted provider after it synced a repository's deployments and history.
+ *
+ * <p>Every call recomputes the repository's facts whole, so a late status, a deleted deployment or a newly linked
+ * incident is reflected at once: the facts are written with a version newer than every earlier computation's, then
+ * facts of the repository the computation did not produce are tombstoned ({@code is_deleted = 1}) inside ClickHouse.
+ * A deployment counts when it ever reached {@code success} (GitHub marks superseded deployments {@code inactive}).
+ * Production: the provider's flag (a GitHub environment named like production, a GitLab {@code production} tier) or
+ * an environment in the organization's {@code dora.production-environments} setting (case-insensitive).
+ */
+@ApplicationScoped
+public class DeploymentLinkage {
+
+    /** The organization setting naming its production environments. */
+    public static final String PRODUCTION_ENVIRONMENTS_SETTING = "dora.production-environments";
+
+    private final LinkageSources sources;
+    private final ClickHouseSink sink;
+
+    public DeploymentLinkage(LinkageSources sources, ClickHouseSink sink) {
+        this.sources = sources;
+        this.sink = sink;
+    }
+
+    /**
+     * What one linkage wrote: facts per table, deployments whose commit the repository lacks, failed deployments.
+     */
+    public record Outcome(long deploymentFacts, long changeFacts, int unknownCommits, long failedDeployments) {
+    }
+
+    /**
+     * Links the repository's deployments and writes its facts.
+     *
+     * @param orgSettings the organization's settings as the run received them (for
+     *                    {@value #PRODUCTION_ENVIRONMENTS_SETTING})
+     * @throws SyncFailedException git or ClickHouse failed; facts written before stay (the next run replaces them)
+     */
+    public Outcome link(UUID orgId, UUID repoId, GitAncestry git, Map<String, Object> orgSettings, WriteFence fence)
+            throws SyncFailedException {
+        LinkageInput input = sources.read(orgId, repoId, productionEnvironments(orgSettings));
+        DeploymentLinker.Result result = new DeploymentLinker(git).link(input);
+        long version = sources.nextVersion(orgId, repoId);
+        try (SinkSession session = sink.open(version, orgId + "/dora/" + repoId, fence)) {
+            try (TableBatcher deployments = session.batcher(DoraTables.DEPLOYMENT_FACTS);
+                    TableBatcher changes = session.batcher(DoraTables.CHANGE_FACTS)) {
+                result.deployments().forEach(fact -> write(deployments, orgId, repoId, fact, version));
+                result.changes().forEach(fact -> write(changes, orgId, repoId, fact, version));
+            }
+            session.finish(); // the new facts are durable before the old ones are tombstoned
+        }
+        sources.tombstoneOlder(orgId, repoId, version);
+        long failed = result.deployments().stream().filter(f -> !f.failureCause().isEmpty()).count();
+        return new Outcome(result.deployments().size(), result.changes().size(), result.unknownCommits(), failed);
+    }
+
+    /** The organization's production environment names, lower-cased; empty when the setting is absent. */
+    static Set<String> productionEnvironments(Map<String, Object> orgSettings) {
+        Set<String> names = new HashSet<>();
+        if (orgSettings.get(PRODUCTION_ENVIRONMENTS_SETTING) instanceof Collection<?> values) {
+            for (Object value : values) {
+                if (value instanceof String name) {
+                    names.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void write(TableBatcher batcher, UUID orgId, UUID repoId, DeploymentFact fact, long version) {
+        var d = fact.deployment();
+        batcher.row().uuid(orgId).uuid(repoId).string(d.provider()).string(d.id()).string(d.environment())
+                .bool(d.production()).string(d.pipelineId()).string(d.sha()).dateTime64Millis(d.finishedAt())
+                .uint32(fact.changes()).string(fact.failureCause()).nullableDateTime64Millis(fact.recoveredAt())
+                .bool(fact.rework()).uint8(0).uint64(version);
+        batcher.endRow(d.id());
+    }
+
+    private static void write(TableBatcher batcher, UUID orgId, UUID repoId, ChangeFact fact, long version) {
+        var d = fact.deployment();
+        PullRequest pr = fact.pullRequest();
+        batcher.row().uuid(orgId).uuid(repoId).string(d.environment()).bool(d.production())
+                .string(fact.commit().sha()).dateTime64Millis(fact.commit().authoredAt())
+                .dateTime64Millis(fact.commit().committedAt())
+                .nullableUint64(pr == null ? null : pr.number())
+                .nullableDateTime64Millis(pr == null ? null : pr.openedAt())
+                .nullableDateTime64Millis(pr == null ? null : pr.firstReviewAt())
+                .nullableDateTime64Millis(pr == null ? null : pr.mergedAt())
+                .string(d.id()).dateTime64Millis(d.finishedAt()).string(fact.linkMethod()).uint8(0).uint64(version);
+        batcher.endRow(d.environment().getBytes(StandardCharsets.UTF_8),
+                fact.commit().sha().getBytes(StandardCharsets.US_ASCII));
+    }
+}

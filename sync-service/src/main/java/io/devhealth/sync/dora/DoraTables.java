@@ -1,0 +1,20 @@
+package io.devhealth.sync.dora;
+
+import java.util.List;
+
+import io.devhealth.sync.sink.Table;
+
+/** The DORA fact tables (migrations/clickhouse/V3__dora.sql) with the column order {@link DeploymentLinkage} writes. */
+final class DoraTables {
+
+    private DoraTables() {
+    }
+
+    static final Table DEPLOYMENT_FACTS = new Table("deployment_facts", List.of("org_id", "repo_id", "provider",
+            "deployment_id", "environment", "is_production", "pipeline_id", "commit_sha", "finished_at", "changes",
+            "failure_cause", "recovered_at", "is_rework", "is_deleted", "version"));
+
+    static final Table CHANGE_FACTS = new Table("change_facts", List.of("org_id", "repo_id", "environment",
+            "is_production", "sha", "authored_at", "committed_at", "pr_number", "pr_opened_at", "pr_first_review_at",
+            "pr_merged_at", "deployment_id", "deployed_at", "link_method", "is_deleted", "version"));
+}
