@@ -21,4 +21,12 @@ public interface GitHubConfig {
      */
     @WithDefault("true")
     boolean pullRequestDetails();
+
+    /**
+     * Read each changed pull request's commits ({@code GET /pulls/{n}/commits}, up to 250 per request as GitHub
+     * caps it): one request per pull request, for {@code pull_request_commits} and the request's first commit time
+     * (the start of its cycle time) and for linking deployed commits to the requests that merged them.
+     */
+    @WithDefault("true")
+    boolean pullRequestCommits();
 }

@@ -37,7 +37,7 @@ final class GitHubRows implements AutoCloseable {
     private static final long MAX_UINT32 = 0xFFFF_FFFFL;
     private static final String PROVIDER = GitHubApi.PROVIDER;
 
-    private enum Kind { REPOS, PULL_REQUESTS, REVIEWS, REVIEW_COMMENTS, ISSUES, RUNS, JOBS, DEPLOYMENTS, STATUSES, RELEASES }
+    private enum Kind { REPOS, PULL_REQUESTS, PR_COMMITS, REVIEWS, REVIEW_COMMENTS, ISSUES, RUNS, JOBS, DEPLOYMENTS, STATUSES, RELEASES }
 
     private final SinkSession session;
     private final UUID orgId;
@@ -60,6 +60,7 @@ final class GitHubRows implements AutoCloseable {
         return switch (kind) {
             case REPOS -> Table.REPOS;
             case PULL_REQUESTS -> GitHubTables.PULL_REQUESTS;
+            case PR_COMMITS -> GitHubTables.PULL_REQUEST_COMMITS;
             case REVIEWS -> GitHubTables.REVIEWS;
             case REVIEW_COMMENTS -> GitHubTables.REVIEW_COMMENTS;
             case ISSUES -> GitHubTables.ISSUES;
@@ -88,9 +89,10 @@ final class GitHubRows implements AutoCloseable {
     /**
      * @param pr           a pull request as the list gives it
      * @param detail       the same pull request from {@code GET /pulls/{n}} (additions, …), or {@code null}
+     * @param firstCommit  epoch ms of its earliest commit (git author date), or {@code null} when not read
      * @param firstReview  epoch ms of its first submitted review, or {@code null}
      */
-    void pullRequest(UUID repoId, JsonNode pr, JsonNode detail, Long firstReview) {
+    void pullRequest(UUID repoId, JsonNode pr, JsonNode detail, Long firstCommit, Long firstReview) {
         JsonNode full = detail != null ? detail : pr;
         long number = requiredNumber(pr, "number");
         Long mergedAt = time(full, "merged_at");
@@ -105,13 +107,33 @@ final class GitHubRows implements AutoCloseable {
                 .uint32(uint32(number(full, "additions"))).uint32(uint32(number(full, "deletions")))
                 .uint32(uint32(number(full, "changed_files"))).uint32(uint32(number(full, "commits")))
                 .uint32(uint32(number(full, "comments"))).uint32(uint32(number(full, "review_comments")))
-                .dateTime64Millis(requiredTime(full, "created_at")).dateTime64Millis(requiredTime(full, "updated_at"));
-        nullableTime(row, firstReview);
-        nullableTime(row, mergedAt);
+                .dateTime64Millis(requiredTime(full, "created_at")).dateTime64Millis(requiredTime(full, "updated_at"))
+                .nullableDateTime64Millis(firstCommit).nullableDateTime64Millis(firstReview);
+        row.nullableDateTime64Millis(mergedAt);
         row.string(login(full, "merged_by")).string(userId(full, "merged_by"));
-        nullableTime(row, time(full, "closed_at"));
+        row.nullableDateTime64Millis(time(full, "closed_at"));
         row.string(text(full, "html_url")).uint8(0).uint64(version);
         end(Kind.PULL_REQUESTS, repoId, Long.toString(number));
+    }
+
+    /**
+     * A commit of a pull request as {@code GET /pulls/{n}/commits} lists it: git's author and committer, and the
+     * GitHub account GitHub matched to the author ('' when none).
+     */
+    void pullRequestCommit(UUID repoId, long prNumber, JsonNode commit) {
+        String sha = text(commit, "sha");
+        if (sha.isEmpty()) {
+            throw GitHubJson.malformed("sha", "missing on a pull request commit");
+        }
+        JsonNode git = commit.path("commit");
+        batcher(Kind.PR_COMMITS).row()
+                .uuid(orgId).uuid(repoId).string(PROVIDER).uint64(prNumber).string(sha)
+                .string(text(git, "author", "name")).string(text(git, "author", "email"))
+                .string(login(commit, "author")).string(userId(commit, "author"))
+                .dateTime64Millis(requiredTime(git.path("author"), "date"))
+                .dateTime64Millis(requiredTime(git.path("committer"), "date"))
+                .uint8(0).uint64(version);
+        end(Kind.PR_COMMITS, repoId, prNumber + "/" + sha);
     }
 
     /** A submitted review (pending ones have no {@code submitted_at} and are not written). */
@@ -155,7 +177,7 @@ final class GitHubRows implements AutoCloseable {
                 .string(login(issue, "user")).string(userId(issue, "user"))
                 .stringArray(labels)
                 .dateTime64Millis(requiredTime(issue, "created_at")).dateTime64Millis(requiredTime(issue, "updated_at"));
-        nullableTime(row, closed ? time(issue, "closed_at") : null);
+        row.nullableDateTime64Millis(closed ? time(issue, "closed_at") : null);
         row.string(text(issue, "html_url")).uint8(0).uint64(version);
         end(Kind.ISSUES, repoId, id);
     }
@@ -174,9 +196,9 @@ final class GitHubRows implements AutoCloseable {
                 .string(text(run.get("head_commit"), "author", "name"))
                 .string(text(run.get("head_commit"), "author", "email"))
                 .dateTime64Millis(requiredTime(run, "created_at"));
-        nullableTime(row, time(run, "run_started_at"));
-        nullableTime(row, completed ? time(run, "updated_at") : null);
-        nullableTime(row, time(run, "updated_at"));
+        row.nullableDateTime64Millis(time(run, "run_started_at"));
+        row.nullableDateTime64Millis(completed ? time(run, "updated_at") : null);
+        row.nullableDateTime64Millis(time(run, "updated_at"));
         row.string(text(run, "html_url")).uint8(0).uint64(version);
         end(Kind.RUNS, repoId, id);
     }
@@ -189,8 +211,8 @@ final class GitHubRows implements AutoCloseable {
                 .string(text(job, "name")).string(ciStatus(text(job, "status"), text(job, "conclusion")))
                 .uint32(Math.max(1, number(job, "run_attempt"))).string(text(job, "runner_name"))
                 .string(text(job, "head_sha"));
-        nullableTime(row, time(job, "started_at"));
-        nullableTime(row, time(job, "completed_at"));
+        row.nullableDateTime64Millis(time(job, "started_at"));
+        row.nullableDateTime64Millis(time(job, "completed_at"));
         row.string(text(job, "html_url")).uint8(0).uint64(version);
         end(Kind.JOBS, repoId, runId + "/" + id);
     }
@@ -216,8 +238,8 @@ final class GitHubRows implements AutoCloseable {
                 .string(text(deployment, "sha")).string(text(deployment, "ref"))
                 .string(login(deployment, "creator")).string(userId(deployment, "creator"))
                 .string(text(deployment, "task")).dateTime64Millis(requiredTime(deployment, "created_at"));
-        nullableTime(row, finished);
-        nullableTime(row, latest == null ? time(deployment, "updated_at") : time(latest, "created_at"));
+        row.nullableDateTime64Millis(finished);
+        row.nullableDateTime64Millis(latest == null ? time(deployment, "updated_at") : time(latest, "created_at"));
         row.string(text(deployment, "url")).uint8(0).uint64(version);
         end(Kind.DEPLOYMENTS, repoId, id);
         for (JsonNode status : statusesNewestFirst) {
@@ -248,7 +270,7 @@ final class GitHubRows implements AutoCloseable {
                 .bool(flag(release, "draft")).bool(flag(release, "prerelease"))
                 .string(login(release, "author")).string(userId(release, "author"))
                 .dateTime64Millis(requiredTime(release, "created_at"));
-        nullableTime(row, time(release, "published_at"));
+        row.nullableDateTime64Millis(time(release, "published_at"));
         row.string(text(release, "html_url")).uint8(0).uint64(version);
         end(Kind.RELEASES, repoId, id);
     }
@@ -284,14 +306,6 @@ final class GitHubRows implements AutoCloseable {
             }
         }
         return "other";
-    }
-
-    private static void nullableTime(RowBinaryBuffer row, Long epochMillis) {
-        if (epochMillis == null) {
-            row.uint8(1);
-        } else {
-            row.uint8(0).dateTime64Millis(epochMillis);
-        }
     }
 
     private static long uint32(long value) {

@@ -28,7 +28,7 @@ import io.devhealth.sync.provider.http.StreamCursor;
  * The streams of one repository, each read incrementally from its {@link StreamCursor}:
  * <ul>
  * <li>{@code pull_requests}: {@code /pulls?state=all&sort=updated&direction=desc}, read until an item older than the
- * watermark − overlap; each changed pull request's detail and reviews are fetched concurrently;</li>
+ * watermark − overlap; each changed pull request's detail, reviews and commits are fetched concurrently;</li>
  * <li>{@code review_comments}: {@code /pulls/comments?sort=updated&direction=desc&since=…};</li>
  * <li>{@code issues}: {@code /issues?state=all&sort=updated&direction=desc&since=…}, pull requests skipped;</li>
  * <li>{@code workflow_runs}: {@code /actions/runs?created=>=…} with each run's jobs; the watermark is the oldest run
@@ -81,7 +81,7 @@ final class GitHubStreams {
         releases(repo);
     }
 
-    private record PullRequest(JsonNode item, JsonNode detail, List<JsonNode> reviews) {
+    private record PullRequest(JsonNode item, JsonNode detail, List<JsonNode> reviews, List<JsonNode> commits) {
     }
 
     void pullRequests(GitHubRepository repo) throws InterruptedException {
@@ -120,7 +120,13 @@ final class GitHubStreams {
             }
             rows.review(repo.repoId(), number, review);
         }
-        rows.pullRequest(repo.repoId(), pr.item(), pr.detail(), firstReview);
+        Long firstCommit = null;
+        for (JsonNode commit : pr.commits()) {
+            long authored = requiredTime(commit.path("commit").path("author"), "date");
+            firstCommit = firstCommit == null ? authored : Math.min(firstCommit, authored);
+            rows.pullRequestCommit(repo.repoId(), number, commit);
+        }
+        rows.pullRequest(repo.repoId(), pr.item(), pr.detail(), firstCommit, firstReview);
     }
 
     private PullRequest pullRequest(GitHubRepository repo, JsonNode item) throws InterruptedException {
@@ -129,7 +135,10 @@ final class GitHubStreams {
                 ? requiredObject(ApiClient.json(client.get(repo.path() + "/pulls/" + number))) : null;
         List<JsonNode> reviews = all(url(repo, "/pulls/" + number + "/reviews"), null);
         progress.fetched("reviews", reviews.size());
-        return new PullRequest(item, detail, reviews);
+        List<JsonNode> commits = config.pullRequestCommits()
+                ? all(url(repo, "/pulls/" + number + "/commits"), null) : List.of();
+        progress.fetched("pull_request_commits", commits.size());
+        return new PullRequest(item, detail, reviews, commits);
     }
 
     void reviewComments(GitHubRepository repo) throws InterruptedException {

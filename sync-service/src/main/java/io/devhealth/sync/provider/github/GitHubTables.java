@@ -5,7 +5,7 @@ import java.util.List;
 import io.devhealth.sync.sink.Table;
 
 /**
- * The ClickHouse tables the GitHub provider writes (migrations/clickhouse V1 and V3), with the column order
+ * The ClickHouse tables the GitHub provider writes (migrations/clickhouse V1, V4 and V5), with the column order
  * {@link GitHubRows} encodes. Columns not listed keep their defaults.
  */
 final class GitHubTables {
@@ -16,12 +16,17 @@ final class GitHubTables {
     static final Table PULL_REQUESTS = new Table("pull_requests", List.of("org_id", "repo_id", "provider", "number",
             "provider_id", "title", "state", "is_draft", "author_login", "author_id", "base_branch", "head_branch",
             "head_sha", "base_sha", "merge_commit_sha", "labels", "additions", "deletions", "changed_files",
-            "commits_count", "comments_count", "review_comments_count", "created_at", "updated_at", "first_review_at",
+            "commits_count", "comments_count", "review_comments_count", "created_at", "updated_at", "first_commit_at",
+            "first_review_at",
             "merged_at", "merged_by_login", "merged_by_id", "closed_at", "url", "is_deleted", "version"));
 
     static final Table REVIEWS = new Table("pull_request_reviews", List.of("org_id", "repo_id", "pr_number",
             "review_id", "reviewer_login", "reviewer_id", "state", "commit_sha", "submitted_at", "is_deleted",
             "version"));
+
+    static final Table PULL_REQUEST_COMMITS = new Table("pull_request_commits", List.of("org_id", "repo_id",
+            "provider", "pr_number", "sha", "author_name", "author_email", "author_login", "author_id", "authored_at",
+            "committed_at", "is_deleted", "version"));
 
     static final Table REVIEW_COMMENTS = new Table("pull_request_review_comments", List.of("org_id", "repo_id",
             "pr_number", "comment_id", "review_id", "in_reply_to_id", "author_login", "author_id", "path",

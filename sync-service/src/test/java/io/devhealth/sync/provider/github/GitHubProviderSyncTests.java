@@ -143,6 +143,23 @@ class GitHubProviderSyncTests {
                 + "WHERE org_id = {org:UUID}")).isEqualTo("1033\t" + review.get("user").get("login").asText()
                         + "\tgithub3/repos/repo.py");
 
+        // Commits of PR 1033: the recorded commits page, with git's author and the matched GitHub account.
+        JsonNode commits = Recordings.json("github/commits/list.page1");
+        assertThat(count(org, "pull_request_commits")).isEqualTo(commits.size());
+        JsonNode commit = commits.get(0);
+        assertThat(query(org, "SELECT author_name, author_email, author_login, author_id, toUnixTimestamp64Milli(authored_at)"
+                + " FROM pull_request_commits FINAL WHERE org_id = {org:UUID} AND pr_number = 1033 AND sha = '"
+                + commit.get("sha").asText() + "'"))
+                .isEqualTo(String.join("\t", commit.get("commit").get("author").get("name").asText(),
+                        commit.get("commit").get("author").get("email").asText(), commit.get("author").get("login").asText(),
+                        commit.get("author").get("id").asText(),
+                        Long.toString(Instant.parse(commit.get("commit").get("author").get("date").asText()).toEpochMilli())));
+        long earliest = java.util.stream.StreamSupport.stream(commits.spliterator(), false)
+                .mapToLong(c -> Instant.parse(c.get("commit").get("author").get("date").asText()).toEpochMilli()).min()
+                .orElseThrow();
+        assertThat(query(org, "SELECT toUnixTimestamp64Milli(first_commit_at) FROM pull_requests FINAL"
+                + " WHERE org_id = {org:UUID} AND number = 1033")).isEqualTo(Long.toString(earliest));
+
         // Issues: every recorded page, with the reporter's identity.
         List<JsonNode> issues = RecordedRepository.issues();
         assertThat(count(org, "work_items")).isEqualTo(issues.size());
@@ -317,9 +334,16 @@ class GitHubProviderSyncTests {
         UUID org = UUID.randomUUID();
         SyncOutcome full = sync(org, List.of("volume"), null, null);
         assertThat(full.counts()).containsEntry("pull_requests", 1_000L).containsEntry("pull_request_reviews", 2_000L)
-                .containsEntry("work_items", 300L).containsEntry("ci_pipeline_jobs", 360L)
+                .containsEntry("pull_request_commits", repo.size().pullRequestCommits()).containsEntry("work_items", 300L).containsEntry("ci_pipeline_jobs", 360L)
                 .containsEntry("deployment_statuses", 80L);
         assertThat(count(org, "pull_requests")).isEqualTo(1_000);
+        // a request's first commit time is its earliest commit's author date
+        assertThat(query(org, "SELECT toUnixTimestamp64Milli(first_commit_at) FROM pull_requests FINAL"
+                + " WHERE org_id = {org:UUID} AND number = 500"))
+                .isEqualTo(String.valueOf(SyntheticGitHub.commitAuthored(500, 0).toEpochMilli()));
+        assertThat(query(org, "SELECT count(), uniqExact(sha) FROM pull_request_commits FINAL"
+                + " WHERE org_id = {org:UUID} AND pr_number = 500"))
+                .isEqualTo(SyntheticGitHub.commitsOf(500) + "\t" + SyntheticGitHub.commitsOf(500));
         long rows = full.counts().entrySet().stream().filter(e -> !e.getKey().contains(".") && !e.getKey().startsWith("rate")
                 && !e.getKey().equals("notModified") && !e.getKey().equals("repositories"))
                 .mapToLong(Map.Entry::getValue).sum();

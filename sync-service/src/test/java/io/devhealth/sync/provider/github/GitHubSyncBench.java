@@ -195,6 +195,11 @@ public final class GitHubSyncBench {
             public boolean pullRequestDetails() {
                 return true;
             }
+
+            @Override
+            public boolean pullRequestCommits() {
+                return true;
+            }
         };
     }
 

@@ -23,7 +23,7 @@ import io.devhealth.sync.provider.http.ReplayServer.Reply;
  * (2014, old shape) and the DevLake {@code list_state_all} items (which hold PR 4 twice, as recorded); the detail of
  * each is the list item completed with the detail-only members of the recorded {@code single_merged} (values derived
  * from the number); reviews: the recorded {@code reviews} for PR 1033, {@code reviews_pr53} for PR 4, none
- * otherwise;</li>
+ * otherwise; commits: the recorded repository commits page for PR 1033, none otherwise;</li>
  * <li>review comments: one item in GitHub's documented shape (no recording exists);</li>
  * <li>issues: the five recorded pages of the octokit pagination scenario, their own {@code Link} chain;</li>
  * <li>workflow runs: the three recorded pages ({@code Link} chain); jobs: the recorded job items for every run, with
@@ -69,6 +69,10 @@ final class RecordedRepository {
                 return json(detail(pr));
             }
             long number = pr.get("number").asLong();
+            if (parts[1].equals("commits")) {
+                // the recorded page's body alone: its Link header continues the repository's commit list
+                return number == 1033 ? json(Recordings.json("github/commits/list.page1")) : Reply.json("[]");
+            }
             return number == 1033 ? recorded("pulls/reviews")
                     : number == 4 ? recorded("pulls/reviews_pr53.items") : Reply.json("[]");
         });

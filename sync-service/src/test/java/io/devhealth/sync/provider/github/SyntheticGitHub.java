@@ -35,8 +35,18 @@ public final class SyntheticGitHub {
 
         /** Rows a full sync writes, all tables together (repos included). */
         public long rows() {
-            return 1 + (long) pullRequests * (1 + reviewsPerPull) + issues + (long) workflowRuns * (1 + jobsPerRun)
-                    + (long) deployments * (1 + statusesPerDeployment) + releases;
+            return 1 + (long) pullRequests * (1 + reviewsPerPull) + pullRequestCommits() + issues
+                    + (long) workflowRuns * (1 + jobsPerRun) + (long) deployments * (1 + statusesPerDeployment)
+                    + releases;
+        }
+
+        /** Commits of all pull requests together ({@link SyntheticGitHub#commitsOf}). */
+        public long pullRequestCommits() {
+            long total = 0;
+            for (long n = 1; n <= pullRequests; n++) {
+                total += commitsOf(n);
+            }
+            return total;
         }
     }
 
@@ -56,6 +66,7 @@ public final class SyntheticGitHub {
     private final JsonTemplate pull;
     private final JsonTemplate pullDetail;
     private final JsonTemplate review;
+    private final JsonTemplate commit;
     private final JsonTemplate issue;
     private final JsonTemplate run;
     private final JsonTemplate job;
@@ -85,6 +96,9 @@ public final class SyntheticGitHub {
         this.review = new JsonTemplate(Recordings.json("github/pulls/reviews_pr53.items").get(0), Map.of("id", "/id",
                 "login", "/user/login", "userId", "/user/id", "state", "/state", "submitted", "/submitted_at",
                 "commit", "/commit_id", "pullUrl", "/pull_request_url"));
+        this.commit = new JsonTemplate(Recordings.json("github/commits/list.page1").get(0), Map.of("sha", "/sha",
+                "name", "/commit/author/name", "email", "/commit/author/email", "authored", "/commit/author/date",
+                "committed", "/commit/committer/date", "login", "/author/login", "userId", "/author/id"));
         this.issue = new JsonTemplate(Recordings.json("github/issues/list.page1").get(0), Map.of("id", "/id",
                 "number", "/number", "title", "/title", "state", "/state", "login", "/user/login", "userId", "/user/id",
                 "created", "/created_at", "updated", "/updated_at", "closed", "/closed_at"));
@@ -155,6 +169,16 @@ public final class SyntheticGitHub {
 
     static long deletions(long n) {
         return (n * 11) % 300;
+    }
+
+    /** A pull request's commit count: 1–3. */
+    static long commitsOf(long n) {
+        return 1 + n % 3;
+    }
+
+    /** Its k-th commit's author date: an hour apart, the last one 15 minutes before the request was opened. */
+    static Instant commitAuthored(long n, int k) {
+        return pullCreated(n).minus(Duration.ofMinutes(15)).minus(Duration.ofHours(commitsOf(n) - 1 - k));
     }
 
     static String reviewState(long n, int k) {
@@ -242,6 +266,9 @@ public final class SyntheticGitHub {
         if (parts.length == 3) {
             return json(renderPull(n, true), null);
         }
+        if (parts[3].equals("commits")) {
+            return json(renderCommits(n), null);
+        }
         StringBuilder out = new StringBuilder("[");
         for (int k = 0; k < size.reviewsPerPull(); k++) {
             if (k > 0) {
@@ -258,6 +285,21 @@ public final class SyntheticGitHub {
             review.render(out, v);
         }
         return json(out.append(']').toString(), null);
+    }
+
+    private String renderCommits(long n) {
+        StringBuilder out = new StringBuilder("[");
+        for (int k = 0; k < commitsOf(n); k++) {
+            if (k > 0) {
+                out.append(',');
+            }
+            Instant authored = commitAuthored(n, k);
+            commit.render(out, Map.of("sha", string(sha("commit" + k, n)), "name", string("Dev " + (n % 97)),
+                    "email", string(login(n) + "@example.com"), "authored", string(authored.toString()),
+                    "committed", string(authored.plusSeconds(60).toString()), "login", string(login(n)),
+                    "userId", Long.toString(userId(n))));
+        }
+        return out.append(']').toString();
     }
 
     private String renderPull(long n, boolean detail) {
