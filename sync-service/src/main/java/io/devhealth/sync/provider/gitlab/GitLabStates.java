@@ -68,6 +68,8 @@ final class GitLabStates {
                 return "incident";
             case "task":
                 return "task";
+            case "epic":
+                return "epic";
             default:
                 break;
         }

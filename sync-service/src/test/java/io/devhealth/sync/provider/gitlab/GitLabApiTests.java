@@ -174,7 +174,8 @@ class GitLabApiTests {
                 .containsExactly("success", "failure", "error", "inactive", "in_progress", "queued", "queued", "queued");
         assertThat(GitLabStates.issueType("incident", List.of())).isEqualTo("incident");
         assertThat(GitLabStates.issueType("issue", List.of("type::Bug"))).isEqualTo("bug");
-        assertThat(GitLabStates.issueType("task", List.of())).isEqualTo("task");
+        assertThat(GitLabStates.issueType("TASK", List.of())).isEqualTo("task");
+        assertThat(GitLabStates.issueType("epic", List.of("bug"))).isEqualTo("epic");
         assertThat(GitLabStates.issueType("issue", List.of("docs"))).isEqualTo("other");
     }
 
