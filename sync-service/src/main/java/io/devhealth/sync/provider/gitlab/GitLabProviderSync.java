@@ -1,0 +1,185 @@
+package io.devhealth.sync.provider.gitlab;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.devhealth.sync.provider.ProviderSync;
+import io.devhealth.sync.provider.SyncContext;
+import io.devhealth.sync.provider.SyncFailedException;
+import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.provider.http.ApiClient;
+import io.devhealth.sync.provider.http.ApiClients;
+import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.ProviderCursor;
+import io.devhealth.sync.provider.http.RunProgress;
+import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.ClickHouseWriteException;
+import io.devhealth.sync.sink.SinkSession;
+import io.devhealth.sync.sink.Table;
+
+/**
+ * Syncs GitLab projects (REST v4, gitlab.com or self-managed) into ClickHouse: {@code repos}, {@code pull_requests}
+ * (merge requests), {@code pull_request_reviews} (approvals, review notes), {@code pull_request_review_comments}
+ * (diff notes), {@code pull_request_commits}, {@code work_items} (issues), {@code ci_pipeline_runs} and
+ * {@code ci_pipeline_jobs} (pipelines), {@code deployments} and {@code deployment_statuses}. See
+ * {@link GitLabStreams} for what each stream reads and how it is incremental, {@link GitLabOptions} for the options.
+ *
+ * <p>Per project: {@code GET /projects/:id} first (id or URL-encoded full path). A project (or group) that answers 404
+ * or 403 fails as a scope: the other projects are still synced, then the run fails naming it (so the run's cursor stays
+ * where it was). Rate limits make the run wait, never fail; malformed or truncated bodies fail it with the cursor
+ * unchanged.
+ *
+ * <p>Outcome counts: rows written per table, items fetched per stream ({@code fetched.merge_requests}),
+ * {@code rateLimitWaits}, {@code rateLimitWaitSeconds}, {@code notModified}, {@code projects}.
+ */
+@ApplicationScoped
+public class GitLabProviderSync implements ProviderSync {
+
+    private static final Logger LOG = Logger.getLogger(GitLabProviderSync.class);
+
+    private final GitLabConfig config;
+    private final ApiClients clients;
+    private final ClickHouseSink sink;
+
+    public GitLabProviderSync(GitLabConfig config, ApiClients clients, ClickHouseSink sink) {
+        this.config = config;
+        this.clients = clients;
+        this.sink = sink;
+    }
+
+    @Override
+    public String provider() {
+        return GitLabApi.PROVIDER;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(
+                "projects", "projects by numeric id or full path (group/sub/project)",
+                "groups", "groups by numeric id or full path: every project in them and their subgroups",
+                "baseUrl", "API root of a self-managed GitLab, e.g. https://gitlab.example.com/api/v4 (default: "
+                        + config.apiUrl() + ")");
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(Table.REPOS, GitLabTables.PULL_REQUESTS, GitLabTables.REVIEWS, GitLabTables.REVIEW_COMMENTS,
+                GitLabTables.PR_COMMITS, GitLabTables.ISSUES, GitLabTables.PIPELINE_RUNS, GitLabTables.PIPELINE_JOBS,
+                GitLabTables.DEPLOYMENTS, GitLabTables.DEPLOYMENT_STATUSES);
+    }
+
+    @Override
+    public SyncOutcome run(SyncContext context) throws SyncFailedException {
+        GitLabOptions options = GitLabOptions.from(context.options(), config.apiUrl());
+        GitLabApi api = new GitLabApi(options.baseUrl());
+        RunProgress progress = new RunProgress(context.progress(), api.name());
+        ApiClient client = clients.open(api, context, progress);
+        ProviderCursor cursor = ProviderCursor.from(context.cursor(), api.baseUrl().toString());
+        try {
+            return sync(context, options, client, cursor, progress);
+        } catch (ApiException e) {
+            throw new SyncFailedException(e.getMessage(), e);
+        } catch (ClickHouseWriteException e) {
+            throw new SyncFailedException("writing to ClickHouse failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncFailedException("sync interrupted", e);
+        }
+    }
+
+    private SyncOutcome sync(SyncContext context, GitLabOptions options, ApiClient client, ProviderCursor cursor,
+            RunProgress progress) throws InterruptedException, SyncFailedException {
+        Instant now = clients.time().clock().instant();
+        Instant backfillStart = context.backfillDays() == null ? null
+                : now.minus(Duration.ofDays(context.backfillDays()));
+        Set<String> warnings = ConcurrentHashMap.newKeySet();
+        List<String> failedScopes = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        int synced = 0;
+        try (SinkSession session = sink.open(context.version(), context.orgId() + "/gitlab/"
+                + context.syncConfigurationId());
+                ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
+            GitLabRows rows = new GitLabRows(session, context.orgId(), progress);
+            GitLabStreams streams = new GitLabStreams(client, rows, cursor, progress, fetchers, config,
+                    clients.config().cursorOverlap(), backfillStart,
+                    ProductionEnvironments.from(context.orgSettings()), warnings);
+            for (String reference : projects(client, options, progress, failedScopes)) {
+                try {
+                    GitLabProject project = GitLabProject.from(context.orgId(), client.api().baseUrl().toString(),
+                            GitLabJson.requiredObject(ApiClient.json(client.get("/projects/"
+                                    + GitLabApi.segment(reference)))));
+                    if (!seen.add(project.gitlabId())) {
+                        continue; // configured directly and through a group
+                    }
+                    rows.project(project, context.syncConfigurationId(), now.toEpochMilli());
+                    streams.sync(project);
+                    synced++;
+                } catch (ApiException e) {
+                    failedScopes.add(scopeFailure("project " + reference, e, context));
+                }
+            }
+            rows.close();
+            session.finish(); // every row durable before the cursor can be committed
+        }
+        if (!failedScopes.isEmpty()) {
+            throw new SyncFailedException(String.join("; ", failedScopes) + " (" + synced
+                    + " other projects synced; the cursor stays unchanged)");
+        }
+        Map<String, Long> counts = new LinkedHashMap<>(progress.counts());
+        counts.put("projects", (long) synced);
+        return new SyncOutcome(counts, cursor.toMap(), new ArrayList<>(new java.util.TreeSet<>(warnings)));
+    }
+
+    /**
+     * The configured projects, then every project of each configured group and its subgroups (ids, ascending: a
+     * project created during the walk is appended, never shifts one unseen). A group that answers 404 or 403 is a
+     * failed scope; the rest goes on.
+     */
+    private List<String> projects(ApiClient client, GitLabOptions options, RunProgress progress,
+            List<String> failedScopes) throws InterruptedException {
+        List<String> references = new ArrayList<>(options.projects());
+        for (String group : options.groups()) {
+            progress.reading("projects", group);
+            try {
+                client.pages(client.api().resolve("/groups/" + GitLabApi.segment(group)
+                        + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page="
+                        + config.pageSize()), null, page -> {
+                            for (JsonNode project : ApiClient.array(page, null)) {
+                                references.add(Long.toString(GitLabJson.requiredNumber(
+                                        GitLabJson.requiredObject(project), "id")));
+                            }
+                            return true;
+                        });
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.NOT_FOUND && e.kind() != ApiException.Kind.FORBIDDEN) {
+                    throw e;
+                }
+                failedScopes.add("group " + group + ": " + e.getMessage());
+            }
+        }
+        return references;
+    }
+
+    private static String scopeFailure(String scope, ApiException e, SyncContext context) {
+        if (e.kind() != ApiException.Kind.NOT_FOUND && e.kind() != ApiException.Kind.FORBIDDEN) {
+            throw e;
+        }
+        LOG.warnf("gitlab sync of %s: %s failed: %s", context.configurationName(), scope, e.getMessage());
+        return scope + ": " + e.getMessage();
+    }
+}

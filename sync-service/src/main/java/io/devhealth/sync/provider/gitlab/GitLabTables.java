@@ -1,0 +1,57 @@
+package io.devhealth.sync.provider.gitlab;
+
+import java.util.List;
+
+import io.devhealth.sync.sink.Table;
+
+/**
+ * The ClickHouse tables the GitLab provider writes (migrations/clickhouse V1, V4, V5, V6), with the column order
+ * {@link GitLabRows} encodes. Columns not listed keep their defaults: GitLab's API gives no line counts for a merge
+ * request ({@code additions}, {@code deletions} stay 0; the git history has them).
+ */
+final class GitLabTables {
+
+    private GitLabTables() {
+    }
+
+    static final Table PULL_REQUESTS = new Table("pull_requests", List.of("org_id", "repo_id", "provider", "number",
+            "provider_id", "title", "state", "is_draft", "author_login", "author_id", "base_branch", "head_branch",
+            "head_sha", "base_sha", "merge_commit_sha", "squash_commit_sha", "labels", "changed_files",
+            "commits_count", "comments_count", "review_comments_count", "created_at", "updated_at", "first_commit_at",
+            "first_review_at", "merged_at", "merged_by_login", "merged_by_id", "closed_at", "url", "is_deleted",
+            "version"));
+
+    static final Table REVIEWS = new Table("pull_request_reviews", List.of("org_id", "repo_id", "pr_number",
+            "review_id", "reviewer_login", "reviewer_id", "state", "commit_sha", "submitted_at", "is_deleted",
+            "version"));
+
+    static final Table REVIEW_COMMENTS = new Table("pull_request_review_comments", List.of("org_id", "repo_id",
+            "pr_number", "comment_id", "review_id", "in_reply_to_id", "author_login", "author_id", "path",
+            "commit_sha", "created_at", "updated_at", "url", "is_deleted", "version"));
+
+    static final Table PR_COMMITS = new Table("pull_request_commits", List.of("org_id", "repo_id", "provider",
+            "pr_number", "sha", "author_name", "author_email", "author_login", "author_id", "authored_at",
+            "committed_at", "is_deleted", "version"));
+
+    static final Table ISSUES = new Table("work_items", List.of("org_id", "provider", "work_item_id", "project_key",
+            "repo_id", "title", "type", "status", "status_category", "assignee", "assignee_id", "reporter",
+            "reporter_id", "labels", "created_at", "updated_at", "completed_at", "url", "is_deleted", "version"));
+
+    static final Table PIPELINE_RUNS = new Table("ci_pipeline_runs", List.of("org_id", "repo_id", "provider",
+            "run_id", "pipeline_name", "pipeline_id", "run_attempt", "status", "commit_sha", "branch", "event",
+            "actor_login", "actor_id", "commit_author_name", "commit_author_email", "created_at", "started_at",
+            "finished_at", "updated_at", "url", "is_deleted", "version"));
+
+    static final Table PIPELINE_JOBS = new Table("ci_pipeline_jobs", List.of("org_id", "repo_id", "provider",
+            "run_id", "job_id", "name", "status", "run_attempt", "runner_name", "commit_sha", "started_at",
+            "finished_at", "url", "is_deleted", "version"));
+
+    static final Table DEPLOYMENTS = new Table("deployments", List.of("org_id", "repo_id", "provider",
+            "deployment_id", "environment", "environment_tier", "pipeline_id", "is_production", "status",
+            "commit_sha", "ref", "creator_login", "creator_id", "task", "created_at", "finished_at", "updated_at",
+            "url", "is_deleted", "version"));
+
+    static final Table DEPLOYMENT_STATUSES = new Table("deployment_statuses", List.of("org_id", "repo_id",
+            "provider", "deployment_id", "status_id", "state", "environment", "creator_login", "creator_id",
+            "description", "created_at", "url", "is_deleted", "version"));
+}
