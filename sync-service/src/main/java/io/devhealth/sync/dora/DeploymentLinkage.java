@@ -1,11 +1,7 @@
 package io.devhealth.sync.dora;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.devhealth.sync.dora.DeploymentLinker.ChangeFact;
 import io.devhealth.sync.dora.DeploymentLinker.DeploymentFact;
 import io.devhealth.sync.dora.LinkageInput.PullRequest;
+import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.git.GitAncestry;
 import io.devhealth.sync.sink.ClickHouseSink;
@@ -31,13 +28,10 @@ import io.devhealth.sync.sink.WriteFence;
  * facts of the repository the computation did not produce are tombstoned ({@code is_deleted = 1}) inside ClickHouse.
  * A deployment counts when it ever reached {@code success} (GitHub marks superseded deployments {@code inactive}).
  * Production: the provider's flag (a GitHub environment named like production, a GitLab {@code production} tier) or
- * an environment in the organization's {@code dora.production-environments} setting (case-insensitive).
+ * an environment the organization's {@code dora.production-environments} setting names ({@link ProductionEnvironments}).
  */
 @ApplicationScoped
 public class DeploymentLinkage {
-
-    /** The organization setting naming its production environments. */
-    public static final String PRODUCTION_ENVIRONMENTS_SETTING = "dora.production-environments";
 
     private final LinkageSources sources;
     private final ClickHouseSink sink;
@@ -57,12 +51,12 @@ public class DeploymentLinkage {
      * Links the repository's deployments and writes its facts.
      *
      * @param orgSettings the organization's settings as the run received them (for
-     *                    {@value #PRODUCTION_ENVIRONMENTS_SETTING})
+     *                    {@link ProductionEnvironments#SETTING})
      * @throws SyncFailedException git or ClickHouse failed; facts written before stay (the next run replaces them)
      */
     public Outcome link(UUID orgId, UUID repoId, GitAncestry git, Map<String, Object> orgSettings, WriteFence fence)
             throws SyncFailedException {
-        LinkageInput input = sources.read(orgId, repoId, productionEnvironments(orgSettings));
+        LinkageInput input = sources.read(orgId, repoId, ProductionEnvironments.from(orgSettings));
         DeploymentLinker.Result result = new DeploymentLinker(git).link(input);
         long version = sources.nextVersion(orgId, repoId);
         try (SinkSession session = sink.open(version, orgId + "/dora/" + repoId, fence)) {
@@ -76,19 +70,6 @@ public class DeploymentLinkage {
         sources.tombstoneOlder(orgId, repoId, version);
         long failed = result.deployments().stream().filter(f -> !f.failureCause().isEmpty()).count();
         return new Outcome(result.deployments().size(), result.changes().size(), result.unknownCommits(), failed);
-    }
-
-    /** The organization's production environment names, lower-cased; empty when the setting is absent. */
-    static Set<String> productionEnvironments(Map<String, Object> orgSettings) {
-        Set<String> names = new HashSet<>();
-        if (orgSettings.get(PRODUCTION_ENVIRONMENTS_SETTING) instanceof Collection<?> values) {
-            for (Object value : values) {
-                if (value instanceof String name) {
-                    names.add(name.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return names;
     }
 
     private static void write(TableBatcher batcher, UUID orgId, UUID repoId, DeploymentFact fact, long version) {

@@ -5,9 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +18,7 @@ import com.clickhouse.client.api.query.GenericRecord;
 import io.devhealth.sync.dora.LinkageInput.Deployment;
 import io.devhealth.sync.dora.LinkageInput.Incident;
 import io.devhealth.sync.dora.LinkageInput.PullRequest;
+import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.sink.Table;
 import io.devhealth.sync.sink.Tombstones;
@@ -81,15 +80,15 @@ class LinkageSources {
         this.client = client;
     }
 
-    /** @param production lower-cased names of the organization's production environments */
-    LinkageInput read(UUID orgId, UUID repoId, Set<String> production) throws SyncFailedException {
+    /** @param production the organization's production environments (besides the provider's own flag) */
+    LinkageInput read(UUID orgId, UUID repoId, ProductionEnvironments production) throws SyncFailedException {
         Map<String, Object> params = params(orgId, repoId);
         List<Deployment> deployments = new ArrayList<>();
         for (GenericRecord row : query(DEPLOYMENTS, params)) {
             String environment = row.getString("environment");
             deployments.add(new Deployment(row.getString("deployment_id"), row.getString("provider"), environment,
                     ((Number) row.getObject("is_production")).intValue() != 0
-                            || production.contains(environment.toLowerCase(Locale.ROOT)),
+                            || production.production(environment, ""),
                     row.getString("pipeline_id"), row.getString("commit_sha"), row.getString("ref"),
                     row.getLong("finished_ms")));
         }

@@ -29,7 +29,16 @@ public final class Tombstones {
                     default -> column;
                 })
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO " + table.name() + " (" + columns + ") SELECT " + values + " FROM " + table.name()
-                + " FINAL WHERE is_deleted = 0 AND version < {version:UInt64} AND (" + condition + ")";
+        return "INSERT INTO " + table.name() + " (" + columns + ") SELECT " + values + liveOlderRows(table, condition);
+    }
+
+    /** How many rows {@link #olderThanVersion} would tombstone (a result, where an insert's count may be missing). */
+    public static String countOlderThanVersion(Table table, String condition) {
+        return "SELECT count() AS rows" + liveOlderRows(table, condition);
+    }
+
+    private static String liveOlderRows(Table table, String condition) {
+        return " FROM " + table.name() + " FINAL WHERE is_deleted = 0 AND version < {version:UInt64} AND (" + condition
+                + ")";
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
+import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.git.GitAncestry;
 import io.devhealth.sync.provider.git.GitConfig;
 import io.devhealth.sync.provider.git.GitFixture;
@@ -145,7 +146,7 @@ class DeploymentLinkageTests {
         UUID repo = UUID.randomUUID();
         deployment(org, repo, "d1", "live-eu", "success", a(1), "main", "2024-03-01 12:00:00");
         linkage.link(org, repo, GitAncestry.open(gitConfig, git.dir()),
-                Map.of(DeploymentLinkage.PRODUCTION_ENVIRONMENTS_SETTING, List.of("Live-EU")), WriteFence.NONE);
+                Map.of(ProductionEnvironments.SETTING, List.of("Live-*")), WriteFence.NONE);
         assertThat(query(org, "SELECT is_production FROM deployment_facts FINAL WHERE org_id = {org:UUID}"))
                 .containsExactly("1");
         assertThat(query(org, "SELECT is_production FROM change_facts FINAL WHERE org_id = {org:UUID}"))

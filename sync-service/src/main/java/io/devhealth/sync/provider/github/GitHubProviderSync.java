@@ -20,6 +20,7 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
@@ -38,6 +39,11 @@ import io.devhealth.sync.sink.SinkSession;
  * repositories are still synced, then the run fails naming it (so its cursor, and the run's, stay where they were).
  * Rate limits make the run wait, never fail; malformed or truncated bodies fail it with the cursor unchanged.
  *
+ * <p>Every {@code devhealth.provider.http.full-refresh-interval} (and on a first run) the run is a full refresh: the
+ * backfill window (all history without one) is read again without watermarks or ETags, then each repository's rows
+ * the source no longer lists are tombstoned ({@link GitHubTables#FULL_REFRESH_WINDOWS}), after every row was
+ * written. Counts then include {@code fullRefresh} and {@code tombstoned.<table>}.
+ *
  * <p>Outcome counts: rows written per table, items fetched per stream ({@code fetched.pull_requests}),
  * {@code rateLimitWaits}, {@code rateLimitWaitSeconds}, {@code notModified} (streams skipped by a 304),
  * {@code repositories}.
@@ -50,11 +56,14 @@ public class GitHubProviderSync implements ProviderSync {
     private final GitHubConfig config;
     private final ApiClients clients;
     private final ClickHouseSink sink;
+    private final FullRefreshTombstones tombstones;
 
-    public GitHubProviderSync(GitHubConfig config, ApiClients clients, ClickHouseSink sink) {
+    public GitHubProviderSync(GitHubConfig config, ApiClients clients, ClickHouseSink sink,
+            FullRefreshTombstones tombstones) {
         this.config = config;
         this.clients = clients;
         this.sink = sink;
+        this.tombstones = tombstones;
     }
 
     @Override
@@ -87,6 +96,11 @@ public class GitHubProviderSync implements ProviderSync {
         Instant now = clients.time().clock().instant();
         Instant backfillStart = context.backfillDays() == null ? null
                 : now.minus(Duration.ofDays(context.backfillDays()));
+        boolean fullRefresh = cursor.fullRefreshDue(now, clients.config().fullRefreshInterval());
+        if (fullRefresh) {
+            cursor = cursor.fullRefresh(now);
+        }
+        List<GitHubRepository> refreshed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> failedScopes = new ArrayList<>();
         int synced = 0;
@@ -101,6 +115,7 @@ public class GitHubProviderSync implements ProviderSync {
                     GitHubRepository repo = resolve(client, context, name, warnings);
                     rows.repository(repo, context.syncConfigurationId(), now.toEpochMilli());
                     streams.sync(repo);
+                    refreshed.add(repo);
                     synced++;
                 } catch (ApiException e) {
                     if (e.kind() != ApiException.Kind.NOT_FOUND && e.kind() != ApiException.Kind.FORBIDDEN) {
@@ -120,6 +135,14 @@ public class GitHubProviderSync implements ProviderSync {
         }
         var counts = new java.util.LinkedHashMap<>(progress.counts());
         counts.put("repositories", (long) synced);
+        if (fullRefresh) {
+            counts.put("fullRefresh", 1L);
+            for (GitHubRepository repo : refreshed) {
+                tombstones.tombstone(context.orgId(), repo.repoId(), context.version(), backfillStart,
+                        GitHubTables.FULL_REFRESH_WINDOWS).forEach((table, rows) -> counts.merge("tombstoned." + table,
+                                rows, Long::sum));
+            }
+        }
         return new SyncOutcome(counts, cursor.toMap(), warnings);
     }
 

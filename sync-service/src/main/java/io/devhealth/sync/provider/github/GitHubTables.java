@@ -1,6 +1,12 @@
 package io.devhealth.sync.provider.github;
 
+import static io.devhealth.sync.provider.http.FullRefreshTombstones.CREATED_IN_WINDOW;
+import static io.devhealth.sync.provider.http.FullRefreshTombstones.UPDATED_IN_WINDOW;
+import static io.devhealth.sync.provider.http.FullRefreshTombstones.childrenOf;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.devhealth.sync.sink.Table;
 
@@ -56,4 +62,27 @@ final class GitHubTables {
     static final Table RELEASES = new Table("releases", List.of("org_id", "repo_id", "provider", "release_id",
             "tag_name", "name", "target_commitish", "is_draft", "is_prerelease", "author_login", "author_id",
             "created_at", "published_at", "url", "is_deleted", "version"));
+
+    /**
+     * What a full refresh re-reads of each table, as {@code FullRefreshTombstones} takes it: the window bounds each
+     * stream the way {@link GitHubStreams} reads it (pull requests, issues and review comments by update time,
+     * workflow runs and deployments by creation time, their children through them, releases whole).
+     */
+    static final Map<Table, String> FULL_REFRESH_WINDOWS = fullRefreshWindows();
+
+    private static Map<Table, String> fullRefreshWindows() {
+        String ofPullRequest = childrenOf(PULL_REQUESTS, "number", "pr_number", UPDATED_IN_WINDOW);
+        Map<Table, String> windows = new LinkedHashMap<>();
+        windows.put(PULL_REQUESTS, UPDATED_IN_WINDOW);
+        windows.put(REVIEWS, ofPullRequest);
+        windows.put(PULL_REQUEST_COMMITS, ofPullRequest);
+        windows.put(REVIEW_COMMENTS, UPDATED_IN_WINDOW);
+        windows.put(ISSUES, "provider = 'github' AND " + UPDATED_IN_WINDOW);
+        windows.put(PIPELINE_RUNS, CREATED_IN_WINDOW);
+        windows.put(PIPELINE_JOBS, childrenOf(PIPELINE_RUNS, "run_id", "run_id", CREATED_IN_WINDOW));
+        windows.put(DEPLOYMENTS, CREATED_IN_WINDOW);
+        windows.put(DEPLOYMENT_STATUSES, childrenOf(DEPLOYMENTS, "deployment_id", "deployment_id", CREATED_IN_WINDOW));
+        windows.put(RELEASES, "1");
+        return Map.copyOf(windows);
+    }
 }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.ProviderSync;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
@@ -25,6 +26,7 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
@@ -44,6 +46,11 @@ import io.devhealth.sync.sink.Table;
  * where it was). Rate limits make the run wait, never fail; malformed or truncated bodies fail it with the cursor
  * unchanged.
  *
+ * <p>Every {@code devhealth.provider.http.full-refresh-interval} (and on a first run) the run is a full refresh: the
+ * backfill window is read again without watermarks or ETags, then each project's rows the source no longer lists are
+ * tombstoned ({@link GitLabTables#FULL_REFRESH_WINDOWS}); counts then include {@code fullRefresh} and
+ * {@code tombstoned.<table>}.
+ *
  * <p>Outcome counts: rows written per table, items fetched per stream ({@code fetched.merge_requests}),
  * {@code rateLimitWaits}, {@code rateLimitWaitSeconds}, {@code notModified}, {@code projects}.
  */
@@ -55,11 +62,14 @@ public class GitLabProviderSync implements ProviderSync {
     private final GitLabConfig config;
     private final ApiClients clients;
     private final ClickHouseSink sink;
+    private final FullRefreshTombstones tombstones;
 
-    public GitLabProviderSync(GitLabConfig config, ApiClients clients, ClickHouseSink sink) {
+    public GitLabProviderSync(GitLabConfig config, ApiClients clients, ClickHouseSink sink,
+            FullRefreshTombstones tombstones) {
         this.config = config;
         this.clients = clients;
         this.sink = sink;
+        this.tombstones = tombstones;
     }
 
     @Override
@@ -107,6 +117,11 @@ public class GitLabProviderSync implements ProviderSync {
         Instant now = clients.time().clock().instant();
         Instant backfillStart = context.backfillDays() == null ? null
                 : now.minus(Duration.ofDays(context.backfillDays()));
+        boolean fullRefresh = cursor.fullRefreshDue(now, clients.config().fullRefreshInterval());
+        if (fullRefresh) {
+            cursor = cursor.fullRefresh(now);
+        }
+        List<GitLabProject> refreshed = new ArrayList<>();
         Set<String> warnings = ConcurrentHashMap.newKeySet();
         List<String> failedScopes = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
@@ -128,6 +143,7 @@ public class GitLabProviderSync implements ProviderSync {
                     }
                     rows.project(project, context.syncConfigurationId(), now.toEpochMilli());
                     streams.sync(project);
+                    refreshed.add(project);
                     synced++;
                 } catch (ApiException e) {
                     failedScopes.add(scopeFailure("project " + reference, e, context));
@@ -142,6 +158,14 @@ public class GitLabProviderSync implements ProviderSync {
         }
         Map<String, Long> counts = new LinkedHashMap<>(progress.counts());
         counts.put("projects", (long) synced);
+        if (fullRefresh) {
+            counts.put("fullRefresh", 1L);
+            for (GitLabProject project : refreshed) {
+                tombstones.tombstone(context.orgId(), project.repoId(), context.version(), backfillStart,
+                        GitLabTables.FULL_REFRESH_WINDOWS).forEach((table, rows) -> counts.merge("tombstoned." + table,
+                                rows, Long::sum));
+            }
+        }
         return new SyncOutcome(counts, cursor.toMap(), new ArrayList<>(new java.util.TreeSet<>(warnings)));
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.Lookahead;

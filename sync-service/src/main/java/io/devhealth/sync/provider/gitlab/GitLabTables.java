@@ -1,6 +1,11 @@
 package io.devhealth.sync.provider.gitlab;
 
+import static io.devhealth.sync.provider.http.FullRefreshTombstones.UPDATED_IN_WINDOW;
+import static io.devhealth.sync.provider.http.FullRefreshTombstones.childrenOf;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.devhealth.sync.sink.Table;
 
@@ -54,4 +59,26 @@ final class GitLabTables {
     static final Table DEPLOYMENT_STATUSES = new Table("deployment_statuses", List.of("org_id", "repo_id",
             "provider", "deployment_id", "status_id", "state", "environment", "creator_login", "creator_id",
             "description", "created_at", "url", "is_deleted", "version"));
+
+    /**
+     * What a full refresh re-reads of each table ({@code FullRefreshTombstones}): every list is read by update time
+     * ({@code updated_after}); approvals, notes and commits through their merge request, jobs through their pipeline,
+     * state history through its deployment.
+     */
+    static final Map<Table, String> FULL_REFRESH_WINDOWS = fullRefreshWindows();
+
+    private static Map<Table, String> fullRefreshWindows() {
+        String ofMergeRequest = childrenOf(PULL_REQUESTS, "number", "pr_number", UPDATED_IN_WINDOW);
+        Map<Table, String> windows = new LinkedHashMap<>();
+        windows.put(PULL_REQUESTS, UPDATED_IN_WINDOW);
+        windows.put(REVIEWS, ofMergeRequest);
+        windows.put(REVIEW_COMMENTS, ofMergeRequest);
+        windows.put(PR_COMMITS, ofMergeRequest);
+        windows.put(ISSUES, "provider = 'gitlab' AND " + UPDATED_IN_WINDOW);
+        windows.put(PIPELINE_RUNS, UPDATED_IN_WINDOW);
+        windows.put(PIPELINE_JOBS, childrenOf(PIPELINE_RUNS, "run_id", "run_id", UPDATED_IN_WINDOW));
+        windows.put(DEPLOYMENTS, UPDATED_IN_WINDOW);
+        windows.put(DEPLOYMENT_STATUSES, childrenOf(DEPLOYMENTS, "deployment_id", "deployment_id", UPDATED_IN_WINDOW));
+        return Map.copyOf(windows);
+    }
 }

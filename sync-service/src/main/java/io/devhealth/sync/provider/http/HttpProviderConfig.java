@@ -39,4 +39,12 @@ public interface HttpProviderConfig {
     /** Longest single rate-limit wait honoured as announced; a longer announcement is capped (and re-checked). */
     @WithDefault("1h")
     Duration maxRateLimitWait();
+
+    /**
+     * How often a configuration's run is a full refresh: every item of the backfill window (all history without one)
+     * is read again, without watermarks or {@code ETag}s, and rows of the synced scopes that the source no longer
+     * lists are tombstoned ({@code is_deleted = 1}). Incremental runs cannot see deletions.
+     */
+    @WithDefault("P7D")
+    Duration fullRefreshInterval();
 }

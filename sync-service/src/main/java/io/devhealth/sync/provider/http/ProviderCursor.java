@@ -1,5 +1,8 @@
 package io.devhealth.sync.provider.http;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,6 +10,7 @@ import java.util.TreeMap;
 /**
  * An HTTP provider's cursor as identity stores it on the configuration: a {@link StreamCursor} per scope and stream,
  * <pre>{"format": 1, "baseUrl": "https://api.github.com",
+ *  "fullRefreshAt": "2026-12-01T00:00:00Z",
  *  "scopes": {"acme/widgets": {"pull_requests": {"watermark": "…", "etag": "…", "etagUrl": "…"}, …}}}</pre>
  * A cursor of another base URL or format is ignored (the next run is a first run). The next cursor starts as a copy
  * of the previous one, so a scope or stream that is not read this time keeps its place. The job stores it only when
@@ -18,6 +22,7 @@ public final class ProviderCursor {
 
     private final String baseUrl;
     private final Map<String, Map<String, StreamCursor>> scopes = new TreeMap<>();
+    private Instant fullRefreshAt;
 
     private ProviderCursor(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -30,6 +35,13 @@ public final class ProviderCursor {
                 || format.intValue() != FORMAT || !(raw.get("scopes") instanceof Map<?, ?> scopes)) {
             return cursor;
         }
+        if (raw.get("fullRefreshAt") instanceof String at) {
+            try {
+                cursor.fullRefreshAt = Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                // a damaged time means a full refresh now, never a skipped one
+            }
+        }
         scopes.forEach((scope, streams) -> {
             if (scope instanceof String name && streams instanceof Map<?, ?> byStream) {
                 byStream.forEach((stream, value) -> {
@@ -40,6 +52,24 @@ public final class ProviderCursor {
             }
         });
         return cursor;
+    }
+
+    /**
+     * Whether this run must be a full refresh: none was recorded (a first run, a reset or damaged cursor) or the last
+     * one started {@code interval} or more before {@code now}.
+     */
+    public boolean fullRefreshDue(Instant now, Duration interval) {
+        return fullRefreshAt == null || !now.isBefore(fullRefreshAt.plus(interval));
+    }
+
+    /**
+     * The cursor a full refresh starting at {@code now} reads from and writes to: no watermark and no {@code ETag}
+     * (every item is read again, none is skipped by a 304), and the refresh's start recorded for the next due time.
+     */
+    public ProviderCursor fullRefresh(Instant now) {
+        ProviderCursor fresh = new ProviderCursor(baseUrl);
+        fresh.fullRefreshAt = now;
+        return fresh;
     }
 
     public synchronized StreamCursor stream(String scope, String stream) {
@@ -60,6 +90,9 @@ public final class ProviderCursor {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("format", FORMAT);
         map.put("baseUrl", baseUrl);
+        if (fullRefreshAt != null) {
+            map.put("fullRefreshAt", fullRefreshAt.toString());
+        }
         map.put("scopes", byScope);
         return map;
     }

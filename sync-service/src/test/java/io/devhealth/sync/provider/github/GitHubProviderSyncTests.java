@@ -29,6 +29,7 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FakeTime;
+import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
@@ -60,6 +61,8 @@ class GitHubProviderSyncTests {
     @Inject
     ClickHouseSink sink;
     @Inject
+    FullRefreshTombstones tombstones;
+    @Inject
     ClickHouseConfig clickhouse;
 
     ReplayServer server;
@@ -71,7 +74,8 @@ class GitHubProviderSyncTests {
     void setUp() {
         server = ReplayServer.start(GitHubApi.PUBLIC_API);
         time = new FakeTime(START);
-        github = new GitHubProviderSync(config, new ApiClients(httpConfig, new CredentialGates(8), null, time), sink);
+        github = new GitHubProviderSync(config, new ApiClients(httpConfig, new CredentialGates(8), null, time), sink,
+                tombstones);
         phases = new CopyOnWriteArrayList<>();
     }
 
@@ -345,7 +349,7 @@ class GitHubProviderSyncTests {
                 + " WHERE org_id = {org:UUID} AND pr_number = 500"))
                 .isEqualTo(SyntheticGitHub.commitsOf(500) + "\t" + SyntheticGitHub.commitsOf(500));
         long rows = full.counts().entrySet().stream().filter(e -> !e.getKey().contains(".") && !e.getKey().startsWith("rate")
-                && !e.getKey().equals("notModified") && !e.getKey().equals("repositories"))
+                && !Set.of("notModified", "repositories", "fullRefresh").contains(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
         assertThat(rows).isEqualTo(repo.size().rows());
 
@@ -363,7 +367,8 @@ class GitHubProviderSyncTests {
 
         // A first run with a 30-day backfill window (the clock is SyntheticGitHub.BASE + 1,000 h + 31 days).
         time = new FakeTime(SyntheticGitHub.pullCreated(1_000).plus(Duration.ofDays(31)));
-        github = new GitHubProviderSync(config, new ApiClients(httpConfig, new CredentialGates(8), null, time), sink);
+        github = new GitHubProviderSync(config, new ApiClients(httpConfig, new CredentialGates(8), null, time), sink,
+                tombstones);
         UUID fresh = UUID.randomUUID();
         SyncOutcome windowed = sync(fresh, List.of("volume"), null, 30);
         Instant since = time.now().minus(Duration.ofDays(30));
@@ -371,6 +376,38 @@ class GitHubProviderSyncTests {
                 .filter(n -> !repo.pullUpdated(n).isBefore(since)).count();
         assertThat(windowed.counts().get("fetched.pull_requests")).isEqualTo(inWindow).isLessThan(1_000L);
         assertThat(count(fresh, "pull_requests")).isEqualTo(inWindow);
+    }
+
+    @Test
+    void aScheduledFullRefreshTombstonesWhatTheSourceNoLongerLists() throws Exception {
+        SyntheticGitHub repo = new SyntheticGitHub(RecordedRepository.OWNER, "refreshed",
+                new SyntheticGitHub.Size(120, 2, 10, 6, 2, 4, 2, 2), 50).install(server);
+        UUID org = UUID.randomUUID();
+        SyncOutcome first = sync(org, List.of("refreshed"), null, null);
+        assertThat(first.counts()).containsEntry("fullRefresh", 1L).doesNotContainKey("tombstoned.pull_requests");
+        assertThat(first.cursor()).containsKey("fullRefreshAt");
+
+        repo.remove(7);
+        time.sleepUntil(time.now().plus(Duration.ofHours(1)));
+        SyncOutcome incremental = sync(org, List.of("refreshed"), first.cursor(), null);
+        assertThat(incremental.counts()).as("an incremental run cannot see a deletion")
+                .doesNotContainKeys("fullRefresh", "tombstoned.pull_requests");
+        assertThat(count(org, "pull_requests")).isEqualTo(120);
+
+        time.sleepUntil(time.now().plus(httpConfig.fullRefreshInterval()));
+        SyncOutcome refresh = sync(org, List.of("refreshed"), incremental.cursor(), null);
+        assertThat(count(org, "pull_requests")).isEqualTo(119);
+        assertThat(refresh.counts()).containsEntry("fullRefresh", 1L).containsEntry("tombstoned.pull_requests", 1L)
+                .containsEntry("tombstoned.pull_request_reviews", 2L)
+                .containsEntry("tombstoned.pull_request_commits", SyntheticGitHub.commitsOf(7))
+                .doesNotContainKeys("tombstoned.work_items", "tombstoned.ci_pipeline_runs", "tombstoned.deployments");
+        assertThat(count(org, "pull_requests")).isEqualTo(119);
+        assertThat(query(org, "SELECT count() FROM pull_requests FINAL WHERE org_id = {org:UUID} AND number = 7"))
+                .isEqualTo("0");
+        assertThat(query(org, "SELECT count() FROM pull_request_reviews FINAL WHERE org_id = {org:UUID}"
+                + " AND pr_number = 7")).isEqualTo("0");
+        assertThat(finalCounts(org).get("pull_request_reviews")).isEqualTo(119 * 2L);
+        assertThat(refresh.cursor().get("fullRefreshAt")).isEqualTo(time.now().toString());
     }
 
     private Map<String, Long> finalCounts(UUID org) {

@@ -25,6 +25,7 @@ import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
+import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.ProviderTime;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.TestHttpConfig;
@@ -92,7 +93,8 @@ public final class GitHubSyncBench {
                 TestHttpConfig http = new TestHttpConfig(4, concurrency);
                 GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
                         new CredentialGates(concurrency), null, new ProviderTime()),
-                        new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig));
+                        new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
+                        new FullRefreshTombstones(client));
                 UUID org = UUID.randomUUID();
                 SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos",
                         List.of("repo"), "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
@@ -59,6 +60,7 @@ public final class SyntheticGitHub {
     private final int pageSize;
     private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
     private final Map<Long, String> titles = new ConcurrentHashMap<>();
+    private final Set<Long> removed = ConcurrentHashMap.newKeySet();
     private volatile long[] pullOrder;
     private String origin;
 
@@ -260,7 +262,7 @@ public final class SyntheticGitHub {
             return json("[]", "\"none\"");
         }
         long n = Long.parseLong(parts[2]);
-        if (n < 1 || n > size.pullRequests()) {
+        if (n < 1 || n > size.pullRequests() || removed.contains(n)) {
             return null;
         }
         if (parts.length == 3) {
@@ -504,10 +506,18 @@ public final class SyntheticGitHub {
         return out.toString();
     }
 
+    /** Deletes pull request {@code number} at the source: gone from the list, its detail answers 404. */
+    public void remove(long number) {
+        removed.add(number);
+        reorder();
+    }
+
     private void reorder() {
         List<Long> numbers = new ArrayList<>(size.pullRequests());
         for (long n = 1; n <= size.pullRequests(); n++) {
-            numbers.add(n);
+            if (!removed.contains(n)) {
+                numbers.add(n);
+            }
         }
         numbers.sort((a, b) -> {
             int byTime = pullUpdated(b).compareTo(pullUpdated(a));

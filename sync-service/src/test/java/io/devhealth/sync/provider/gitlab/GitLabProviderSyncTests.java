@@ -27,12 +27,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
+import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FakeTime;
+import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
@@ -68,6 +70,8 @@ class GitLabProviderSyncTests {
     @Inject
     ClickHouseSink sink;
     @Inject
+    FullRefreshTombstones tombstones;
+    @Inject
     ClickHouseConfig clickhouse;
 
     ReplayServer server;
@@ -83,7 +87,7 @@ class GitLabProviderSyncTests {
         gitlabData.install(server);
         time = new FakeTime(START);
         gitlab = new GitLabProviderSync(TestGitLabConfig.pagesOf(PAGE),
-                new ApiClients(httpConfig, new CredentialGates(8), null, time), sink);
+                new ApiClients(httpConfig, new CredentialGates(8), null, time), sink, tombstones);
         phases = new CopyOnWriteArrayList<>();
     }
 

@@ -33,4 +33,9 @@ public record TestHttpConfig(int maxAttempts, int maxConcurrencyPerCredential) i
     public Duration maxRateLimitWait() {
         return Duration.ofHours(1);
     }
+
+    @Override
+    public Duration fullRefreshInterval() {
+        return Duration.ofDays(7);
+    }
 }

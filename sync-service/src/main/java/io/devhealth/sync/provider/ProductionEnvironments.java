@@ -1,4 +1,4 @@
-package io.devhealth.sync.provider.gitlab;
+package io.devhealth.sync.provider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Which environments count as production: the environment's own GitLab {@code tier} when it has one
+ * Which environments count as production (every provider and the DORA linkage ask here): the environment's own
+ * GitLab {@code tier} when it has one
  * ({@code production}; every other tier is not), else the organization setting {@code dora.production-environments}
  * (names, case-insensitive, {@code *} matching any characters; identity's default {@code ["production", "prod"]}
  * when the setting is absent).
  */
-final class ProductionEnvironments {
+public final class ProductionEnvironments {
 
-    static final String SETTING = "dora.production-environments";
+    public static final String SETTING = "dora.production-environments";
     private static final List<String> DEFAULT = List.of("production", "prod");
 
     private final List<Pattern> patterns;
@@ -24,7 +25,7 @@ final class ProductionEnvironments {
     }
 
     /** The organization's patterns from its settings (as handed over with the configuration). */
-    static ProductionEnvironments from(Map<String, Object> orgSettings) {
+    public static ProductionEnvironments from(Map<String, Object> orgSettings) {
         List<String> names = new ArrayList<>();
         if (orgSettings.get(SETTING) instanceof List<?> list) {
             list.forEach(name -> {
@@ -50,7 +51,7 @@ final class ProductionEnvironments {
      * @param tier its GitLab deployment tier ({@code production}, {@code staging}, {@code testing},
      *             {@code development}, {@code other}), or {@code ""} when unknown
      */
-    boolean production(String name, String tier) {
+    public boolean production(String name, String tier) {
         if (!tier.isEmpty()) {
             return tier.equalsIgnoreCase("production");
         }
