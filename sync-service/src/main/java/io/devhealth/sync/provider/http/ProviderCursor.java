@@ -8,6 +8,9 @@ import java.util.TreeMap;
  * An HTTP provider's cursor as identity stores it on the configuration: a {@link StreamCursor} per scope and stream,
  * <pre>{"format": 1, "baseUrl": "https://api.github.com",
  *  "scopes": {"acme/widgets": {"pull_requests": {"watermark": "…", "etag": "…", "etagUrl": "…"}, …}}}</pre>
+ * and, for providers that mirror repositories' git history, the git cursor of each repository scope (opaque here, the
+ * shape of {@code io.devhealth.sync.provider.git.RemoteGitHistory}'s):
+ * <pre>"git": {"acme/widgets": {"format": 1, "refs": {…}, …}}</pre>
  * A cursor of another base URL or format is ignored (the next run is a first run). The next cursor starts as a copy
  * of the previous one, so a scope or stream that is not read this time keeps its place. The job stores it only when
  * the run succeeds, that is after every row it covers was durably written.
@@ -18,6 +21,7 @@ public final class ProviderCursor {
 
     private final String baseUrl;
     private final Map<String, Map<String, StreamCursor>> scopes = new TreeMap<>();
+    private final Map<String, Map<String, Object>> git = new TreeMap<>();
 
     private ProviderCursor(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -39,7 +43,25 @@ public final class ProviderCursor {
                 });
             }
         });
+        if (raw.get("git") instanceof Map<?, ?> gitCursors) {
+            gitCursors.forEach((scope, value) -> {
+                if (scope instanceof String name && value instanceof Map<?, ?> map) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    map.forEach((key, v) -> copy.put(String.valueOf(key), v));
+                    cursor.git.put(name, copy);
+                }
+            });
+        }
         return cursor;
+    }
+
+    /** The git cursor of {@code scope}'s repository, or {@code null} before its first successful run. */
+    public synchronized Map<String, Object> git(String scope) {
+        return git.get(scope);
+    }
+
+    public synchronized void putGit(String scope, Map<String, Object> cursor) {
+        git.put(scope, cursor);
     }
 
     public synchronized StreamCursor stream(String scope, String stream) {
@@ -61,6 +83,9 @@ public final class ProviderCursor {
         map.put("format", FORMAT);
         map.put("baseUrl", baseUrl);
         map.put("scopes", byScope);
+        if (!git.isEmpty()) {
+            map.put("git", new TreeMap<>(git));
+        }
         return map;
     }
 }

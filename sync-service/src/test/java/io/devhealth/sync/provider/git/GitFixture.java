@@ -19,7 +19,7 @@ import java.util.Map;
  * compared with). Independent of the production parser: the oracle uses git's default, quoted, line-based
  * output, not {@code -z}.
  */
-final class GitFixture {
+public final class GitFixture {
 
     private final Path dir;
     private final Map<String, String> env = new HashMap<>();
@@ -37,12 +37,12 @@ final class GitFixture {
         env.put("LC_ALL", "C");
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Initializes a repository with branch main. */
-    static GitFixture init(Path dir) {
+    public static GitFixture init(Path dir) {
         GitFixture git = new GitFixture(dir);
         try {
             Files.createDirectories(dir);
@@ -53,23 +53,23 @@ final class GitFixture {
         return git;
     }
 
-    GitFixture author(String name, String email, String date) {
+    public GitFixture author(String name, String email, String date) {
         env.put("GIT_AUTHOR_NAME", name);
         env.put("GIT_AUTHOR_EMAIL", email);
         env.put("GIT_AUTHOR_DATE", date);
         return this;
     }
 
-    GitFixture committerDate(String date) {
+    public GitFixture committerDate(String date) {
         env.put("GIT_COMMITTER_DATE", date);
         return this;
     }
 
-    GitFixture write(String path, String content) {
+    public GitFixture write(String path, String content) {
         return write(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    GitFixture write(String path, byte[] content) {
+    public GitFixture write(String path, byte[] content) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -93,18 +93,18 @@ final class GitFixture {
     }
 
     /** Stages everything and commits; returns the new commit's sha. */
-    String commitAll(String message) {
+    public String commitAll(String message) {
         run("add", "-A");
         run("commit", "-q", "--allow-empty", "-m", message);
         return head();
     }
 
-    String head() {
+    public String head() {
         return run("rev-parse", "HEAD").strip();
     }
 
     /** Runs git in the repository; fails the test on a non-zero exit. */
-    String run(String... args) {
+    public String run(String... args) {
         Result result = tryRun(args);
         if (result.exit != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed (" + result.exit + "): "
@@ -171,25 +171,25 @@ final class GitFixture {
     // The oracle: git's own answers.
 
     /** {@code git rev-list --branches --remotes --tags}. */
-    List<String> revList() {
+    public List<String> revList() {
         return run("rev-list", "--branches", "--remotes", "--tags").lines().toList();
     }
 
     /** A commit's metadata as git formats it. */
-    record OracleCommit(String sha, List<String> parents, String authorName, String authorEmail, long authorTime,
+    public record OracleCommit(String sha, List<String> parents, String authorName, String authorEmail, long authorTime,
             String authorTz, String committerName, String committerEmail, long committerTime, String committerTz,
             String subject) {
     }
 
     /** One numstat row (path unquoted to its bytes) with its --name-status letter. */
-    record OracleFile(String path, int additions, int deletions, boolean binary, String status) {
+    public record OracleFile(String path, int additions, int deletions, boolean binary, String status) {
     }
 
     /**
      * Metadata of every commit {@code git log --branches --remotes --tags} shows, by sha (ASCII unit/record
      * separators; subjects cannot contain them in our fixtures).
      */
-    Map<String, OracleCommit> commits() {
+    public Map<String, OracleCommit> commits() {
         String out = run("log", "--branches", "--remotes", "--tags",
                 "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%ai%x1f%cn%x1f%ce%x1f%ct%x1f%ci%x1f%s%x1e");
         Map<String, OracleCommit> commits = new LinkedHashMap<>();
@@ -210,7 +210,7 @@ final class GitFixture {
      * {@code git log --branches --remotes --tags --numstat --no-renames} (+ {@code --name-status} run separately),
      * per sha: the file rows git prints, paths C-unquoted.
      */
-    Map<String, List<OracleFile>> numstat() {
+    public Map<String, List<OracleFile>> numstat() {
         Map<String, List<String[]>> numstat = sections(run("log", "--branches", "--remotes", "--tags", "--numstat",
                 "--no-renames", "--format=@@%H"));
         Map<String, List<String[]>> status = sections(run("log", "--branches", "--remotes", "--tags",
@@ -285,7 +285,7 @@ final class GitFixture {
     }
 
     /** UTC offset "+0530" → minutes. */
-    static int tzMinutes(String tz) {
+    public static int tzMinutes(String tz) {
         int minutes = Integer.parseInt(tz.substring(1, 3)) * 60 + Integer.parseInt(tz.substring(3, 5));
         return tz.charAt(0) == '-' ? -minutes : minutes;
     }
