@@ -291,16 +291,18 @@ class RemoteGitHistoryTests {
         SyncOutcome first = sync(org, widgets(), null);
         Path mirror = clones.mirrorPath(org, widgets());
 
-        // Objects gone: the refs name missing objects.
-        try (Stream<Path> packs = Files.list(mirror.resolve("objects/pack"))) {
-            for (Path pack : packs.toList()) {
-                Files.delete(pack);
+        // Objects gone (loose and packed): the refs name missing objects.
+        try (Stream<Path> objects = Files.walk(mirror.resolve("objects"))) {
+            for (Path object : objects.filter(Files::isRegularFile).toList()) {
+                Files.delete(object);
             }
         }
+        assertThat(new GitFixture(mirror).tryRun("cat-file", "-e", "refs/heads/main").exit()).isNotZero();
         origin.write("after.txt", "after\n").commitAll("after the corruption");
         server.clearRequests();
         SyncOutcome second = sync(org, widgets(), first.cursor());
         assertThat(second.counts()).containsEntry("commits", 1L);
+        assertThat(logs.text()).contains("is corrupt; cloning it again");
         assertThat(new GitFixture(mirror).tryRun("fsck", "--no-progress").exit()).isZero();
         HistoryOracle.assertHistoryMatches(origin, org, this::query);
 
