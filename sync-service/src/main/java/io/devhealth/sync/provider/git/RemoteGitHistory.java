@@ -30,10 +30,6 @@ public class RemoteGitHistory {
         this.history = history;
     }
 
-    public CloneCache clones() {
-        return clones;
-    }
-
     /**
      * Fetches {@code remote} and syncs its history under {@code repoId}. Blocking (git processes; a first clone of a
      * large repository takes minutes): call it on a virtual or worker thread.
