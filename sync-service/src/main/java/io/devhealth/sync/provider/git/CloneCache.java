@@ -49,7 +49,9 @@ import io.devhealth.sync.provider.SyncFailedException;
  * while the history is extracted, so a fetch's pruning and garbage collection never pull objects from under a
  * reader.</li>
  * <li>A mirror that is not a readable bare repository, or whose refs name missing objects, is deleted and cloned
- * again; so is one that a fetch cannot update for another reason than the network or the credential.</li>
+ * again; so is one that a fetch cannot update for another reason than the network or the credential. When git fails
+ * reading a mirror during extraction and {@code git fsck} confirms damage, the run fails and the mirror is deleted,
+ * so the next run clones it afresh.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -96,7 +98,7 @@ public class CloneCache {
             try {
                 return work.apply(repo);
             } catch (SyncFailedException e) {
-                if (e.getCause() instanceof GitCommandException && !intact(repo)) {
+                if (e.getCause() instanceof GitCommandException && !verified(repo)) {
                     discard(mirror);
                     throw new SyncFailedException(e.getMessage() + " (the cached clone is corrupt and was discarded: "
                             + "the next run clones the repository again)", e);
@@ -188,6 +190,11 @@ public class CloneCache {
         }
         GitCli.Result objects = repo.run(List.of("cat-file", "--batch-check"), refs.stdout());
         return objects.ok() && !objects.stdoutText().contains(" missing");
+    }
+
+    /** Whether {@code git fsck} finds every object sound: expensive, so only after git failed reading the mirror. */
+    private static boolean verified(GitRepository repo) {
+        return repo.run(List.of("fsck", "--no-dangling", "--no-progress")).ok();
     }
 
     private void discard(Path mirror) throws IOException {

@@ -312,6 +312,21 @@ class RemoteGitHistoryTests {
         SyncOutcome third = sync(org, widgets(), second.cursor());
         assertThat(third.cursor()).isEqualTo(second.cursor());
         assertThat(new GitFixture(mirror).tryRun("fsck", "--no-progress").exit()).isZero();
+
+        // A damaged object (a file's content) that only extraction reads: the run fails saying so, the mirror goes,
+        // and the next run clones it again.
+        String blob = new GitFixture(mirror).run("rev-parse", "main:after.txt").strip(); // diffed by its commit
+        Path object = mirror.resolve("objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2));
+        assertThat(object).as("small fetches keep loose objects").exists();
+        object.toFile().setWritable(true);
+        Files.writeString(object, "not zlib data");
+        Throwable damaged = catchFailure(() -> sync(org, widgets(), null));
+        assertThat(damaged).isInstanceOf(SyncFailedException.class).isNotInstanceOf(GitFetchException.class)
+                .hasMessageContaining("the cached clone is corrupt and was discarded");
+        assertThat(mirror).doesNotExist();
+        assertThat(sync(org, widgets(), null).counts()).containsEntry("commits", (long) origin.revList().size());
+        assertThat(new GitFixture(mirror).tryRun("fsck", "--no-progress").exit()).isZero();
+
         // No half-built clone is left beside the mirror.
         try (Stream<Path> siblings = Files.list(mirror.getParent())) {
             assertThat(siblings.map(p -> p.getFileName().toString()))
