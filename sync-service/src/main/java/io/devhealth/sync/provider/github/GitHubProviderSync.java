@@ -198,6 +198,10 @@ public class GitHubProviderSync implements ProviderSync {
             GitHubRepository repo, String cloneUrl, Map<String, Long> gitCounts, List<String> warnings)
             throws SyncFailedException {
         String baseUrl = client.api().baseUrl().toString();
+        if (cloneUrl.isBlank()) {
+            throw new SyncFailedException("repository " + repo.fullName() + ": the API gave no clone_url; turn the "
+                    + "gitHistory option off to sync without git history");
+        }
         if (!cloneHostMatches(client.api().baseUrl(), cloneUrl)) {
             throw new SyncFailedException("repository " + repo.fullName() + ": clone_url is not on " + baseUrl
                     + "'s host; the credential is not sent there");

@@ -184,6 +184,9 @@ class GitHubGitHistoryTests {
         assertThatThrownBy(() -> sync(token, org, null, Map.of())).isInstanceOf(SyncFailedException.class)
                 .hasMessageContaining("clone_url is not on " + api.url() + "'s host; the credential is not sent there");
         assertThat(git.requests()).isEmpty();
+        RecordedRepository.serveCloneUrl(api, "");
+        assertThatThrownBy(() -> sync(token, org, null, Map.of())).isInstanceOf(SyncFailedException.class)
+                .hasMessageContaining("the API gave no clone_url");
         assertThatThrownBy(() -> sync(token, org, null, Map.of("gitHistory", "yes")))
                 .isInstanceOf(SyncFailedException.class).hasMessage("options.gitHistory must be true or false");
     }
