@@ -26,7 +26,8 @@ public record CreateSyncConfigurationRequest(
                 message = "must be one of git, github, gitlab, jira, pagerduty") String provider,
         @Schema(description = "Provider options, unknown ones refused. git: {\"repositoryPath\": \"/abs/path\"} under "
                 + "the organization's repositories.local-roots and the operator's devhealth.sync.local-roots; "
-                + "github: {\"owner\", \"repos\"} or {\"org\"}, optional \"apiUrl\"; gitlab: {\"groups\"} and/or "
+                + "github: {\"owner\", \"repos\"} or {\"org\"}, optional \"apiUrl\" and \"gitHistory\" (boolean, "
+                + "default true: clone the repositories and sync their commits too); gitlab: {\"groups\"} and/or "
                 + "{\"projects\"} (ids or full paths), optional \"baseUrl\"; jira: {\"siteUrl\"} and "
                 + "{\"projectKeys\"} or {\"jql\"}; pagerduty: optional {\"serviceIds\"}",
                 examples = "{\"repositoryPath\": \"/srv/git/devhealth.git\"}")

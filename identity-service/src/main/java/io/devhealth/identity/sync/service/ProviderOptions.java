@@ -27,7 +27,8 @@ import io.devhealth.support.problem.ProblemException;
  * <ul>
  * <li>{@code git}: {@code repositoryPath}, an absolute path (see {@link LocalRepositoryPolicy} for where);</li>
  * <li>{@code github}: {@code owner} and {@code repos} (names), or {@code org} (all its repositories); optional
- * {@code apiUrl} (GitHub Enterprise Server);</li>
+ * {@code apiUrl} (GitHub Enterprise Server) and {@code gitHistory} (boolean, default true: also clone the repositories
+ * and sync their commits);</li>
  * <li>{@code gitlab}: {@code groups} and/or {@code projects}, numeric ids or full paths; optional {@code baseUrl};</li>
  * <li>{@code jira}: {@code siteUrl} and either {@code projectKeys} or {@code jql};</li>
  * <li>{@code pagerduty}: optional {@code serviceIds} (none: every service).</li>
@@ -83,7 +84,8 @@ final class ProviderOptions {
     }
 
     private static ObjectNode github(JsonNode given) {
-        ObjectNode options = JsonInput.object(given, FIELD, Set.of("owner", "repos", "org", "apiUrl"));
+        ObjectNode options = JsonInput.object(given, FIELD, Set.of("owner", "repos", "org", "apiUrl",
+                "gitHistory"));
         boolean byOwner = present(options, "owner");
         if (byOwner == present(options, "org")) {
             throw ProblemException.invalidField(field("owner"), "give either owner with repos, or org");
@@ -106,6 +108,7 @@ final class ProviderOptions {
                     "a GitHub organization login"));
         }
         optionalUrl(options, normalized, "apiUrl");
+        optionalBoolean(options, normalized, "gitHistory");
         return normalized;
     }
 
@@ -173,6 +176,15 @@ final class ProviderOptions {
                             "a PagerDuty service id such as PABC123"), Function.identity())));
         }
         return normalized;
+    }
+
+    private static void optionalBoolean(ObjectNode options, ObjectNode normalized, String name) {
+        if (present(options, name)) {
+            if (!options.get(name).isBoolean()) {
+                throw ProblemException.invalidField(field(name), "must be true or false");
+            }
+            normalized.put(name, options.get(name).booleanValue());
+        }
     }
 
     private static void optionalUrl(ObjectNode options, ObjectNode normalized, String name) {

@@ -152,6 +152,8 @@ class SyncConfigurationResourceTests {
                 .body("options.repos", contains("api", "web"))
                 .body("options.apiUrl", equalTo("https://github.example.com/api/v3"));
         create(adminToken, body("gh-org", "github", Map.of("org", "acme"))).statusCode(201);
+        create(adminToken, body("gh-api-only", "github", Map.of("org", "acme", "gitHistory", false))).statusCode(201)
+                .body("options.gitHistory", equalTo(false));
         create(adminToken, body("gl", "gitlab", Map.of("groups", List.of("acme/platform", 42),
                 "baseUrl", "https://gitlab.example.com"))).statusCode(201)
                 .body("options.groups", contains("acme/platform", 42));
@@ -172,6 +174,7 @@ class SyncConfigurationResourceTests {
                 "options.apiUrl");
         assertInvalid(body("gh-file", "github", Map.of("org", "acme", "apiUrl", "file:///etc/passwd")),
                 "options.apiUrl");
+        assertInvalid(body("gh-history", "github", Map.of("org", "acme", "gitHistory", "no")), "options.gitHistory");
         assertInvalid(body("gh-unknown", "github", Map.of("org", "acme", "token", "secret")), "options.token");
         assertInvalid(body("gl-none", "gitlab", Map.of()), "options.groups");
         assertInvalid(body("gl-bad", "gitlab", Map.of("projects", List.of(-3))), "options.projects[0]");

@@ -34,6 +34,10 @@ public final class GitAncestry {
         return new GitAncestry(GitRepository.open(new GitCli(config.executable()), gitDir.toString()));
     }
 
+    static GitAncestry of(GitRepository repo) {
+        return new GitAncestry(repo);
+    }
+
     /** A commit with its author and committer times (epoch milliseconds, git's second precision). */
     public record Commit(String sha, long authoredAt, long committedAt) {
     }

@@ -56,6 +56,14 @@ final class GitCli {
      *                        path)
      */
     Process start(Path dir, List<String> safeDirectories, List<String> args) {
+        return start(dir, safeDirectories, args, Map.of());
+    }
+
+    /**
+     * Starts {@code git <args>} in {@code dir} with {@code extraEnv} added to (and overriding) the environment above, e.g.
+     * a transport that network commands allow ({@link GitTransport}).
+     */
+    Process start(Path dir, List<String> safeDirectories, List<String> args, Map<String, String> extraEnv) {
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.add("--no-pager");
@@ -80,6 +88,7 @@ final class GitCli {
         env.put("PAGER", "cat");
         env.put("LC_ALL", "C");
         env.put("LANGUAGE", "C");
+        env.putAll(extraEnv);
         Path parent = dir.getParent();
         if (parent != null) {
             env.put("GIT_CEILING_DIRECTORIES", parent.toString());

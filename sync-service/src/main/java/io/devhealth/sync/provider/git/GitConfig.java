@@ -1,9 +1,13 @@
 package io.devhealth.sync.provider.git;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the git provider runs the {@code git} CLI. */
+/** How the git provider runs the {@code git} CLI, and where hosted repositories are cloned. */
 @ConfigMapping(prefix = "devhealth.git")
 public interface GitConfig {
 
@@ -17,4 +21,20 @@ public interface GitConfig {
      */
     @WithDefault("0")
     int parallelism();
+
+    /**
+     * Directory of the bare mirrors of hosted repositories ({@link CloneCache}); default
+     * {@code <java.io.tmpdir>/devhealth-git-clones}. A cache: deleting it costs a full clone per repository on the
+     * next runs, nothing else. On Kubernetes, a volume (an emptyDir sized for the repositories, or a per-pod
+     * persistent volume to keep mirrors across restarts).
+     */
+    Optional<Path> cloneCache();
+
+    /** Upper bound of one clone or fetch; the git processes are killed when it is exceeded. */
+    @WithDefault("1h")
+    Duration fetchTimeout();
+
+    /** A clone or fetch that moves less than 1 KiB/s for this long is aborted (a stalled connection). */
+    @WithDefault("60s")
+    Duration fetchLowSpeedTime();
 }

@@ -1,22 +1,32 @@
 package io.devhealth.sync.provider.github;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.dora.DeploymentLinkage;
 import io.devhealth.sync.provider.ProviderSync;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.provider.git.GitCredential;
+import io.devhealth.sync.provider.git.GitFetchException;
+import io.devhealth.sync.provider.git.GitRemote;
+import io.devhealth.sync.provider.git.RemoteGitHistory;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
@@ -26,6 +36,7 @@ import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
+import io.devhealth.sync.sink.Table;
 
 /**
  * Syncs GitHub repositories (REST v3, github.com or GitHub Enterprise Server) into ClickHouse: {@code repos},
@@ -44,9 +55,22 @@ import io.devhealth.sync.sink.SinkSession;
  * the source no longer lists are tombstoned ({@link GitHubTables#FULL_REFRESH_WINDOWS}), after every row was
  * written. Counts then include {@code fullRefresh} and {@code tombstoned.<table>}.
  *
- * <p>Outcome counts: rows written per table, items fetched per stream ({@code fetched.pull_requests}),
- * {@code rateLimitWaits}, {@code rateLimitWaitSeconds}, {@code notModified} (streams skipped by a 304),
- * {@code repositories}.
+ * <p>DORA linkage: once every row of the run is written, each repository whose history was synced gets its
+ * {@code deployment_facts} and {@code change_facts} recomputed ({@link DeploymentLinkage}) on its mirror.
+ *
+ * <p>Git history ({@code gitHistory} option, on by default): after its API streams, each repository's
+ * {@code clone_url} (a GitHub Enterprise Server's own URL there) is cloned or fetched into the clone cache with the
+ * same credential (user {@value GitCredential#GITHUB_USER}) and its commits are synced under the repository's
+ * {@code repo_id} ({@link RemoteGitHistory}), so they join its pull requests and deployments; the git cursor of each
+ * repository lives in the run's cursor ({@link ProviderCursor#git}). A clone that fails (credential refused, not
+ * found, unreachable) fails that repository as a scope, like an API 404/403.
+ *
+ * <p>Outcome counts: rows written per table ({@code commits} and {@code commit_stats} included), items fetched per
+ * stream ({@code fetched.pull_requests}), {@code rateLimitWaits}, {@code rateLimitWaitSeconds}, {@code notModified}
+ * (streams skipped by a 304), {@code repositories}, and git's {@code tombstonedCommits}, {@code tombstonedCommitStats},
+ * {@code missingObjects}, {@code repo_metrics_daily}; after a full refresh {@code fullRefresh} and
+ * {@code tombstoned.<table>}; DORA linkage's {@code deployment_facts}, {@code change_facts} and
+ * {@code unknownDeploymentCommits}.
  */
 @ApplicationScoped
 public class GitHubProviderSync implements ProviderSync {
@@ -57,13 +81,23 @@ public class GitHubProviderSync implements ProviderSync {
     private final ApiClients clients;
     private final ClickHouseSink sink;
     private final FullRefreshTombstones tombstones;
+    private final RemoteGitHistory gitHistory;
+    private final DeploymentLinkage linkage;
 
+    /**
+     * @param gitHistory {@code null}: API streams only, whatever the {@code gitHistory} option says (tools and
+     *                   benchmarks of the API path); then no DORA linkage either
+     * @param linkage    {@code null}: no DORA linkage
+     */
+    @Inject
     public GitHubProviderSync(GitHubConfig config, ApiClients clients, ClickHouseSink sink,
-            FullRefreshTombstones tombstones) {
+            FullRefreshTombstones tombstones, RemoteGitHistory gitHistory, DeploymentLinkage linkage) {
         this.config = config;
         this.clients = clients;
         this.sink = sink;
         this.tombstones = tombstones;
+        this.gitHistory = gitHistory;
+        this.linkage = linkage;
     }
 
     @Override
@@ -103,6 +137,8 @@ public class GitHubProviderSync implements ProviderSync {
         List<GitHubRepository> refreshed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> failedScopes = new ArrayList<>();
+        Map<String, Long> gitCounts = new LinkedHashMap<>();
+        Map<GitHubRepository, GitRemote> remotes = new LinkedHashMap<>();
         int synced = 0;
         try (SinkSession session = sink.open(context.version(), context.orgId() + "/github/"
                 + context.syncConfigurationId());
@@ -112,9 +148,14 @@ public class GitHubProviderSync implements ProviderSync {
                     clients.config().cursorOverlap(), backfillStart);
             for (String name : repositories(client, options, progress)) {
                 try {
-                    GitHubRepository repo = resolve(client, context, name, warnings);
+                    JsonNode json = GitHubJson.requiredObject(ApiClient.json(client.get("/repos/" + name)));
+                    GitHubRepository repo = resolve(client, context, name, json, warnings);
                     rows.repository(repo, context.syncConfigurationId(), now.toEpochMilli());
                     streams.sync(repo);
+                    if (options.gitHistory() && gitHistory != null) {
+                        remotes.put(repo, syncGitHistory(context, client, cursor, progress, repo,
+                                GitHubJson.text(json, "clone_url"), gitCounts, warnings));
+                    }
                     refreshed.add(repo);
                     synced++;
                 } catch (ApiException e) {
@@ -122,6 +163,10 @@ public class GitHubProviderSync implements ProviderSync {
                         throw e;
                     }
                     LOG.warnf("github sync of %s: repository %s failed: %s", context.configurationName(), name,
+                            e.getMessage());
+                    failedScopes.add("repository " + name + ": " + e.getMessage());
+                } catch (GitFetchException e) {
+                    LOG.warnf("github sync of %s: cloning repository %s failed: %s", context.configurationName(), name,
                             e.getMessage());
                     failedScopes.add("repository " + name + ": " + e.getMessage());
                 }
@@ -133,8 +178,9 @@ public class GitHubProviderSync implements ProviderSync {
             throw new SyncFailedException(String.join("; ", failedScopes) + " (" + synced
                     + " other repositories synced; the cursor stays unchanged)");
         }
-        var counts = new java.util.LinkedHashMap<>(progress.counts());
+        var counts = new LinkedHashMap<>(progress.counts());
         counts.put("repositories", (long) synced);
+        counts.putAll(gitCounts);
         if (fullRefresh) {
             counts.put("fullRefresh", 1L);
             for (GitHubRepository repo : refreshed) {
@@ -142,6 +188,9 @@ public class GitHubProviderSync implements ProviderSync {
                         GitHubTables.FULL_REFRESH_WINDOWS).forEach((table, rows) -> counts.merge("tombstoned." + table,
                                 rows, Long::sum));
             }
+        }
+        for (var remote : remotes.entrySet()) {
+            link(context, remote.getKey(), remote.getValue(), progress, counts);
         }
         return new SyncOutcome(counts, cursor.toMap(), warnings);
     }
@@ -164,9 +213,8 @@ public class GitHubProviderSync implements ProviderSync {
         return names;
     }
 
-    private GitHubRepository resolve(ApiClient client, SyncContext context, String name, List<String> warnings)
-            throws InterruptedException {
-        JsonNode json = GitHubJson.requiredObject(ApiClient.json(client.get("/repos/" + name)));
+    private static GitHubRepository resolve(ApiClient client, SyncContext context, String name, JsonNode json,
+            List<String> warnings) {
         GitHubRepository repo = GitHubRepository.from(GitHubOptions.key(name), context.orgId(),
                 client.api().baseUrl().toString(), json);
         if (!repo.fullName().equalsIgnoreCase(name)) {
@@ -174,5 +222,68 @@ public class GitHubProviderSync implements ProviderSync {
                     + "update the configuration");
         }
         return repo;
+    }
+
+    /**
+     * Clones or fetches {@code repo} and syncs its git history under its {@code repo_id}; its git cursor moves in
+     * {@code cursor} (committed with the run).
+     */
+    /** @return the remote the history came from (its mirror is then up to date) */
+    private GitRemote syncGitHistory(SyncContext context, ApiClient client, ProviderCursor cursor, RunProgress progress,
+            GitHubRepository repo, String cloneUrl, Map<String, Long> gitCounts, List<String> warnings)
+            throws SyncFailedException {
+        String baseUrl = client.api().baseUrl().toString();
+        if (cloneUrl.isBlank()) {
+            throw new SyncFailedException("repository " + repo.fullName() + ": the API gave no clone_url; turn the "
+                    + "gitHistory option off to sync without git history");
+        }
+        if (!cloneHostMatches(client.api().baseUrl(), cloneUrl)) {
+            throw new SyncFailedException("repository " + repo.fullName() + ": clone_url is not on " + baseUrl
+                    + "'s host; the credential is not sent there");
+        }
+        progress.reading("git", repo.fullName());
+        GitCredential credential = client.secret() == null ? null : GitCredential.github(client.secret());
+        GitRemote remote = new GitRemote(baseUrl, Long.toString(repo.githubId()), cloneUrl, credential);
+        SyncOutcome git = gitHistory.sync(context, remote, repo.repoId(), cursor.git(repo.key()));
+        cursor.putGit(repo.key(), git.cursor());
+        git.counts().forEach((name, n) -> {
+            if (name.equals(Table.COMMITS.name()) || name.equals(Table.COMMIT_STATS.name())) {
+                progress.written(name, n);
+            } else if (!name.equals(Table.REPOS.name())) {
+                gitCounts.merge(name, n, Long::sum);
+            }
+        });
+        git.warnings().forEach(warning -> warnings.add("repository " + repo.fullName() + ": " + warning));
+        return remote;
+    }
+
+    /**
+     * Whether git may be sent the credential at {@code cloneUrl}: the API's own host, or {@code github.com} for
+     * {@code api.github.com}.
+     */
+    static boolean cloneHostMatches(URI apiBaseUrl, String cloneUrl) {
+        String apiHost = apiBaseUrl.getHost() == null ? "" : apiBaseUrl.getHost().toLowerCase(Locale.ROOT);
+        String gitHost = apiHost.equals("api.github.com") ? "github.com" : apiHost;
+        try {
+            String host = URI.create(cloneUrl).getHost();
+            return host != null && host.toLowerCase(Locale.ROOT).equals(gitHost);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Recomputes {@code repo}'s DORA facts on its mirror, now that the run's rows are all written. */
+    private void link(SyncContext context, GitHubRepository repo, GitRemote remote, RunProgress progress,
+            Map<String, Long> counts) throws SyncFailedException {
+        if (linkage == null) {
+            return;
+        }
+        progress.reading("dora", repo.fullName());
+        DeploymentLinkage.Outcome linked = gitHistory.onMirror(context.orgId(), remote,
+                ancestry -> linkage.link(context.orgId(), repo.repoId(), ancestry, context.orgSettings(),
+                        context.fence()));
+        counts.merge("deployment_facts", linked.deploymentFacts(), Long::sum);
+        counts.merge("change_facts", linked.changeFacts(), Long::sum);
+        counts.merge("unknownDeploymentCommits", (long) linked.unknownCommits(), Long::sum);
     }
 }

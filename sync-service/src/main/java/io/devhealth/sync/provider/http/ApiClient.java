@@ -60,7 +60,8 @@ public final class ApiClient {
     private final HttpProviderConfig config;
 
     /**
-     * @param secret the credential's secret, or {@code null} for unauthenticated requests; kept in this object only
+     * @param secret the credential's secret, or {@code null} for unauthenticated requests; kept in this object (and
+     *               handed to the same provider's git transport only, {@link #secret()})
      */
     public ApiClient(ProviderApi api, String secret, HttpClient http, CredentialGate gate, Clock clock,
             Sleeper sleeper, WaitListener waits, HttpProviderConfig config) {
@@ -93,6 +94,14 @@ public final class ApiClient {
 
     public ProviderApi api() {
         return api;
+    }
+
+    /**
+     * The run's credential secret, or {@code null} when it has none: for the provider's git over HTTPS (cloning its
+     * repositories with the same credential). Never log it or put it in a message.
+     */
+    public String secret() {
+        return secret;
     }
 
     /** {@code GET path} against the API's base URL. */

@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * <pre>{"format": 1, "baseUrl": "https://api.github.com",
  *  "fullRefreshAt": "2026-12-01T00:00:00Z",
  *  "scopes": {"acme/widgets": {"pull_requests": {"watermark": "…", "etag": "…", "etagUrl": "…"}, …}}}</pre>
+ * and, for providers that mirror repositories' git history, the git cursor of each repository scope (opaque here, the
+ * shape of {@code io.devhealth.sync.provider.git.RemoteGitHistory}'s):
+ * <pre>"git": {"acme/widgets": {"format": 1, "refs": {…}, …}}</pre>
  * A cursor of another base URL or format is ignored (the next run is a first run). The next cursor starts as a copy
  * of the previous one, so a scope or stream that is not read this time keeps its place. The job stores it only when
  * the run succeeds, that is after every row it covers was durably written.
@@ -22,6 +25,7 @@ public final class ProviderCursor {
 
     private final String baseUrl;
     private final Map<String, Map<String, StreamCursor>> scopes = new TreeMap<>();
+    private final Map<String, Map<String, Object>> git = new TreeMap<>();
     private Instant fullRefreshAt;
 
     private ProviderCursor(String baseUrl) {
@@ -51,6 +55,15 @@ public final class ProviderCursor {
                 });
             }
         });
+        if (raw.get("git") instanceof Map<?, ?> gitCursors) {
+            gitCursors.forEach((scope, value) -> {
+                if (scope instanceof String name && value instanceof Map<?, ?> map) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    map.forEach((key, v) -> copy.put(String.valueOf(key), v));
+                    cursor.git.put(name, copy);
+                }
+            });
+        }
         return cursor;
     }
 
@@ -65,11 +78,22 @@ public final class ProviderCursor {
     /**
      * The cursor a full refresh starting at {@code now} reads from and writes to: no watermark and no {@code ETag}
      * (every item is read again, none is skipped by a 304), and the refresh's start recorded for the next due time.
+     * Git cursors are kept: git history is exact incrementally (a force-push is tombstoned by the git sync itself).
      */
-    public ProviderCursor fullRefresh(Instant now) {
+    public synchronized ProviderCursor fullRefresh(Instant now) {
         ProviderCursor fresh = new ProviderCursor(baseUrl);
         fresh.fullRefreshAt = now;
+        fresh.git.putAll(git);
         return fresh;
+    }
+
+    /** The git cursor of {@code scope}'s repository, or {@code null} before its first successful run. */
+    public synchronized Map<String, Object> git(String scope) {
+        return git.get(scope);
+    }
+
+    public synchronized void putGit(String scope, Map<String, Object> cursor) {
+        git.put(scope, cursor);
     }
 
     public synchronized StreamCursor stream(String scope, String stream) {
@@ -94,6 +118,9 @@ public final class ProviderCursor {
             map.put("fullRefreshAt", fullRefreshAt.toString());
         }
         map.put("scopes", byScope);
+        if (!git.isEmpty()) {
+            map.put("git", new TreeMap<>(git));
+        }
         return map;
     }
 }

@@ -69,7 +69,7 @@ public final class GitFixture {
         return write(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    GitFixture write(String path, byte[] content) {
+    public GitFixture write(String path, byte[] content) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -171,25 +171,25 @@ public final class GitFixture {
     // The oracle: git's own answers.
 
     /** {@code git rev-list --branches --remotes --tags}. */
-    List<String> revList() {
+    public List<String> revList() {
         return run("rev-list", "--branches", "--remotes", "--tags").lines().toList();
     }
 
     /** A commit's metadata as git formats it. */
-    record OracleCommit(String sha, List<String> parents, String authorName, String authorEmail, long authorTime,
+    public record OracleCommit(String sha, List<String> parents, String authorName, String authorEmail, long authorTime,
             String authorTz, String committerName, String committerEmail, long committerTime, String committerTz,
             String subject) {
     }
 
     /** One numstat row (path unquoted to its bytes) with its --name-status letter. */
-    record OracleFile(String path, int additions, int deletions, boolean binary, String status) {
+    public record OracleFile(String path, int additions, int deletions, boolean binary, String status) {
     }
 
     /**
      * Metadata of every commit {@code git log --branches --remotes --tags} shows, by sha (ASCII unit/record
      * separators; subjects cannot contain them in our fixtures).
      */
-    Map<String, OracleCommit> commits() {
+    public Map<String, OracleCommit> commits() {
         String out = run("log", "--branches", "--remotes", "--tags",
                 "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%ai%x1f%cn%x1f%ce%x1f%ct%x1f%ci%x1f%s%x1e");
         Map<String, OracleCommit> commits = new LinkedHashMap<>();
@@ -210,7 +210,7 @@ public final class GitFixture {
      * {@code git log --branches --remotes --tags --numstat --no-renames} (+ {@code --name-status} run separately),
      * per sha: the file rows git prints, paths C-unquoted.
      */
-    Map<String, List<OracleFile>> numstat() {
+    public Map<String, List<OracleFile>> numstat() {
         Map<String, List<String[]>> numstat = sections(run("log", "--branches", "--remotes", "--tags", "--numstat",
                 "--no-renames", "--format=@@%H"));
         Map<String, List<String[]>> status = sections(run("log", "--branches", "--remotes", "--tags",
@@ -285,7 +285,7 @@ public final class GitFixture {
     }
 
     /** UTC offset "+0530" → minutes. */
-    static int tzMinutes(String tz) {
+    public static int tzMinutes(String tz) {
         int minutes = Integer.parseInt(tz.substring(1, 3)) * 60 + Integer.parseInt(tz.substring(3, 5));
         return tz.charAt(0) == '-' ? -minutes : minutes;
     }

@@ -154,44 +154,7 @@ class GitProviderSyncTests {
         assertThat(scalar("SELECT sum(additions) FROM commit_stats FINAL WHERE org_id = {org:UUID}", org))
                 .isEqualTo(additions);
 
-        // Every commit row equals git's metadata and numstat totals.
-        List<String[]> rows = query("""
-                SELECT sha, arrayStringConcat(parents, ' '), is_merge, base64Encode(author_name), author_email,
-                       toUnixTimestamp64Milli(authored_at), author_tz_offset_minutes, committer_email,
-                       toUnixTimestamp64Milli(committed_at), committer_tz_offset_minutes, base64Encode(subject),
-                       additions, deletions, files_changed
-                FROM commits FINAL WHERE org_id = {org:UUID}""", org);
-        assertThat(rows).hasSize(revList.size());
-        for (String[] r : rows) {
-            GitFixture.OracleCommit expected = commits.get(r[0]);
-            List<GitFixture.OracleFile> files = numstat.getOrDefault(r[0], List.of());
-            assertThat(r[1]).isEqualTo(String.join(" ", expected.parents()));
-            assertThat(r[2]).isEqualTo(expected.parents().size() > 1 ? "1" : "0");
-            assertThat(decode(r[3])).isEqualTo(expected.authorName());
-            assertThat(r[4]).isEqualTo(expected.authorEmail());
-            assertThat(Long.parseLong(r[5])).isEqualTo(expected.authorTime() * 1000);
-            assertThat(Integer.parseInt(r[6])).isEqualTo(GitFixture.tzMinutes(expected.authorTz()));
-            assertThat(r[7]).isEqualTo(expected.committerEmail());
-            assertThat(Long.parseLong(r[8])).isEqualTo(expected.committerTime() * 1000);
-            assertThat(Integer.parseInt(r[9])).isEqualTo(GitFixture.tzMinutes(expected.committerTz()));
-            assertThat(decode(r[10])).isEqualTo(expected.subject());
-            assertThat(Long.parseLong(r[11])).isEqualTo(files.stream().mapToLong(GitFixture.OracleFile::additions).sum());
-            assertThat(Long.parseLong(r[12])).isEqualTo(files.stream().mapToLong(GitFixture.OracleFile::deletions).sum());
-            assertThat(Integer.parseInt(r[13])).isEqualTo(files.size());
-        }
-
-        // Every file row equals git's numstat row (paths compared as bytes, base64 through TSV).
-        List<String[]> stats = query("""
-                SELECT sha, base64Encode(path), change_type, additions, deletions, is_binary
-                FROM commit_stats FINAL WHERE org_id = {org:UUID}""", org);
-        Set<String> actual = new HashSet<>();
-        for (String[] s : stats) {
-            actual.add(String.join("|", s[0], decode(s[1]), s[2], s[3], s[4], s[5]));
-        }
-        Set<String> expected = new HashSet<>();
-        numstat.forEach((sha, files) -> files.forEach(f -> expected.add(String.join("|", sha, f.path(), f.status(),
-                Integer.toString(f.additions()), Integer.toString(f.deletions()), f.binary() ? "1" : "0"))));
-        assertThat(actual).isEqualTo(expected);
+        HistoryOracle.assertHistoryMatches(clone, org, this::query);
 
         // The repository row.
         List<String[]> repo = query("""

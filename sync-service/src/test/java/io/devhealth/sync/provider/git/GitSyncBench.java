@@ -148,6 +148,21 @@ public final class GitSyncBench {
             public int parallelism() {
                 return parallelism;
             }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> cloneCache() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.time.Duration fetchTimeout() {
+                return java.time.Duration.ofHours(1);
+            }
+
+            @Override
+            public java.time.Duration fetchLowSpeedTime() {
+                return java.time.Duration.ofSeconds(60);
+            }
         };
     }
 

@@ -14,13 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * several time zones (one crossing midnight UTC), a lightweight tag, an annotated tag on a commit no branch
  * reaches, and an unmerged branch.
  */
-final class SampleRepos {
+public final class SampleRepos {
 
     private SampleRepos() {
     }
 
     /** Builds the origin repository in {@code dir}. */
-    static GitFixture origin(Path dir) {
+    public static GitFixture origin(Path dir) {
         GitFixture git = GitFixture.init(dir);
         git.author("Ada Lovelace", "Ada@Example.com", "2023-12-31T23:30:00-08:00")
                 .committerDate("2024-01-01T08:00:00+00:00")

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +39,10 @@ import io.devhealth.sync.job.completion.RunCompletion;
 import io.devhealth.sync.job.completion.RunOutcome;
 import io.devhealth.sync.job.execution.RunExecutor;
 import io.devhealth.sync.provider.ProviderRegistry;
+import io.devhealth.sync.provider.git.GitCredential;
+import io.devhealth.sync.provider.git.GitFixture;
+import io.devhealth.sync.provider.git.GitHttpServer;
+import io.devhealth.sync.provider.git.SampleRepos;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
@@ -50,7 +56,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * A github configuration end to end through the real sync job: the credential and the configuration are created with
  * identity-service's public API (the real jar on real PostgreSQL), the run is claimed and executed by
  * {@link RunExecutor}, which finds the GitHub provider in the registry like any other, reads the secret through identity's audited
- * internal endpoint and syncs the replayed repository into the real ClickHouse engine; identity stores the cursor.
+ * internal endpoint and syncs the replayed repository into the real ClickHouse engine, its git history cloned with
+ * that secret from a local smart-HTTP server that requires it; identity stores the cursor.
  */
 @QuarkusTest
 @WithTestResource(value = ClickHouseTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -73,13 +80,19 @@ class GitHubSyncJobTests {
     ClickHouseConfig clickhouse;
 
     ReplayServer server;
+    GitHttpServer git;
+    GitFixture origin;
     String identityUrl;
     String admin;
 
     @BeforeEach
-    void setUp() {
+    void setUp(@TempDir Path served) {
         server = ReplayServer.start(GitHubApi.PUBLIC_API);
         RecordedRepository.install(server);
+        // The repository's git history: served over smart HTTP, requiring the credential identity hands out.
+        git = GitHttpServer.start(served, GitCredential.GITHUB_USER, SECRET);
+        origin = SampleRepos.origin(served.resolve(RecordedRepository.NAME));
+        RecordedRepository.serveCloneUrl(server, git.url(RecordedRepository.NAME));
         var config = ConfigProvider.getConfig();
         identityUrl = config.getValue("devhealth.identity.url", String.class);
         admin = (String) call("POST", "/api/v1/identity/auth/token", null, Map.of(
@@ -90,6 +103,7 @@ class GitHubSyncJobTests {
 
     @AfterEach
     void tearDown() {
+        git.close();
         server.close();
     }
 
@@ -118,9 +132,11 @@ class GitHubSyncJobTests {
         Map<String, Long> expected = Map.of("pull_requests", (long) RecordedRepository.pullRequests().size(),
                 "work_items", (long) RecordedRepository.issues().size(),
                 "ci_pipeline_runs", (long) RecordedRepository.workflowRuns().size(),
-                "deployments", 2L, "releases", (long) Recordings.json("github/releases/list").size(), "repos", 1L);
+                "deployments", 2L, "releases", (long) Recordings.json("github/releases/list").size(), "repos", 1L,
+                "commits", (long) origin.revList().size());
         assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
         assertThat(first.run().counts()).containsEntry("repositories", 1);
+        assertThat(git.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.authorized()).isTrue());
         SyncConfiguration afterFirst = identityClient.findConfiguration(configurationId).orElseThrow();
         assertThat(afterFirst.cursor()).containsEntry("baseUrl", server.url());
 

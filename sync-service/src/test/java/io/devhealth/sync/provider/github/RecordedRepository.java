@@ -94,6 +94,14 @@ final class RecordedRepository {
         server.routePath(PATH + "/releases", recorded("releases/list"));
     }
 
+    /**
+     * Serves the repository object with {@code clone_url} pointing at {@code cloneUrl} (a local git server) instead of
+     * github.com, which tests cannot reach.
+     */
+    static void serveCloneUrl(ReplayServer server, String cloneUrl) {
+        server.route(PATH, json(((ObjectNode) repository().deepCopy()).put("clone_url", cloneUrl)));
+    }
+
     /** Every recorded pull request by number (the second copy of PR 4 is the same item). */
     static Map<Long, JsonNode> pullRequests() {
         Map<Long, JsonNode> byNumber = new LinkedHashMap<>();
