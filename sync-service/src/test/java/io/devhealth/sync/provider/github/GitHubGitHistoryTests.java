@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
 import io.devhealth.sync.dora.DeploymentLinkage;
 import io.devhealth.sync.provider.SyncContext;
@@ -34,6 +38,7 @@ import io.devhealth.sync.provider.http.FakeTime;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
 import io.devhealth.sync.provider.http.ProviderApi;
+import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
@@ -156,6 +161,38 @@ class GitHubGitHistoryTests {
         SyncOutcome third = sync(token, org, second.cursor(), Map.of());
         assertThat(third.counts()).containsEntry("commits", 0L);
         assertThat(gitCursor(third)).isEqualTo(gitCursor(second));
+    }
+
+    @Test
+    void deploymentsAreLinkedToTheCommitsTheyShippedByGitAncestry() throws Exception {
+        // The recorded deployments, pointed at commits of the served repository: 797 ships an older commit, 801 the
+        // head; both reach success at the same recorded time (801's statuses), so 797 comes first (id order).
+        String older = origin.run("rev-parse", "HEAD~3").strip();
+        String head = origin.head();
+        ArrayNode deployments = (ArrayNode) Recordings.json("github/deployments/list").deepCopy();
+        for (JsonNode deployment : deployments) {
+            ((ObjectNode) deployment).put("sha", deployment.get("id").asLong() == 797 ? older : head);
+        }
+        api.routePath(RecordedRepository.PATH + "/deployments", RecordedRepository.json(deployments));
+        api.routePath(RecordedRepository.PATH + "/deployments/797/statuses",
+                RecordedRepository.recorded("deployments/statuses"));
+        long shipped = Long.parseLong(origin.run("rev-list", "--count", head, "^" + older).strip());
+
+        UUID org = UUID.randomUUID();
+        SyncOutcome outcome = sync(token, org, null, Map.of());
+
+        assertThat(outcome.counts()).containsEntry("deployment_facts", 2L).containsEntry("change_facts", 1 + shipped)
+                .containsEntry("unknownDeploymentCommits", 0L);
+        assertThat(query("SELECT deployment_id, changes, failure_cause FROM deployment_facts FINAL"
+                + " WHERE org_id = {org:UUID} ORDER BY deployment_id", org))
+                .extracting(row -> String.join(" ", row))
+                .containsExactly("797 1 ", "801 " + shipped + " ");
+        assertThat(query("SELECT sha, link_method FROM change_facts FINAL WHERE org_id = {org:UUID}"
+                + " AND deployment_id = '797'", org)).extracting(row -> String.join(" ", row))
+                .containsExactly(older + " deployed-commit");
+        assertThat(count("SELECT count() FROM change_facts FINAL WHERE org_id = {org:UUID} AND deployment_id = '801'"
+                + " AND link_method = 'ancestry' AND sha IN (SELECT sha FROM commits WHERE org_id = {org:UUID})", org))
+                .isEqualTo(shipped);
     }
 
     @Test
