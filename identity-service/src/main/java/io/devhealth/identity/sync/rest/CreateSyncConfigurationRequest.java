@@ -28,7 +28,7 @@ public record CreateSyncConfigurationRequest(
                 + "the organization's repositories.local-roots and the operator's devhealth.sync.local-roots; "
                 + "github: {\"owner\", \"repos\"} or {\"org\"}, optional \"apiUrl\" and \"gitHistory\" (boolean, "
                 + "default true: clone the repositories and sync their commits too); gitlab: {\"groups\"} and/or "
-                + "{\"projects\"} (ids or full paths), optional \"baseUrl\"; jira: {\"siteUrl\"} and "
+                + "{\"projects\"} (ids or full paths), optional \"baseUrl\" and \"gitHistory\"; jira: {\"siteUrl\"} and "
                 + "{\"projectKeys\"} or {\"jql\"}; pagerduty: optional {\"serviceIds\"}",
                 examples = "{\"repositoryPath\": \"/srv/git/devhealth.git\"}")
         @NotNull Map<String, Object> options,

@@ -29,7 +29,8 @@ import io.devhealth.support.problem.ProblemException;
  * <li>{@code github}: {@code owner} and {@code repos} (names), or {@code org} (all its repositories); optional
  * {@code apiUrl} (GitHub Enterprise Server) and {@code gitHistory} (boolean, default true: also clone the repositories
  * and sync their commits);</li>
- * <li>{@code gitlab}: {@code groups} and/or {@code projects}, numeric ids or full paths; optional {@code baseUrl};</li>
+ * <li>{@code gitlab}: {@code groups} and/or {@code projects}, numeric ids or full paths; optional {@code baseUrl} and
+ * {@code gitHistory} (as GitHub's);</li>
  * <li>{@code jira}: {@code siteUrl} and either {@code projectKeys} or {@code jql};</li>
  * <li>{@code pagerduty}: optional {@code serviceIds} (none: every service).</li>
  * </ul>
@@ -113,7 +114,7 @@ final class ProviderOptions {
     }
 
     private static ObjectNode gitlab(JsonNode given) {
-        ObjectNode options = JsonInput.object(given, FIELD, Set.of("groups", "projects", "baseUrl"));
+        ObjectNode options = JsonInput.object(given, FIELD, Set.of("groups", "projects", "baseUrl", "gitHistory"));
         if (!present(options, "groups") && !present(options, "projects")) {
             throw ProblemException.invalidField(field("groups"), "give groups, projects or both");
         }
@@ -124,6 +125,7 @@ final class ProviderOptions {
             }
         }
         optionalUrl(options, normalized, "baseUrl");
+        optionalBoolean(options, normalized, "gitHistory");
         return normalized;
     }
 

@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.devhealth.sync.dora.DeploymentLinkage;
 import io.devhealth.sync.provider.ProviderSync;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
@@ -26,17 +25,16 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.git.GitCredential;
 import io.devhealth.sync.provider.git.GitFetchException;
 import io.devhealth.sync.provider.git.GitRemote;
-import io.devhealth.sync.provider.git.RemoteGitHistory;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
-import io.devhealth.sync.sink.Table;
 
 /**
  * Syncs GitHub repositories (REST v3, github.com or GitHub Enterprise Server) into ClickHouse: {@code repos},
@@ -56,12 +54,12 @@ import io.devhealth.sync.sink.Table;
  * written. Counts then include {@code fullRefresh} and {@code tombstoned.<table>}.
  *
  * <p>DORA linkage: once every row of the run is written, each repository whose history was synced gets its
- * {@code deployment_facts} and {@code change_facts} recomputed ({@link DeploymentLinkage}) on its mirror.
+ * {@code deployment_facts} and {@code change_facts} recomputed ({@code DeploymentLinkage}) on its mirror.
  *
  * <p>Git history ({@code gitHistory} option, on by default): after its API streams, each repository's
  * {@code clone_url} (a GitHub Enterprise Server's own URL there) is cloned or fetched into the clone cache with the
  * same credential (user {@value GitCredential#GITHUB_USER}) and its commits are synced under the repository's
- * {@code repo_id} ({@link RemoteGitHistory}), so they join its pull requests and deployments; the git cursor of each
+ * {@code repo_id} ({@link HostedHistory}), so they join its pull requests and deployments; the git cursor of each
  * repository lives in the run's cursor ({@link ProviderCursor#git}). A clone that fails (credential refused, not
  * found, unreachable) fails that repository as a scope, like an API 404/403.
  *
@@ -81,23 +79,20 @@ public class GitHubProviderSync implements ProviderSync {
     private final ApiClients clients;
     private final ClickHouseSink sink;
     private final FullRefreshTombstones tombstones;
-    private final RemoteGitHistory gitHistory;
-    private final DeploymentLinkage linkage;
+    private final HostedHistory gitHistory;
 
     /**
      * @param gitHistory {@code null}: API streams only, whatever the {@code gitHistory} option says (tools and
      *                   benchmarks of the API path); then no DORA linkage either
-     * @param linkage    {@code null}: no DORA linkage
      */
     @Inject
     public GitHubProviderSync(GitHubConfig config, ApiClients clients, ClickHouseSink sink,
-            FullRefreshTombstones tombstones, RemoteGitHistory gitHistory, DeploymentLinkage linkage) {
+            FullRefreshTombstones tombstones, HostedHistory gitHistory) {
         this.config = config;
         this.clients = clients;
         this.sink = sink;
         this.tombstones = tombstones;
         this.gitHistory = gitHistory;
-        this.linkage = linkage;
     }
 
     @Override
@@ -190,7 +185,8 @@ public class GitHubProviderSync implements ProviderSync {
             }
         }
         for (var remote : remotes.entrySet()) {
-            link(context, remote.getKey(), remote.getValue(), progress, counts);
+            GitHubRepository repo = remote.getKey();
+            gitHistory.link(context, repo.fullName(), remote.getValue(), repo.repoId(), progress, counts);
         }
         return new SyncOutcome(counts, cursor.toMap(), warnings);
     }
@@ -237,53 +233,20 @@ public class GitHubProviderSync implements ProviderSync {
             throw new SyncFailedException("repository " + repo.fullName() + ": the API gave no clone_url; turn the "
                     + "gitHistory option off to sync without git history");
         }
-        if (!cloneHostMatches(client.api().baseUrl(), cloneUrl)) {
+        if (!HostedHistory.onHost(gitHost(client.api().baseUrl()), cloneUrl)) {
             throw new SyncFailedException("repository " + repo.fullName() + ": clone_url is not on " + baseUrl
                     + "'s host; the credential is not sent there");
         }
-        progress.reading("git", repo.fullName());
         GitCredential credential = client.secret() == null ? null : GitCredential.github(client.secret());
         GitRemote remote = new GitRemote(baseUrl, Long.toString(repo.githubId()), cloneUrl, credential);
-        SyncOutcome git = gitHistory.sync(context, remote, repo.repoId(), cursor.git(repo.key()));
-        cursor.putGit(repo.key(), git.cursor());
-        git.counts().forEach((name, n) -> {
-            if (name.equals(Table.COMMITS.name()) || name.equals(Table.COMMIT_STATS.name())) {
-                progress.written(name, n);
-            } else if (!name.equals(Table.REPOS.name())) {
-                gitCounts.merge(name, n, Long::sum);
-            }
-        });
-        git.warnings().forEach(warning -> warnings.add("repository " + repo.fullName() + ": " + warning));
+        gitHistory.sync(context, cursor, repo.key(), repo.fullName(), remote, repo.repoId(), progress, gitCounts,
+                warnings);
         return remote;
     }
 
-    /**
-     * Whether git may be sent the credential at {@code cloneUrl}: the API's own host, or {@code github.com} for
-     * {@code api.github.com}.
-     */
-    static boolean cloneHostMatches(URI apiBaseUrl, String cloneUrl) {
+    /** The host git is served from: github.com for the public API, the server's own host for Enterprise Server. */
+    static String gitHost(URI apiBaseUrl) {
         String apiHost = apiBaseUrl.getHost() == null ? "" : apiBaseUrl.getHost().toLowerCase(Locale.ROOT);
-        String gitHost = apiHost.equals("api.github.com") ? "github.com" : apiHost;
-        try {
-            String host = URI.create(cloneUrl).getHost();
-            return host != null && host.toLowerCase(Locale.ROOT).equals(gitHost);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Recomputes {@code repo}'s DORA facts on its mirror, now that the run's rows are all written. */
-    private void link(SyncContext context, GitHubRepository repo, GitRemote remote, RunProgress progress,
-            Map<String, Long> counts) throws SyncFailedException {
-        if (linkage == null) {
-            return;
-        }
-        progress.reading("dora", repo.fullName());
-        DeploymentLinkage.Outcome linked = gitHistory.onMirror(context.orgId(), remote,
-                ancestry -> linkage.link(context.orgId(), repo.repoId(), ancestry, context.orgSettings(),
-                        context.fence()));
-        counts.merge("deployment_facts", linked.deploymentFacts(), Long::sum);
-        counts.merge("change_facts", linked.changeFacts(), Long::sum);
-        counts.merge("unknownDeploymentCommits", (long) linked.unknownCommits(), Long::sum);
+        return apiHost.equals("api.github.com") ? "github.com" : apiHost;
     }
 }

@@ -23,10 +23,14 @@ import io.devhealth.sync.provider.ProviderSync;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.provider.git.GitCredential;
+import io.devhealth.sync.provider.git.GitFetchException;
+import io.devhealth.sync.provider.git.GitRemote;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
@@ -63,13 +67,19 @@ public class GitLabProviderSync implements ProviderSync {
     private final ApiClients clients;
     private final ClickHouseSink sink;
     private final FullRefreshTombstones tombstones;
+    private final HostedHistory gitHistory;
 
+    /**
+     * @param gitHistory {@code null}: API streams only, whatever the {@code gitHistory} option says; then no DORA
+     *                   linkage either
+     */
     public GitLabProviderSync(GitLabConfig config, ApiClients clients, ClickHouseSink sink,
-            FullRefreshTombstones tombstones) {
+            FullRefreshTombstones tombstones, HostedHistory gitHistory) {
         this.config = config;
         this.clients = clients;
         this.sink = sink;
         this.tombstones = tombstones;
+        this.gitHistory = gitHistory;
     }
 
     @Override
@@ -122,6 +132,8 @@ public class GitLabProviderSync implements ProviderSync {
             cursor = cursor.fullRefresh(now);
         }
         List<GitLabProject> refreshed = new ArrayList<>();
+        Map<GitLabProject, GitRemote> remotes = new LinkedHashMap<>();
+        Map<String, Long> gitCounts = new LinkedHashMap<>();
         Set<String> warnings = ConcurrentHashMap.newKeySet();
         List<String> failedScopes = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
@@ -143,10 +155,18 @@ public class GitLabProviderSync implements ProviderSync {
                     }
                     rows.project(project, context.syncConfigurationId(), now.toEpochMilli());
                     streams.sync(project);
+                    if (options.gitHistory() && gitHistory != null) {
+                        remotes.put(project, syncGitHistory(context, client, cursor, progress, project, gitCounts,
+                                warnings));
+                    }
                     refreshed.add(project);
                     synced++;
                 } catch (ApiException e) {
                     failedScopes.add(scopeFailure("project " + reference, e, context));
+                } catch (GitFetchException e) {
+                    LOG.warnf("gitlab sync of %s: cloning project %s failed: %s", context.configurationName(),
+                            reference, e.getMessage());
+                    failedScopes.add("project " + reference + ": " + e.getMessage());
                 }
             }
             rows.close();
@@ -158,6 +178,7 @@ public class GitLabProviderSync implements ProviderSync {
         }
         Map<String, Long> counts = new LinkedHashMap<>(progress.counts());
         counts.put("projects", (long) synced);
+        counts.putAll(gitCounts);
         if (fullRefresh) {
             counts.put("fullRefresh", 1L);
             for (GitLabProject project : refreshed) {
@@ -166,7 +187,31 @@ public class GitLabProviderSync implements ProviderSync {
                                 rows, Long::sum));
             }
         }
+        for (var remote : remotes.entrySet()) {
+            GitLabProject project = remote.getKey();
+            gitHistory.link(context, project.fullPath(), remote.getValue(), project.repoId(), progress, counts);
+        }
         return new SyncOutcome(counts, cursor.toMap(), new ArrayList<>(new java.util.TreeSet<>(warnings)));
+    }
+
+    /** Fetches the project's repository and syncs its history; @return the remote (its mirror now up to date) */
+    private GitRemote syncGitHistory(SyncContext context, ApiClient client, ProviderCursor cursor, RunProgress progress,
+            GitLabProject project, Map<String, Long> gitCounts, Set<String> warnings) throws SyncFailedException {
+        String baseUrl = client.api().baseUrl().toString();
+        if (project.cloneUrl().isBlank()) {
+            throw new SyncFailedException("project " + project.fullPath() + ": the API gave no http_url_to_repo; "
+                    + "turn the gitHistory option off to sync without git history");
+        }
+        String host = client.api().baseUrl().getHost() == null ? "" : client.api().baseUrl().getHost();
+        if (!HostedHistory.onHost(host, project.cloneUrl())) {
+            throw new SyncFailedException("project " + project.fullPath() + ": http_url_to_repo is not on " + baseUrl
+                    + "'s host; the credential is not sent there");
+        }
+        GitCredential credential = client.secret() == null ? null : GitCredential.gitlab(client.secret());
+        GitRemote remote = new GitRemote(baseUrl, Long.toString(project.gitlabId()), project.cloneUrl(), credential);
+        gitHistory.sync(context, cursor, project.key(), project.fullPath(), remote, project.repoId(), progress,
+                gitCounts, warnings);
+        return remote;
     }
 
     /**

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
-import io.devhealth.sync.dora.DeploymentLinkage;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncOutcome;
@@ -29,13 +28,13 @@ import io.devhealth.sync.provider.git.GitCredential;
 import io.devhealth.sync.provider.git.GitFixture;
 import io.devhealth.sync.provider.git.GitHttpServer;
 import io.devhealth.sync.provider.git.HistoryOracle;
-import io.devhealth.sync.provider.git.RemoteGitHistory;
 import io.devhealth.sync.provider.git.SampleRepos;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FakeTime;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
 import io.devhealth.sync.provider.http.ProviderApi;
 import io.devhealth.sync.provider.http.Recordings;
@@ -70,11 +69,9 @@ class GitHubGitHistoryTests {
     @Inject
     FullRefreshTombstones tombstones;
     @Inject
-    DeploymentLinkage linkage;
-    @Inject
     ClickHouseConfig clickhouse;
     @Inject
-    RemoteGitHistory gitHistory;
+    HostedHistory gitHistory;
 
     @TempDir
     Path served;
@@ -107,7 +104,7 @@ class GitHubGitHistoryTests {
                 return open(providerApi, secret, "test:" + secret.hashCode(), progress);
             }
         };
-        return new GitHubProviderSync(config, clients, sink, tombstones, gitHistory, linkage);
+        return new GitHubProviderSync(config, clients, sink, tombstones, gitHistory);
     }
 
     private SyncOutcome sync(String secret, UUID org, Map<String, Object> cursor, Map<String, Object> extraOptions)

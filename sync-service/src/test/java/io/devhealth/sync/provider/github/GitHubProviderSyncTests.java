@@ -75,7 +75,7 @@ class GitHubProviderSyncTests {
         server = ReplayServer.start(GitHubApi.PUBLIC_API);
         time = new FakeTime(START);
         github = new GitHubProviderSync(config, new ApiClients(httpConfig, new CredentialGates(8), null, time), sink,
-                tombstones, null, null);
+                tombstones, null);
         phases = new CopyOnWriteArrayList<>();
     }
 
@@ -368,7 +368,7 @@ class GitHubProviderSyncTests {
         // A first run with a 30-day backfill window (the clock is SyntheticGitHub.BASE + 1,000 h + 31 days).
         time = new FakeTime(SyntheticGitHub.pullCreated(1_000).plus(Duration.ofDays(31)));
         github = new GitHubProviderSync(config, new ApiClients(httpConfig, new CredentialGates(8), null, time), sink,
-                tombstones, null, null);
+                tombstones, null);
         UUID fresh = UUID.randomUUID();
         SyncOutcome windowed = sync(fresh, List.of("volume"), null, 30);
         Instant since = time.now().minus(Duration.ofDays(30));

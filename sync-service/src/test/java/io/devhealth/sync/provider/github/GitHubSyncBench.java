@@ -94,7 +94,7 @@ public final class GitHubSyncBench {
                 GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
                         new CredentialGates(concurrency), null, new ProviderTime()),
                         new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
-                        new FullRefreshTombstones(client), null, null);
+                        new FullRefreshTombstones(client), null);
                 UUID org = UUID.randomUUID();
                 SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos",
                         List.of("repo"), "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);

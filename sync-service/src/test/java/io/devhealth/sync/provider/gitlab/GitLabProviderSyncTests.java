@@ -87,7 +87,7 @@ class GitLabProviderSyncTests {
         gitlabData.install(server);
         time = new FakeTime(START);
         gitlab = new GitLabProviderSync(TestGitLabConfig.pagesOf(PAGE),
-                new ApiClients(httpConfig, new CredentialGates(8), null, time), sink, tombstones);
+                new ApiClients(httpConfig, new CredentialGates(8), null, time), sink, tombstones, null);
         phases = new CopyOnWriteArrayList<>();
     }
 

@@ -110,7 +110,7 @@ class GitLabSyncJobTests {
         body.put("name", "gitlab projects");
         body.put("provider", "gitlab");
         body.put("options", Map.of("projects", List.of(RecordedGitLab.pathA()), "groups", List.of(RecordedGitLab.groupB()),
-                "baseUrl", gitlab.apiUrl(server)));
+                "baseUrl", gitlab.apiUrl(server), "gitHistory", false)); // the recorded projects' git lives on gitlab.com
         body.put("credentialId", credential.toString());
         UUID configurationId = UUID.fromString((String) call("POST", "/api/v1/identity/orgs/" + slug
                 + "/sync-configurations", admin, body, 201).get("id"));
