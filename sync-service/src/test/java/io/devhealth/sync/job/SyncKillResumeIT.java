@@ -56,8 +56,8 @@ class SyncKillResumeIT {
         Org orgB = fixture.createOrg(admin, "resume-b");
         try (ReplayServer server = ReplayServer.start(GitHubApi.PUBLIC_API)) {
             SyntheticGitHub repo = new SyntheticGitHub("replica", "kill-resume", SIZE, 10).install(server);
-            UUID configurationA = githubConfiguration(admin, orgA, SECRET_A, server);
-            UUID configurationB = githubConfiguration(admin, orgB, SECRET_B, server);
+            UUID configurationA = githubConfiguration(admin, orgA, SECRET_A, server, "kill-resume");
+            UUID configurationB = githubConfiguration(admin, orgB, SECRET_B, server, "kill-resume");
             ServiceProcess first = SyncServiceProcess.start(identity, database, "replica-one", SETTINGS);
             ServiceProcess second = null;
             try {
@@ -96,12 +96,84 @@ class SyncKillResumeIT {
         }
     }
 
-    private UUID githubConfiguration(String admin, Org org, String secret, ReplayServer server) {
+    /**
+     * A replica frozen (SIGSTOP) in the middle of a run, whose run another replica takes over and finishes, writes
+     * nothing when it wakes up: its write fence is closed (its lease was last renewed long ago) before its heartbeat
+     * learns that the lease is lost. Its rows are told apart by their version, the run's start.
+     */
+    @Test
+    void aFrozenReplicaWritesNothingOnceItsRunWasTakenOver() {
+        String database = Replicas.clickhouseDatabase();
+        String admin = fixture.adminToken();
+        Org org = fixture.createOrg(admin, "frozen");
+        try (ReplayServer server = ReplayServer.start(GitHubApi.PUBLIC_API)) {
+            SyntheticGitHub repo = new SyntheticGitHub("replica", "frozen", SIZE, 10).install(server);
+            UUID configuration = githubConfiguration(admin, org, SECRET_A, server, "frozen");
+            ServiceProcess frozen = SyncServiceProcess.start(identity, database, "replica-frozen", SETTINGS);
+            ServiceProcess successor = null;
+            try {
+                Pattern secondIssuesPage = Pattern.compile("^/repos/" + repo.fullName() + "/issues\\?.*\\bpage=2(&|$)");
+                ReplayServer.Gate held = server.hold(request -> secondIssuesPage.matcher(request.pathAndQuery()).find());
+                UUID stalled = Replicas.startRun(frozen, admin, org, configuration);
+                held.awaitArrivals(1, DEADLINE);
+                Replicas.await("the frozen replica's pull requests in ClickHouse", DEADLINE,
+                        () -> rows(database, "pull_requests", org) == SIZE.pullRequests() ? true : null, frozen);
+                long version = fixture.runs(configuration).getFirst().startedAt().toEpochMilli();
+                // Rows of the frozen run are counted by version: merges would collapse them under the successor's.
+                mergesOfOrgTables(database, "STOP");
+                long writtenBeforeFreezing = rowsOfVersion(database, org, version);
+                frozen.pause();
+                held.open(); // the frozen replica gets its page when it wakes up
+
+                successor = SyncServiceProcess.start(identity, database, "replica-successor", SETTINGS);
+                RunRecord takenOver = awaitTakeover(configuration, stalled, successor);
+                assertThat(takenOver.status()).as("error: %s", takenOver.error()).isEqualTo("succeeded");
+                frozen.resume();
+                ServiceProcess woken = frozen;
+                // It ends its run without recording it: aborted by a heartbeat answered "lease lost", or refused when
+                // it tries to complete the run.
+                Replicas.await("the woken replica gave its run up", DEADLINE,
+                        () -> woken.logged("lease lost, run abandoned") || woken.logged("lease lost before completion")
+                                ? true : null, frozen);
+
+                assertThat(rowsOfVersion(database, org, version)).isEqualTo(writtenBeforeFreezing);
+                assertThat(rows(database, "work_items", org)).isEqualTo(SIZE.issues());
+            } finally {
+                mergesOfOrgTables(database, "START");
+                frozen.close();
+                if (successor != null) {
+                    successor.close();
+                }
+            }
+        }
+    }
+
+    /** {@code SYSTEM STOP MERGES} or {@code START MERGES} on every table with an {@code org_id}. */
+    private static void mergesOfOrgTables(String database, String stopOrStart) {
+        for (String table : Replicas.orgTables(database).keySet()) {
+            Replicas.lines(database, "SYSTEM " + stopOrStart + " MERGES " + table, Map.of());
+        }
+    }
+
+    /** Rows of {@code org} with {@code version}, every table with an {@code org_id} and a {@code version}. */
+    private static long rowsOfVersion(String database, Org org, long version) {
+        long rows = 0;
+        for (Map.Entry<String, List<String>> table : Replicas.orgTables(database).entrySet()) {
+            if (table.getValue().contains("version")) {
+                rows += Replicas.count(database, "SELECT count() FROM " + table.getKey() + " WHERE org_id = {org:UUID}"
+                        + " AND version = {version:UInt64}", Map.of("org", org.id().toString(), "version",
+                        Long.toString(version)));
+            }
+        }
+        return rows;
+    }
+
+    private UUID githubConfiguration(String admin, Org org, String secret, ReplayServer server, String repo) {
         UUID credential = fixture.createCredential(admin, org, "github", secret);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "replica-" + UUID.randomUUID().toString().substring(0, 8));
         body.put("provider", "github");
-        body.put("options", Map.of("owner", "replica", "repos", List.of("kill-resume"), "apiUrl", server.url()));
+        body.put("options", Map.of("owner", "replica", "repos", List.of(repo), "apiUrl", server.url()));
         body.put("credentialId", credential.toString());
         return UUID.fromString((String) fixture.post("/api/v1/identity/orgs/" + org.slug() + "/sync-configurations",
                 admin, body).require(201).get("id"));

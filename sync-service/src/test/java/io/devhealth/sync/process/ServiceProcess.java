@@ -96,6 +96,39 @@ public final class ServiceProcess implements AutoCloseable {
         return tail(log);
     }
 
+    /** SIGSTOP: the process freezes (a stalled VM, a long GC pause) until {@link #resume()}; its clocks run on. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    /** Whether the process's output so far contains {@code text}. */
+    public boolean logged(String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL to the process and every descendant (git children of a sync run); returns once it is gone. */
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
