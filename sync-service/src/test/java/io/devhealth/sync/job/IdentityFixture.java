@@ -11,14 +11,20 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -52,13 +58,22 @@ public final class IdentityFixture {
     private final String adminPassword;
     private final String serviceSecret;
 
+    /** The identity-service of the test's Quarkus configuration (its {@code IdentityServiceTestResource}). */
     public IdentityFixture() {
-        var config = ConfigProvider.getConfig();
-        this.url = config.getValue("devhealth.identity.url", String.class);
-        this.database = config.getValue("devhealth.test.identity.database", String.class);
-        this.adminEmail = config.getValue("devhealth.test.identity.admin-email", String.class);
-        this.adminPassword = config.getValue("devhealth.test.identity.admin-password", String.class);
-        this.serviceSecret = config.getValue("devhealth.service-secret", String.class);
+        this(key -> ConfigProvider.getConfig().getValue(key, String.class));
+    }
+
+    /** Outside Quarkus tests: the settings {@code IdentityServiceTestResource#start()} returned. */
+    public IdentityFixture(Map<String, String> identity) {
+        this(key -> Objects.requireNonNull(identity.get(key), key));
+    }
+
+    private IdentityFixture(UnaryOperator<String> config) {
+        this.url = config.apply("devhealth.identity.url");
+        this.database = config.apply("devhealth.test.identity.database");
+        this.adminEmail = config.apply("devhealth.test.identity.admin-email");
+        this.adminPassword = config.apply("devhealth.test.identity.admin-password");
+        this.serviceSecret = config.apply("devhealth.service-secret");
     }
 
     /**
@@ -136,6 +151,56 @@ public final class IdentityFixture {
             throw new IllegalStateException("cannot insert a sync configuration into identity's database", e);
         }
         return id;
+    }
+
+    /** An integration credential of {@code org} for {@code provider} holding {@code secret}. */
+    public UUID createCredential(String token, Org org, String provider, String secret) {
+        Map<String, Object> created = post("/api/v1/identity/orgs/" + org.slug() + "/credentials", token,
+                Map.of("provider", provider, "name", provider + "-" + UUID.randomUUID().toString().substring(0, 8),
+                        "secret", secret)).require(201);
+        return UUID.fromString((String) created.get("id"));
+    }
+
+    /**
+     * Brings the next fire time of the configurations' cron schedules to now — what the clock does at a fire time,
+     * without waiting for a minute boundary (a cron schedule's finest step). Their next scheduled claim moves it on.
+     */
+    public void makeDue(List<UUID> configurationIds) {
+        try (Connection connection = Engines.postgres().connect(database);
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE sync_configurations SET schedule_next_run_at = now() WHERE id = ANY (?)")) {
+            update.setArray(1, connection.createArrayOf("uuid", configurationIds.toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make sync configurations due", e);
+        }
+    }
+
+    /** The configuration's runs as identity's database holds them, oldest first. */
+    public List<RunRecord> runs(UUID configurationId) {
+        try (Connection connection = Engines.postgres().connect(database);
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT id, trigger, status, lease_holder, started_at, finished_at, error FROM sync_runs
+                        WHERE sync_configuration_id = ? ORDER BY started_at, id""")) {
+            select.setObject(1, configurationId);
+            List<RunRecord> runs = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp finished = rows.getTimestamp(6);
+                    runs.add(new RunRecord(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getTimestamp(5).toInstant(),
+                            finished == null ? null : finished.toInstant(), rows.getString(7)));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the runs of sync configuration " + configurationId, e);
+        }
+    }
+
+    /** A row of identity's {@code sync_runs}; {@code finishedAt} and {@code error} may be null. */
+    public record RunRecord(UUID id, String trigger, String status, String leaseHolder, Instant startedAt,
+            Instant finishedAt, String error) {
     }
 
     /** A service token, as sync-service obtains it. */

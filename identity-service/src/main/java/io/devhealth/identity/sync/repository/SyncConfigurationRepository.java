@@ -34,9 +34,12 @@ public class SyncConfigurationRepository implements PanacheRepositoryBase<SyncCo
     }
 
     /**
-     * Enabled, scheduled configurations due at {@code now} that have no running run with a live lease — the ones a
-     * scheduler should claim now. A cron schedule is due once its next fire time has come; otherwise an interval
-     * schedule is due when the last run started at least one interval before {@code now}, or it never ran.
+     * Enabled configurations a scheduler should claim at {@code now}: no running run holds a live lease, and either
+     * the schedule is due — a cron schedule once its next fire time has come; otherwise an interval schedule when the
+     * last run started at least one interval before {@code now}, or it never ran — or a run is orphaned: still running
+     * with an expired lease (its holder died), on any configuration, scheduled or not. Claiming an orphaned
+     * configuration fails the orphan and starts a new run from the last committed cursor: the interrupted run is taken
+     * over one lease after its holder stopped, not an interval (or never, for on-demand configurations) later.
      */
     public Uni<List<SyncConfiguration>> listDue(Instant now) {
         return list("""
@@ -45,7 +48,9 @@ public class SyncConfigurationRepository implements PanacheRepositoryBase<SyncCo
                   and (c.scheduleCron is not null and c.scheduleNextRunAt <= :now
                        or c.scheduleCron is null and c.scheduleIntervalSeconds is not null
                           and not exists (from SyncRun r where r.syncConfigurationId = c.id
-                                            and r.startedAt + (c.scheduleIntervalSeconds) second > :now))
+                                            and r.startedAt + (c.scheduleIntervalSeconds) second > :now)
+                       or exists (from SyncRun r where r.syncConfigurationId = c.id
+                                    and r.status = :running and r.leaseExpiresAt <= :now))
                   and not exists (from SyncRun r where r.syncConfigurationId = c.id
                                     and r.status = :running and r.leaseExpiresAt > :now)
                 order by c.id""", Parameters.with("running", SyncRunStatus.RUNNING).and("now", now));

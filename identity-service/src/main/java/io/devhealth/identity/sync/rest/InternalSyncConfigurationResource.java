@@ -33,7 +33,9 @@ public class InternalSyncConfigurationResource {
     @Operation(summary = "Configurations due for a scheduled run",
             description = "Enabled, with no running run holding a live lease, and either a cron schedule whose next "
                     + "fire time has come (a scheduled claim moves it on) or, without one, an interval whose last run "
-                    + "started at least one interval ago (or never). Each carries its organization's settings.")
+                    + "started at least one interval ago (or never); or, scheduled or not, a run still running with an "
+                    + "expired lease (its holder died): claiming it takes that run over. Each carries its organization's "
+                    + "settings.")
     public Uni<List<SyncConfigurationDetails>> due() {
         return configurations.listDue().map(list -> list.stream().map(SyncConfigurationDetails::from).toList());
     }

@@ -40,7 +40,9 @@ public class InternalSyncRunResource {
             + "expired is failed first (\"lease expired: holder … stopped heartbeating at …\").")
     @APIResponse(responseCode = "201", description = "The new running run")
     @APIResponse(responseCode = "404", description = "No such configuration")
-    @APIResponse(responseCode = "409", description = "sync-run-already-running: another run holds a live lease")
+    @APIResponse(responseCode = "409", description = "sync-run-already-running: another run holds a live lease; "
+            + "conflict: a scheduled claim of a configuration that is not due (its run for this due time already "
+            + "started) or disabled")
     public Uni<RestResponse<SyncRunResponse>> claim(@Valid @NotNull ClaimSyncRunRequest body) {
         return leases.claim(body.syncConfigurationId(), SyncTrigger.valueOf(body.trigger().toUpperCase(Locale.ROOT)),
                         body.requestedBy(), body.holder(), Duration.ofSeconds(body.leaseSeconds()))

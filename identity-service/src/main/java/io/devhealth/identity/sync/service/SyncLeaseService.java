@@ -3,6 +3,7 @@ package io.devhealth.identity.sync.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +49,9 @@ public class SyncLeaseService {
      * expired is failed first ("lease expired: holder … stopped heartbeating at …") and the claim proceeds. The
      * unique index allowing one running run per configuration backs this up (also a 409). A scheduled claim of a
      * cron schedule moves its next run to the first fire time after now (missed fire times are not caught up).
+     * A scheduled claim is granted only while the configuration is due (see
+     * {@link SyncConfigurationRepository#listDue}), decided under the same lock: a replica that listed it as due
+     * before another replica's run of that due time ended gets a 409 conflict instead of a second run.
      * 404 when the configuration does not exist, 422 when {@code requestedBy} names no user.
      */
     @WithTransaction
@@ -57,6 +61,8 @@ public class SyncLeaseService {
         return configurations.findForUpdate(configurationId)
                 .onItem().ifNull().failWith(() -> SyncConfigurationService.notFound(configurationId))
                 .flatMap(configuration -> runs.findRunning(configuration.id)
+                        .call(running -> trigger == SyncTrigger.SCHEDULE ? requireDue(configuration, running, now)
+                                : Uni.createFrom().voidItem())
                         .call(running -> running == null ? Uni.createFrom().voidItem() : failExpired(running, now))
                         .flatMap(previous -> runs.persistAndFlush(
                                 SyncRun.start(configuration, trigger, requestedBy, holder, lease, now)))
@@ -107,6 +113,27 @@ public class SyncLeaseService {
                         ? configurations.findById(run.syncConfigurationId)
                                 .invoke(configuration -> configuration.cursor = cursor)
                         : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Fails unless {@code configuration} is due for a scheduled run at {@code now}: enabled, and its schedule's next
+     * run has come, or {@code running} is a run it may take over (an expired lease; a live one is a 409 anyway).
+     */
+    private Uni<Void> requireDue(SyncConfiguration configuration, SyncRun running, Instant now) {
+        if (!configuration.enabled) {
+            return Uni.createFrom().failure(ProblemException.conflict(
+                    "sync configuration " + configuration.id + " is disabled; the scheduler does not run it"));
+        }
+        if (running != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return runs.latestStarts(List.of(configuration.id)).invoke(starts -> {
+            Instant next = configuration.nextRunAt(starts.get(configuration.id));
+            if (next == null || next.isAfter(now)) {
+                throw ProblemException.conflict("sync configuration " + configuration.id + " is not due"
+                        + (next == null ? "" : " before " + next) + ": its run for this due time already started");
+            }
+        }).replaceWithVoid();
     }
 
     private static void advanceCronSchedule(SyncConfiguration configuration, SyncTrigger trigger, Instant now) {

@@ -5,9 +5,11 @@ import static io.devhealth.identity.sync.rest.SyncRunSteps.complete;
 import static io.devhealth.identity.sync.rest.SyncRunSteps.heartbeat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -206,6 +208,56 @@ class InternalSyncRunResourceTests {
                 .statusCode(409)
                 .body("type", equalTo(ProblemTypes.LEASE_LOST.toString()));
         heartbeat(service, fresh, Map.of("holder", "pod-new", "leaseSeconds", 60)).statusCode(200);
+    }
+
+    @Test
+    void anOrphanedRunIsDueAndAScheduledClaimTakesItOver() {
+        UUID onDemand = TestData.createGitConfiguration(admin, org, "orphan", null);
+        String orphan = claim(service, onDemand, "pod-dead").statusCode(201).extract().path("id");
+        assertThat(dueIds()).doesNotContain(onDemand.toString());
+
+        // Its holder died: once the lease has expired, any replica's scheduler takes the run over.
+        TestData.update("UPDATE sync_runs SET lease_expires_at = now() - interval '1 second' WHERE id = ?",
+                UUID.fromString(orphan));
+        assertThat(dueIds()).contains(onDemand.toString());
+        claim(service, scheduled(onDemand, "pod-new")).statusCode(201)
+                .body("trigger", equalTo("schedule"))
+                .body("leaseHolder", equalTo("pod-new"));
+
+        given().auth().oauth2(admin).get("/api/v1/identity/orgs/" + org + "/sync-runs/" + orphan)
+                .then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error", startsWith("lease expired: holder pod-dead"));
+        assertThat(dueIds()).doesNotContain(onDemand.toString());
+    }
+
+    @Test
+    void aScheduledClaimOfAConfigurationNoLongerDueIsAConflict() {
+        UUID interval = TestData.createGitConfiguration(admin, org, "interval", 3600);
+        UUID cron = createCronConfiguration("cron-once", "0 0 1 1 *");
+        TestData.update("UPDATE sync_configurations SET schedule_next_run_at = now() - interval '1 second' WHERE id = ?",
+                cron);
+        UUID onDemand = TestData.createGitConfiguration(admin, org, "manual-only", null);
+        assertThat(dueIds()).contains(interval.toString(), cron.toString()).doesNotContain(onDemand.toString());
+
+        for (UUID configuration : List.of(interval, cron)) {
+            // Replica A runs the due time to its end; replica B listed the configuration as due before that.
+            String first = claim(service, scheduled(configuration, "pod-a")).statusCode(201).extract().path("id");
+            complete(service, first, "pod-a", Map.of("status", "succeeded")).statusCode(200);
+            claim(service, scheduled(configuration, "pod-b")).statusCode(409)
+                    .body("type", equalTo(ProblemTypes.CONFLICT.toString()))
+                    .body("detail", containsString("is not due"));
+            // A manual run is not bound to the schedule.
+            String manual = claim(service, configuration, "pod-b").statusCode(201).extract().path("id");
+            complete(service, manual, "pod-b", Map.of("status", "succeeded")).statusCode(200);
+        }
+        claim(service, scheduled(onDemand, "pod-a")).statusCode(409)
+                .body("type", equalTo(ProblemTypes.CONFLICT.toString()));
+    }
+
+    private static Map<String, Object> scheduled(UUID configuration, String holder) {
+        return Map.of("syncConfigurationId", configuration.toString(), "trigger", "schedule", "holder", holder,
+                "leaseSeconds", 60);
     }
 
     @Test

@@ -135,8 +135,9 @@ public class GitHubProviderSync implements ProviderSync {
         Map<String, Long> gitCounts = new LinkedHashMap<>();
         Map<GitHubRepository, GitRemote> remotes = new LinkedHashMap<>();
         int synced = 0;
+        // The run's fence: once its lease can no longer be renewed safely, no batch of this run is inserted.
         try (SinkSession session = sink.open(context.version(), context.orgId() + "/github/"
-                + context.syncConfigurationId());
+                + context.syncConfigurationId(), context.fence());
                 ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
             GitHubRows rows = new GitHubRows(session, context.orgId(), progress);
             GitHubStreams streams = new GitHubStreams(client, rows, cursor, progress, fetchers, config,

@@ -35,6 +35,7 @@ import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
 import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.WriteFence;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.devhealth.testengines.Engines;
 import io.quarkus.test.common.TestResourceScope;
@@ -423,6 +424,25 @@ class GitHubProviderSyncTests {
         List<String> names = new java.util.ArrayList<>();
         pr.get("labels").forEach(label -> names.add("'" + label.get("name").asText() + "'"));
         return "[" + String.join(",", names) + "]";
+    }
+
+    @Test
+    void aClosedWriteFenceStopsTheRunsInserts() {
+        RecordedRepository.install(server);
+        UUID org = UUID.randomUUID();
+        WriteFence leaseLost = () -> {
+            throw new WriteFence.FencedWriteException("stopped writing: the lease of sync run (test) was lost");
+        };
+        Map<String, Object> options = Map.of("owner", RecordedRepository.OWNER, "repos",
+                List.of(RecordedRepository.NAME), "apiUrl", server.url());
+
+        assertThatThrownBy(() -> github.run(new SyncContext(org, UUID.randomUUID(), "github-fenced", options, Map.of(),
+                null, VERSIONS.incrementAndGet(), null, leaseLost, null, null, null)))
+                .isInstanceOf(SyncFailedException.class)
+                .hasMessageContaining("stopped writing: the lease of sync run (test) was lost");
+        for (String table : List.of("repos", "pull_requests", "work_items", "ci_pipeline_runs", "deployments", "releases")) {
+            assertThat(count(org, table)).as(table).isZero();
+        }
     }
 
     private static String creator(int index) {

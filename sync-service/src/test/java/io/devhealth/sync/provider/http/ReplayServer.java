@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +33,9 @@ import com.sun.net.httpserver.HttpServer;
  * <p>The JDK server always sends its own current {@code Date}; so that a recorded rate-limit reset means what it meant
  * when recorded, a reset header ({@code X-RateLimit-Reset}, {@code RateLimit-Reset}) of a reply with a recorded
  * {@code Date} is replayed as now + (reset − recorded Date).
+ *
+ * <p>A {@link Gate} ({@link #hold}) holds matching requests until a test opens it, so a test can stop a sync at an
+ * exact page, act (kill the process, count what is running) and let it go on, without timing assumptions.
  */
 public final class ReplayServer implements AutoCloseable {
 
@@ -99,6 +106,7 @@ public final class ReplayServer implements AutoCloseable {
     private final Map<String, Route> byPath = new ConcurrentHashMap<>();
     private final Map<String, Function<Request, Reply>> dynamic = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final List<Gate> gates = new CopyOnWriteArrayList<>();
     private volatile boolean recordRequests = true;
 
     private ReplayServer(String providerOrigin) throws IOException {
@@ -141,6 +149,13 @@ public final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /** Holds every request {@code which} matches (before it is answered) until the gate is opened. */
+    public Gate hold(Predicate<Request> which) {
+        Gate gate = new Gate(which);
+        gates.add(gate);
+        return gate;
+    }
+
     /** Requests seen so far, in arrival order. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -164,6 +179,9 @@ public final class ReplayServer implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), pathAndQuery, Collections.unmodifiableMap(headers));
             if (recordRequests) {
                 requests.add(request);
+            }
+            for (Gate gate : gates) {
+                gate.pass(request);
             }
             send(exchange, request, reply(request, exchange.getRequestURI().getRawPath()));
         }
@@ -252,6 +270,71 @@ public final class ReplayServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * Requests held until {@link #open()}: each matching request counts as an arrival and waits (its connection open,
+     * the client waiting for the answer); after {@code open()} matching requests pass at once. Closing the server
+     * releases held requests without an answer.
+     */
+    public static final class Gate {
+
+        private final Predicate<Request> which;
+        private int arrivals;
+        private boolean open;
+
+        private Gate(Predicate<Request> which) {
+            this.which = which;
+        }
+
+        /** Requests that reached the gate so far (held or, after opening, passed). */
+        public synchronized int arrivals() {
+            return arrivals;
+        }
+
+        /**
+         * Waits until {@code count} requests have reached the gate.
+         *
+         * @throws IllegalStateException when they have not within {@code timeout}
+         */
+        public synchronized void awaitArrivals(int count, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                while (arrivals < count) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException(arrivals + " of " + count + " requests reached the gate within "
+                                + timeout);
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting at the gate", e);
+            }
+        }
+
+        /** Lets held and later requests through. */
+        public synchronized void open() {
+            open = true;
+            notifyAll();
+        }
+
+        private synchronized void pass(Request request) throws IOException {
+            if (!which.test(request)) {
+                return;
+            }
+            arrivals++;
+            notifyAll();
+            try {
+                while (!open) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("server closed while the request was held at a gate", e);
+            }
+        }
     }
 
     /** Replies served in order, the last one repeating. */
