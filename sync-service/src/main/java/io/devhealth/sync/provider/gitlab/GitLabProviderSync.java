@@ -139,7 +139,7 @@ public class GitLabProviderSync implements ProviderSync {
         Set<Long> seen = new LinkedHashSet<>();
         int synced = 0;
         try (SinkSession session = sink.open(context.version(), context.orgId() + "/gitlab/"
-                + context.syncConfigurationId());
+                + context.syncConfigurationId(), context.fence());
                 ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
             GitLabRows rows = new GitLabRows(session, context.orgId(), progress);
             GitLabStreams streams = new GitLabStreams(client, rows, cursor, progress, fetchers, config,
