@@ -1,112 +1,17 @@
 package io.devhealth.sync.provider.github;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.ProviderJson;
 
-/**
- * Reading GitHub's JSON: optional members read as empty/null, required ones (ids, numbers, the timestamps the
- * cursor depends on) fail the run with a {@link ApiException.Kind#MALFORMED} message naming the member.
- */
+/** GitHub's user members: accounts are named by {@code login} ({@link ProviderJson} reads everything else). */
 final class GitHubJson {
 
     private GitHubJson() {
     }
 
-    /** A string member, {@code ""} when absent or null. Numbers are given as text (ids). */
-    static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? "" : value.asText();
-    }
-
-    /** A member of a nested object, e.g. {@code text(pr, "head", "sha")}. */
-    static String text(JsonNode node, String object, String field) {
-        return text(node == null ? null : node.get(object), field);
-    }
-
-    static long number(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.canConvertToLong() ? value.asLong() : 0;
-    }
-
-    static boolean flag(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.asBoolean(false);
-    }
-
     /** The login of a user member ({@code user}, {@code author}, {@code actor}…); {@code ""} when absent (ghost). */
     static String login(JsonNode node, String userField) {
-        return text(node, userField, "login");
-    }
-
-    /** The numeric id of a user member as text; {@code ""} when absent. */
-    static String userId(JsonNode node, String userField) {
-        return text(node, userField, "id");
-    }
-
-    /** A timestamp member as epoch milliseconds, {@code null} when absent or null. */
-    static Long time(JsonNode node, String field) {
-        String text = text(node, field);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw malformed(field, "is not an ISO-8601 timestamp: " + abbreviate(text));
-        }
-    }
-
-    static long requiredTime(JsonNode node, String field) {
-        Long time = time(node, field);
-        if (time == null) {
-            throw malformed(field, "is missing");
-        }
-        return time;
-    }
-
-    static long requiredNumber(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || !value.canConvertToLong()) {
-            throw malformed(field, "is missing or not a number");
-        }
-        return value.asLong();
-    }
-
-    static JsonNode requiredObject(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 0, "GitHub returned a list item that is not a JSON "
-                    + "object");
-        }
-        return node;
-    }
-
-    /** Label names of {@code labels} ([{"name": …}] or plain strings). */
-    static List<String> labels(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        JsonNode labels = node == null ? null : node.get("labels");
-        if (labels != null && labels.isArray()) {
-            for (JsonNode label : labels) {
-                String name = label.isTextual() ? label.asText() : text(label, "name");
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    static ApiException malformed(String field, String problem) {
-        return new ApiException(ApiException.Kind.MALFORMED, 0, "GitHub returned an item whose \"" + field + "\" "
-                + problem);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+        return ProviderJson.text(node, userField, "login");
     }
 }

@@ -31,6 +31,7 @@ import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
+import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.ClickHouseWriteException;
@@ -144,13 +145,13 @@ public class GitHubProviderSync implements ProviderSync {
                     clients.config().cursorOverlap(), backfillStart);
             for (String name : repositories(client, options, progress)) {
                 try {
-                    JsonNode json = GitHubJson.requiredObject(ApiClient.json(client.get("/repos/" + name)));
+                    JsonNode json = ProviderJson.requiredObject(ApiClient.json(client.get("/repos/" + name)));
                     GitHubRepository repo = resolve(client, context, name, json, warnings);
                     rows.repository(repo, context.syncConfigurationId(), now.toEpochMilli());
                     streams.sync(repo);
                     if (options.gitHistory() && gitHistory != null) {
                         remotes.put(repo, syncGitHistory(context, client, cursor, progress, repo,
-                                GitHubJson.text(json, "clone_url"), gitCounts, warnings));
+                                ProviderJson.text(json, "clone_url"), gitCounts, warnings));
                     }
                     refreshed.add(repo);
                     synced++;
@@ -203,7 +204,7 @@ public class GitHubProviderSync implements ProviderSync {
         client.pages(client.api().resolve("/orgs/" + options.org() + "/repos?type=all&per_page=" + config.pageSize()),
                 null, page -> {
                     for (JsonNode repo : ApiClient.array(page, null)) {
-                        names.add(GitHubJson.text(repo, "full_name"));
+                        names.add(ProviderJson.text(repo, "full_name"));
                     }
                     return true;
                 });

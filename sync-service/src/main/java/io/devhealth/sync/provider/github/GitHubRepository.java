@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.ProviderJson;
+
 /**
  * A repository being synced.
  *
@@ -28,12 +30,12 @@ record GitHubRepository(String key, long githubId, String fullName, UUID repoId,
     }
 
     static GitHubRepository from(String key, UUID orgId, String apiBaseUrl, JsonNode repo) {
-        long id = GitHubJson.requiredNumber(repo, "id");
-        String fullName = GitHubJson.text(repo, "full_name");
+        long id = ProviderJson.requiredNumber(repo, "id");
+        String fullName = ProviderJson.text(repo, "full_name");
         if (fullName.isEmpty()) {
-            throw GitHubJson.malformed("full_name", "is missing");
+            throw ProviderJson.malformed("full_name", "is missing");
         }
-        return new GitHubRepository(key, id, fullName, repoId(orgId, apiBaseUrl, id), GitHubJson.text(repo, "html_url"),
-                GitHubJson.text(repo, "default_branch"));
+        return new GitHubRepository(key, id, fullName, repoId(orgId, apiBaseUrl, id), ProviderJson.text(repo, "html_url"),
+                ProviderJson.text(repo, "default_branch"));
     }
 }

@@ -1,14 +1,14 @@
 package io.devhealth.sync.provider.github;
 
-import static io.devhealth.sync.provider.github.GitHubJson.flag;
-import static io.devhealth.sync.provider.github.GitHubJson.labels;
 import static io.devhealth.sync.provider.github.GitHubJson.login;
-import static io.devhealth.sync.provider.github.GitHubJson.number;
-import static io.devhealth.sync.provider.github.GitHubJson.requiredNumber;
-import static io.devhealth.sync.provider.github.GitHubJson.requiredTime;
-import static io.devhealth.sync.provider.github.GitHubJson.text;
-import static io.devhealth.sync.provider.github.GitHubJson.time;
-import static io.devhealth.sync.provider.github.GitHubJson.userId;
+import static io.devhealth.sync.provider.http.ProviderJson.flag;
+import static io.devhealth.sync.provider.http.ProviderJson.labels;
+import static io.devhealth.sync.provider.http.ProviderJson.number;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredNumber;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredTime;
+import static io.devhealth.sync.provider.http.ProviderJson.text;
+import static io.devhealth.sync.provider.http.ProviderJson.time;
+import static io.devhealth.sync.provider.http.ProviderJson.userId;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.RowBinaryBuffer;
 import io.devhealth.sync.sink.SinkSession;
@@ -123,7 +124,7 @@ final class GitHubRows implements AutoCloseable {
     void pullRequestCommit(UUID repoId, long prNumber, JsonNode commit) {
         String sha = text(commit, "sha");
         if (sha.isEmpty()) {
-            throw GitHubJson.malformed("sha", "missing on a pull request commit");
+            throw ProviderJson.malformed("sha", "missing on a pull request commit");
         }
         JsonNode git = commit.path("commit");
         batcher(Kind.PR_COMMITS).row()

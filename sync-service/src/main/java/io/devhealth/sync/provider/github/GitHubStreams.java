@@ -1,10 +1,10 @@
 package io.devhealth.sync.provider.github;
 
-import static io.devhealth.sync.provider.github.GitHubJson.requiredNumber;
-import static io.devhealth.sync.provider.github.GitHubJson.requiredObject;
-import static io.devhealth.sync.provider.github.GitHubJson.requiredTime;
-import static io.devhealth.sync.provider.github.GitHubJson.text;
-import static io.devhealth.sync.provider.github.GitHubJson.time;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredNumber;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredObject;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredTime;
+import static io.devhealth.sync.provider.http.ProviderJson.text;
+import static io.devhealth.sync.provider.http.ProviderJson.time;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.Lookahead;
 import io.devhealth.sync.provider.http.ProviderCursor;
+import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.provider.http.StreamCursor;
 
@@ -304,7 +305,7 @@ final class GitHubStreams {
         try {
             return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
         } catch (NumberFormatException e) {
-            throw GitHubJson.malformed("pull_request_url", "does not end with a pull request number");
+            throw ProviderJson.malformed("pull_request_url", "does not end with a pull request number");
         }
     }
 

@@ -1,128 +1,20 @@
 package io.devhealth.sync.provider.gitlab;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.ProviderJson;
 
 /**
- * Reading GitLab's JSON: optional members read as empty/null, required ones (ids, the timestamps the cursor depends
- * on) fail the run with a {@link ApiException.Kind#MALFORMED} message naming the member. Users are objects
- * {@code {"id", "username", "name", "public_email"?}}; timestamps are ISO-8601 with {@code Z} or an offset.
+ * GitLab's user members: objects {@code {"id", "username", "name", "public_email"?}}, named by {@code username}
+ * ({@link ProviderJson} reads everything else).
  */
 final class GitLabJson {
 
     private GitLabJson() {
     }
 
-    /** A string member, {@code ""} when absent or null. Numbers are given as text (ids). */
-    static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? "" : value.asText();
-    }
-
-    /** A member of a nested object, e.g. {@code text(mr, "diff_refs", "base_sha")}. */
-    static String text(JsonNode node, String object, String field) {
-        return text(node == null ? null : node.get(object), field);
-    }
-
-    /** The first non-empty of several members. */
-    static String firstText(JsonNode node, String... fields) {
-        for (String field : fields) {
-            String value = text(node, field);
-            if (!value.isEmpty()) {
-                return value;
-            }
-        }
-        return "";
-    }
-
-    static long number(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value != null && value.isTextual()) {
-            String digits = value.asText().replaceAll("[^0-9]", ""); // changes_count: "12" or "1000+"
-            return digits.isEmpty() || digits.length() > 18 ? 0 : Long.parseLong(digits);
-        }
-        return value != null && value.canConvertToLong() ? value.asLong() : 0;
-    }
-
-    static boolean flag(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.asBoolean(false);
-    }
-
     /** The username of a user member ({@code author}, {@code user}, {@code merge_user}…); {@code ""} when absent. */
     static String username(JsonNode node, String userField) {
-        return text(node, userField, "username");
-    }
-
-    /** The numeric id of a user member as text; {@code ""} when absent. */
-    static String userId(JsonNode node, String userField) {
-        return text(node, userField, "id");
-    }
-
-    /** A timestamp member as epoch milliseconds, {@code null} when absent or null. */
-    static Long time(JsonNode node, String field) {
-        String text = text(node, field);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw malformed(field, "is not an ISO-8601 timestamp: " + abbreviate(text));
-        }
-    }
-
-    static long requiredTime(JsonNode node, String field) {
-        Long time = time(node, field);
-        if (time == null) {
-            throw malformed(field, "is missing");
-        }
-        return time;
-    }
-
-    static long requiredNumber(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || !value.canConvertToLong()) {
-            throw malformed(field, "is missing or not a number");
-        }
-        return value.asLong();
-    }
-
-    static JsonNode requiredObject(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 0, "GitLab returned a list item that is not a JSON "
-                    + "object");
-        }
-        return node;
-    }
-
-    /** Label names of {@code labels} (plain strings, or objects with {@code name} under with_labels_details). */
-    static List<String> labels(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        JsonNode labels = node == null ? null : node.get("labels");
-        if (labels != null && labels.isArray()) {
-            for (JsonNode label : labels) {
-                String name = label.isTextual() ? label.asText() : text(label, "name");
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    static ApiException malformed(String field, String problem) {
-        return new ApiException(ApiException.Kind.MALFORMED, 0, "GitLab returned an item whose \"" + field + "\" "
-                + problem);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+        return ProviderJson.text(node, userField, "username");
     }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.ProviderJson;
+
 /**
  * A project being synced.
  *
@@ -39,10 +41,10 @@ record GitLabProject(String key, long gitlabId, String fullPath, UUID repoId, St
     }
 
     static GitLabProject from(UUID orgId, String apiBaseUrl, JsonNode project) {
-        long id = GitLabJson.requiredNumber(project, "id");
-        String fullPath = GitLabJson.text(project, "path_with_namespace");
+        long id = ProviderJson.requiredNumber(project, "id");
+        String fullPath = ProviderJson.text(project, "path_with_namespace");
         if (fullPath.isEmpty()) {
-            throw GitLabJson.malformed("path_with_namespace", "is missing");
+            throw ProviderJson.malformed("path_with_namespace", "is missing");
         }
         Set<String> features = new TreeSet<>();
         for (String feature : List.of(MERGE_REQUESTS, ISSUES, BUILDS)) {
@@ -51,8 +53,8 @@ record GitLabProject(String key, long gitlabId, String fullPath, UUID repoId, St
             }
         }
         return new GitLabProject(Long.toString(id), id, fullPath, repoId(orgId, apiBaseUrl, id),
-                GitLabJson.text(project, "web_url"), GitLabJson.text(project, "default_branch"),
-                GitLabJson.text(project, "http_url_to_repo"), Set.copyOf(features));
+                ProviderJson.text(project, "web_url"), ProviderJson.text(project, "default_branch"),
+                ProviderJson.text(project, "http_url_to_repo"), Set.copyOf(features));
     }
 
     boolean has(String feature) {
@@ -64,7 +66,7 @@ record GitLabProject(String key, long gitlabId, String fullPath, UUID repoId, St
      * ({@code merge_requests_enabled}, {@code issues_enabled}, {@code jobs_enabled}) says false; unknown means on.
      */
     private static boolean enabled(JsonNode project, String feature) {
-        if ("disabled".equals(GitLabJson.text(project, feature + "_access_level"))) {
+        if ("disabled".equals(ProviderJson.text(project, feature + "_access_level"))) {
             return false;
         }
         JsonNode flag = project.get(feature.equals(BUILDS) ? "jobs_enabled" : feature + "_enabled");

@@ -32,6 +32,7 @@ import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
+import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.ClickHouseWriteException;
@@ -148,7 +149,7 @@ public class GitLabProviderSync implements ProviderSync {
             for (String reference : projects(client, options, progress, failedScopes)) {
                 try {
                     GitLabProject project = GitLabProject.from(context.orgId(), client.api().baseUrl().toString(),
-                            GitLabJson.requiredObject(ApiClient.json(client.get("/projects/"
+                            ProviderJson.requiredObject(ApiClient.json(client.get("/projects/"
                                     + GitLabApi.segment(reference)))));
                     if (!seen.add(project.gitlabId())) {
                         continue; // configured directly and through a group
@@ -229,8 +230,8 @@ public class GitLabProviderSync implements ProviderSync {
                         + "/projects?include_subgroups=true&with_shared=false&order_by=id&sort=asc&per_page="
                         + config.pageSize()), null, page -> {
                             for (JsonNode project : ApiClient.array(page, null)) {
-                                references.add(Long.toString(GitLabJson.requiredNumber(
-                                        GitLabJson.requiredObject(project), "id")));
+                                references.add(Long.toString(ProviderJson.requiredNumber(
+                                        ProviderJson.requiredObject(project), "id")));
                             }
                             return true;
                         });

@@ -1,15 +1,15 @@
 package io.devhealth.sync.provider.gitlab;
 
-import static io.devhealth.sync.provider.gitlab.GitLabJson.firstText;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.flag;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.labels;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.number;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.requiredNumber;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.requiredTime;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.text;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.time;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.userId;
 import static io.devhealth.sync.provider.gitlab.GitLabJson.username;
+import static io.devhealth.sync.provider.http.ProviderJson.firstText;
+import static io.devhealth.sync.provider.http.ProviderJson.flag;
+import static io.devhealth.sync.provider.http.ProviderJson.labels;
+import static io.devhealth.sync.provider.http.ProviderJson.number;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredNumber;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredTime;
+import static io.devhealth.sync.provider.http.ProviderJson.text;
+import static io.devhealth.sync.provider.http.ProviderJson.time;
+import static io.devhealth.sync.provider.http.ProviderJson.userId;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.RowBinaryBuffer;
 import io.devhealth.sync.sink.SinkSession;
@@ -201,7 +202,7 @@ final class GitLabRows implements AutoCloseable {
     private long commit(UUID repoId, long iid, JsonNode commit) {
         String sha = text(commit, "id");
         if (sha.isEmpty()) {
-            throw GitLabJson.malformed("id", "is missing");
+            throw ProviderJson.malformed("id", "is missing");
         }
         long authored = time(commit, "authored_date") != null ? time(commit, "authored_date")
                 : requiredTime(commit, "created_at");

@@ -1,10 +1,10 @@
 package io.devhealth.sync.provider.gitlab;
 
-import static io.devhealth.sync.provider.gitlab.GitLabJson.requiredNumber;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.requiredObject;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.requiredTime;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.text;
-import static io.devhealth.sync.provider.gitlab.GitLabJson.time;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredNumber;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredObject;
+import static io.devhealth.sync.provider.http.ProviderJson.requiredTime;
+import static io.devhealth.sync.provider.http.ProviderJson.text;
+import static io.devhealth.sync.provider.http.ProviderJson.time;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.Lookahead;
 import io.devhealth.sync.provider.http.ProviderCursor;
+import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.provider.http.StreamCursor;
 
@@ -117,7 +118,7 @@ final class GitLabStreams {
         List<JsonNode> approvals = approvals(project, path);
         List<JsonNode> notes = new ArrayList<>();
         for (JsonNode note : all(url(path + "/notes?sort=asc&order_by=created_at"))) {
-            if (!GitLabJson.flag(note, "system")) {
+            if (!ProviderJson.flag(note, "system")) {
                 notes.add(note); // system notes ("added 1 commit", "assigned to") are not review activity
             }
         }
