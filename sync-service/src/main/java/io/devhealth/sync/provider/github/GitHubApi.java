@@ -1,15 +1,12 @@
 package io.devhealth.sync.provider.github;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Locale;
 import java.util.Map;
 
 import io.devhealth.sync.provider.http.ApiResponse;
+import io.devhealth.sync.provider.http.BearerTokenApi;
 import io.devhealth.sync.provider.http.HeaderRateLimits;
 import io.devhealth.sync.provider.http.LinkHeaderPagination;
-import io.devhealth.sync.provider.http.Pagination;
-import io.devhealth.sync.provider.http.ProviderApi;
 import io.devhealth.sync.provider.http.RateLimitPolicy;
 
 /**
@@ -18,7 +15,7 @@ import io.devhealth.sync.provider.http.RateLimitPolicy;
  * installation tokens alike); {@code Link} pagination; rate limits in {@code X-RateLimit-Remaining/Reset} and
  * {@code Retry-After}, and secondary limits (403/429 whose body says so) without either.
  */
-public final class GitHubApi implements ProviderApi {
+public final class GitHubApi extends BearerTokenApi {
 
     public static final String PROVIDER = "github";
     public static final String PUBLIC_API = "https://api.github.com";
@@ -32,42 +29,9 @@ public final class GitHubApi implements ProviderApi {
     private static final RateLimitPolicy RATE_LIMITS = new HeaderRateLimits("X-RateLimit-Remaining",
             "X-RateLimit-Reset", GitHubApi::secondaryLimit);
 
-    private final URI baseUrl;
-
     /** @param baseUrl the API root without trailing slash; {@code null} or blank: {@value #PUBLIC_API} */
     public GitHubApi(String baseUrl) {
-        String url = baseUrl == null || baseUrl.isBlank() ? PUBLIC_API : baseUrl.strip();
-        this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    }
-
-    @Override
-    public String name() {
-        return PROVIDER;
-    }
-
-    @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public Map<String, String> defaultHeaders() {
-        return HEADERS;
-    }
-
-    @Override
-    public void authenticate(HttpRequest.Builder request, String secret) {
-        request.header("Authorization", "Bearer " + secret);
-    }
-
-    @Override
-    public Pagination pagination() {
-        return LinkHeaderPagination.INSTANCE;
-    }
-
-    @Override
-    public RateLimitPolicy rateLimits() {
-        return RATE_LIMITS;
+        super(PROVIDER, baseUrl, PUBLIC_API, HEADERS, LinkHeaderPagination.INSTANCE, RATE_LIMITS);
     }
 
     /**

@@ -14,12 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.IssueTypes;
 import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.RowBinaryBuffer;
@@ -172,7 +172,7 @@ final class GitHubRows implements AutoCloseable {
         boolean closed = "closed".equals(text(issue, "state"));
         RowBinaryBuffer row = batcher(Kind.ISSUES).row()
                 .uuid(orgId).string(PROVIDER).string(id).string(fullName).nullableUuid(repoId)
-                .string(text(issue, "title")).string(issueType(labels)).string(text(issue, "state"))
+                .string(text(issue, "title")).string(IssueTypes.fromLabels(labels)).string(text(issue, "state"))
                 .string(closed ? "done" : "todo")
                 .string(login(issue, "assignee")).string(userId(issue, "assignee"))
                 .string(login(issue, "user")).string(userId(issue, "user"))
@@ -295,19 +295,6 @@ final class GitHubRows implements AutoCloseable {
         };
     }
 
-    /** {@code bug} or {@code incident} when a label says so, else {@code other} (GitHub issues have no type field). */
-    static String issueType(List<String> labels) {
-        for (String label : labels) {
-            String name = label.toLowerCase(Locale.ROOT);
-            if (name.contains("bug")) {
-                return "bug";
-            }
-            if (name.contains("incident")) {
-                return "incident";
-            }
-        }
-        return "other";
-    }
 
     private static long uint32(long value) {
         return Math.max(0, Math.min(MAX_UINT32, value));

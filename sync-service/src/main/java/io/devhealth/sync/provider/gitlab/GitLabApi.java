@@ -1,15 +1,13 @@
 package io.devhealth.sync.provider.gitlab;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.devhealth.sync.provider.http.BearerTokenApi;
 import io.devhealth.sync.provider.http.HeaderRateLimits;
 import io.devhealth.sync.provider.http.NextPageHeaderPagination;
 import io.devhealth.sync.provider.http.Pagination;
-import io.devhealth.sync.provider.http.ProviderApi;
 import io.devhealth.sync.provider.http.RateLimitPolicy;
 
 /**
@@ -19,7 +17,7 @@ import io.devhealth.sync.provider.http.RateLimitPolicy;
  * {@code RateLimit-Remaining/Reset} ({@code RateLimit-Limit} is informational) and {@code Retry-After} on 429.
  * GitLab has no body-only secondary limits: a 403 is always a permission refusal.
  */
-public final class GitLabApi implements ProviderApi {
+public final class GitLabApi extends BearerTokenApi {
 
     public static final String PROVIDER = "gitlab";
     public static final String PUBLIC_API = "https://gitlab.com/api/v4";
@@ -31,42 +29,9 @@ public final class GitLabApi implements ProviderApi {
             "RateLimit-Reset", response -> false);
     private static final Pagination PAGINATION = new NextPageHeaderPagination("X-Next-Page", "page");
 
-    private final URI baseUrl;
-
     /** @param baseUrl the API root without trailing slash; {@code null} or blank: {@value #PUBLIC_API} */
     public GitLabApi(String baseUrl) {
-        String url = baseUrl == null || baseUrl.isBlank() ? PUBLIC_API : baseUrl.strip();
-        this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    }
-
-    @Override
-    public String name() {
-        return PROVIDER;
-    }
-
-    @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public Map<String, String> defaultHeaders() {
-        return HEADERS;
-    }
-
-    @Override
-    public void authenticate(HttpRequest.Builder request, String secret) {
-        request.header("Authorization", "Bearer " + secret);
-    }
-
-    @Override
-    public Pagination pagination() {
-        return PAGINATION;
-    }
-
-    @Override
-    public RateLimitPolicy rateLimits() {
-        return RATE_LIMITS;
+        super(PROVIDER, baseUrl, PUBLIC_API, HEADERS, PAGINATION, RATE_LIMITS);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.devhealth.sync.provider.gitlab;
 import java.util.List;
 import java.util.Locale;
 
+import io.devhealth.sync.provider.http.IssueTypes;
+
 /**
  * GitLab's states in the vocabularies the tables share with GitHub (column comments of
  * {@code migrations/clickhouse/V1__init.sql} and {@code V4__github.sql}). Unknown states (newer GitLab versions)
@@ -73,16 +75,7 @@ final class GitLabStates {
             default:
                 break;
         }
-        for (String label : labels) {
-            String name = label.toLowerCase(Locale.ROOT);
-            if (name.contains("bug")) {
-                return "bug";
-            }
-            if (name.contains("incident")) {
-                return "incident";
-            }
-        }
-        return "other";
+        return IssueTypes.fromLabels(labels);
     }
 
     /** {@code work_items.status_category}: closed → done, else todo. */

@@ -1,0 +1,63 @@
+package io.devhealth.sync.provider.http;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+/**
+ * A REST API authenticated with {@code Authorization: Bearer <token>} at a configurable root (GitHub, GitLab): the
+ * conventions a provider only declares, the plumbing of {@link ProviderApi} in one place.
+ */
+public abstract class BearerTokenApi implements ProviderApi {
+
+    private final String name;
+    private final URI baseUrl;
+    private final Map<String, String> headers;
+    private final Pagination pagination;
+    private final RateLimitPolicy rateLimits;
+
+    /**
+     * @param baseUrl        the API root as configured (a trailing slash is dropped); {@code null} or blank:
+     *                       {@code defaultBaseUrl}
+     * @param defaultHeaders headers of every request (media type, API version, user agent); never credentials
+     */
+    protected BearerTokenApi(String name, String baseUrl, String defaultBaseUrl, Map<String, String> defaultHeaders,
+            Pagination pagination, RateLimitPolicy rateLimits) {
+        String url = baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl.strip();
+        this.name = name;
+        this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.headers = Map.copyOf(defaultHeaders);
+        this.pagination = pagination;
+        this.rateLimits = rateLimits;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public final Map<String, String> defaultHeaders() {
+        return headers;
+    }
+
+    @Override
+    public final void authenticate(HttpRequest.Builder request, String secret) {
+        request.header("Authorization", "Bearer " + secret);
+    }
+
+    @Override
+    public final Pagination pagination() {
+        return pagination;
+    }
+
+    @Override
+    public final RateLimitPolicy rateLimits() {
+        return rateLimits;
+    }
+}
