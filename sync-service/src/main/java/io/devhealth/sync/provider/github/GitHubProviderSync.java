@@ -36,6 +36,7 @@ import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
+import io.devhealth.sync.sink.Table;
 
 /**
  * Syncs GitHub repositories (REST v3, github.com or GitHub Enterprise Server) into ClickHouse: {@code repos},
@@ -99,6 +100,25 @@ public class GitHubProviderSync implements ProviderSync {
     @Override
     public String provider() {
         return GitHubApi.PROVIDER;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(
+                "owner", "user or organization owning the repositories listed in repos",
+                "repos", "repository names under owner",
+                "org", "instead of owner and repos: every repository of this organization",
+                "apiUrl", "API root of a GitHub Enterprise Server, e.g. https://ghe.example.com/api/v3 (default: "
+                        + config.apiUrl() + ")",
+                "gitHistory", "true (default): also clone each repository and sync its commits; false: API only");
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(Table.REPOS, GitHubTables.PULL_REQUESTS, GitHubTables.REVIEWS, GitHubTables.PULL_REQUEST_COMMITS,
+                GitHubTables.REVIEW_COMMENTS, GitHubTables.ISSUES, GitHubTables.PIPELINE_RUNS,
+                GitHubTables.PIPELINE_JOBS, GitHubTables.DEPLOYMENTS, GitHubTables.DEPLOYMENT_STATUSES,
+                GitHubTables.RELEASES, Table.COMMITS, Table.COMMIT_STATS);
     }
 
     @Override

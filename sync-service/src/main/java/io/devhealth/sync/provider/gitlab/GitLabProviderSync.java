@@ -94,14 +94,15 @@ public class GitLabProviderSync implements ProviderSync {
                 "projects", "projects by numeric id or full path (group/sub/project)",
                 "groups", "groups by numeric id or full path: every project in them and their subgroups",
                 "baseUrl", "API root of a self-managed GitLab, e.g. https://gitlab.example.com/api/v4 (default: "
-                        + config.apiUrl() + ")");
+                        + config.apiUrl() + ")",
+                "gitHistory", "true (default): also clone each project and sync its commits; false: API only");
     }
 
     @Override
     public List<Table> tables() {
         return List.of(Table.REPOS, GitLabTables.PULL_REQUESTS, GitLabTables.REVIEWS, GitLabTables.REVIEW_COMMENTS,
                 GitLabTables.PR_COMMITS, GitLabTables.ISSUES, GitLabTables.PIPELINE_RUNS, GitLabTables.PIPELINE_JOBS,
-                GitLabTables.DEPLOYMENTS, GitLabTables.DEPLOYMENT_STATUSES);
+                GitLabTables.DEPLOYMENTS, GitLabTables.DEPLOYMENT_STATUSES, Table.COMMITS, Table.COMMIT_STATS);
     }
 
     @Override
