@@ -102,7 +102,9 @@ class TwoInstancesIT {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", repo);
         body.put("provider", "github");
-        body.put("options", Map.of("owner", "replica", "repos", List.of(repo), "apiUrl", server.url()));
+        // API streams only: the synthetic repositories have no git server behind their clone_url
+        body.put("options", Map.of("owner", "replica", "repos", List.of(repo), "apiUrl", server.url(),
+                "gitHistory", false));
         body.put("credentialId", credential.toString());
         // Yearly: never due by itself during the test; each due time is made explicitly.
         body.put("schedule", Map.of("cron", "0 0 1 1 *", "timeZone", "UTC"));
