@@ -153,6 +153,41 @@ public final class IdentityFixture {
         return id;
     }
 
+    /** A configuration of {@code provider} reading its secret from {@code credentialId}, on demand only. */
+    public UUID createConfiguration(String token, Org org, String provider, Map<String, Object> options,
+            UUID credentialId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", provider + "-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("provider", provider);
+        body.put("options", options);
+        body.put("credentialId", credentialId.toString());
+        Map<String, Object> created = post("/api/v1/identity/orgs/" + org.slug() + "/sync-configurations", token, body)
+                .require(201);
+        return UUID.fromString((String) created.get("id"));
+    }
+
+    /** A read of a credential's secret as identity audited it. */
+    public record CredentialRead(UUID runId, String reader) {
+    }
+
+    /** The reads identity's audit recorded for {@code credentialId}, oldest first. */
+    public List<CredentialRead> credentialReads(UUID credentialId) {
+        try (Connection connection = Engines.postgres().connect(database);
+                PreparedStatement select = connection.prepareStatement("SELECT sync_run_id, reader FROM credential_reads"
+                        + " WHERE credential_id = ? ORDER BY created_at")) {
+            select.setObject(1, credentialId);
+            List<CredentialRead> reads = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reads.add(new CredentialRead(rows.getObject(1, UUID.class), rows.getString(2)));
+                }
+            }
+            return reads;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read identity's credential audit", e);
+        }
+    }
+
     /** An integration credential of {@code org} for {@code provider} holding {@code secret}. */
     public UUID createCredential(String token, Org org, String provider, String secret) {
         Map<String, Object> created = post("/api/v1/identity/orgs/" + org.slug() + "/credentials", token,

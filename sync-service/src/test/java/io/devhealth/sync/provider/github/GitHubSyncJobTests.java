@@ -2,39 +2,26 @@ package io.devhealth.sync.provider.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
+import io.devhealth.sync.clickhouse.TableCounts;
 import io.devhealth.sync.client.ClaimRequest;
 import io.devhealth.sync.client.IdentityClient;
 import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.sync.client.SyncConfiguration;
 import io.devhealth.sync.client.SyncRun;
+import io.devhealth.sync.job.IdentityFixture;
 import io.devhealth.sync.job.completion.RunCompletion;
 import io.devhealth.sync.job.completion.RunOutcome;
 import io.devhealth.sync.job.execution.RunExecutor;
@@ -47,7 +34,6 @@ import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
 import io.devhealth.testengines.ClickHouseTestResource;
-import io.devhealth.testengines.Engines;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,8 +50,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = IdentityServiceTestResource.class, scope = TestResourceScope.GLOBAL)
 class GitHubSyncJobTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SECRET = "github_pat_11TEST_e2e-" + UUID.randomUUID();
 
     @Inject
@@ -82,7 +66,7 @@ class GitHubSyncJobTests {
     ReplayServer server;
     GitHttpServer git;
     GitFixture origin;
-    String identityUrl;
+    final IdentityFixture identity = new IdentityFixture();
     String admin;
 
     @BeforeEach
@@ -93,12 +77,7 @@ class GitHubSyncJobTests {
         git = GitHttpServer.start(served, GitCredential.GITHUB_USER, SECRET);
         origin = SampleRepos.origin(served.resolve(RecordedRepository.NAME));
         RecordedRepository.serveCloneUrl(server, git.url(RecordedRepository.NAME));
-        var config = ConfigProvider.getConfig();
-        identityUrl = config.getValue("devhealth.identity.url", String.class);
-        admin = (String) call("POST", "/api/v1/identity/auth/token", null, Map.of(
-                "email", config.getValue("devhealth.test.identity.admin-email", String.class),
-                "password", config.getValue("devhealth.test.identity.admin-password", String.class)), 200)
-                .get("accessToken");
+        admin = identity.adminToken();
     }
 
     @AfterEach
@@ -109,32 +88,24 @@ class GitHubSyncJobTests {
 
     @Test
     void aGithubConfigurationSyncsThroughTheJobWithItsCredential() throws Exception {
-        String slug = "gh-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID org = UUID.fromString((String) call("POST", "/api/v1/identity/orgs", admin,
-                Map.of("slug", slug, "name", "GitHub e2e"), 201).get("id"));
-        UUID credential = UUID.fromString((String) call("POST", "/api/v1/identity/orgs/" + slug + "/credentials", admin,
-                Map.of("provider", "github", "name", "replay", "secret", SECRET), 201).get("id"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "github3.py");
-        body.put("provider", "github");
-        body.put("options", Map.of("owner", RecordedRepository.OWNER, "repos", List.of(RecordedRepository.NAME),
-                "apiUrl", server.url()));
-        body.put("credentialId", credential.toString());
-        UUID configurationId = UUID.fromString((String) call("POST", "/api/v1/identity/orgs/" + slug
-                + "/sync-configurations", admin, body, 201).get("id"));
+        IdentityFixture.Org org = identity.createOrg(admin, "gh-e2e");
+        UUID credential = identity.createCredential(admin, org, "github", SECRET);
+        UUID configurationId = identity.createConfiguration(admin, org, "github", Map.of("owner",
+                RecordedRepository.OWNER, "repos", List.of(RecordedRepository.NAME), "apiUrl", server.url()), credential);
 
         RunOutcome first = runOnce(configurationId);
 
         assertThat(first.result()).as("error: %s", first.error()).isEqualTo(RunOutcome.Result.SUCCEEDED);
         assertThat(server.requests()).isNotEmpty().allSatisfy(request ->
                 assertThat(request.header("Authorization")).isEqualTo("Bearer " + SECRET));
-        assertThat(credentialReads(credential)).containsExactly(first.run().id());
+        assertThat(identity.credentialReads(credential))
+                .containsExactly(new IdentityFixture.CredentialRead(first.run().id(), "sync-service"));
         Map<String, Long> expected = Map.of("pull_requests", (long) RecordedRepository.pullRequests().size(),
                 "work_items", (long) RecordedRepository.issues().size(),
                 "ci_pipeline_runs", (long) RecordedRepository.workflowRuns().size(),
                 "deployments", 2L, "releases", (long) Recordings.json("github/releases/list").size(), "repos", 1L,
                 "commits", (long) origin.revList().size());
-        assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
+        assertThat(TableCounts.live(clickhouse.database(), org.id(), expected.keySet())).isEqualTo(expected);
         assertThat(first.run().counts()).containsEntry("repositories", 1);
         assertThat(git.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.authorized()).isTrue());
         SyncConfiguration afterFirst = identityClient.findConfiguration(configurationId).orElseThrow();
@@ -143,7 +114,7 @@ class GitHubSyncJobTests {
         // A rerun writes no duplicate rows.
         RunOutcome second = runOnce(configurationId);
         assertThat(second.result()).isEqualTo(RunOutcome.Result.SUCCEEDED);
-        assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
+        assertThat(TableCounts.live(clickhouse.database(), org.id(), expected.keySet())).isEqualTo(expected);
         Map<String, Object> cursorAfterSecond = identityClient.findConfiguration(configurationId).orElseThrow().cursor();
 
         // A malformed page fails the run with a clear reason; the stored cursor does not move.
@@ -158,7 +129,7 @@ class GitHubSyncJobTests {
         assertThat(failed.error()).contains(page2)
                 .contains("the response body is not valid JSON").doesNotContain(SECRET);
         assertThat(identityClient.findConfiguration(configurationId).orElseThrow().cursor()).isEqualTo(cursorAfterSecond);
-        assertThat(finalCounts(org, expected.keySet())).isEqualTo(expected);
+        assertThat(TableCounts.live(clickhouse.database(), org.id(), expected.keySet())).isEqualTo(expected);
     }
 
     private RunOutcome runOnce(UUID configurationId) {
@@ -166,53 +137,5 @@ class GitHubSyncJobTests {
         SyncRun run = identityClient.claim(new ClaimRequest(configurationId, ClaimRequest.MANUAL, null,
                 completion.holder(), completion.leaseSeconds()));
         return executor.execute(configuration, run, providers.find("github").orElseThrow());
-    }
-
-    private Map<String, Long> finalCounts(UUID org, java.util.Set<String> tables) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String table : tables) {
-            counts.put(table, Long.parseLong(Engines.clickhouse().queryWithParams(clickhouse.database(),
-                    "SELECT count() FROM " + table + " FINAL WHERE org_id = {org:UUID}", Map.of("org", org.toString()))
-                    .strip()));
-        }
-        return new java.util.HashMap<>(counts);
-    }
-
-    /** The run ids identity's audit recorded for reads of {@code credential}, oldest first. */
-    private static List<UUID> credentialReads(UUID credential) throws SQLException {
-        String database = ConfigProvider.getConfig().getValue("devhealth.test.identity.database", String.class);
-        try (Connection connection = Engines.postgres().connect(database);
-                PreparedStatement select = connection.prepareStatement("SELECT sync_run_id, reader FROM credential_reads "
-                        + "WHERE credential_id = ? ORDER BY created_at")) {
-            select.setObject(1, credential);
-            List<UUID> runs = new java.util.ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    assertThat(rows.getString(2)).isEqualTo("sync-service");
-                    runs.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return runs;
-        }
-    }
-
-    private Map<String, Object> call(String method, String path, String token, Object body, int expected) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(identityUrl + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-            return JSON.readValue(response.body(), new TypeReference<>() {
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
