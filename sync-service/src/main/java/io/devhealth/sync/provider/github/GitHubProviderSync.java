@@ -28,6 +28,7 @@ import io.devhealth.sync.provider.git.GitRemote;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
@@ -115,9 +116,9 @@ public class GitHubProviderSync implements ProviderSync {
 
     @Override
     public List<Table> tables() {
-        return List.of(Table.REPOS, GitHubTables.PULL_REQUESTS, GitHubTables.REVIEWS, GitHubTables.PULL_REQUEST_COMMITS,
-                GitHubTables.REVIEW_COMMENTS, GitHubTables.ISSUES, GitHubTables.PIPELINE_RUNS,
-                GitHubTables.PIPELINE_JOBS, GitHubTables.DEPLOYMENTS, GitHubTables.DEPLOYMENT_STATUSES,
+        return List.of(Table.REPOS, GitHubTables.PULL_REQUESTS, CodeHostTables.PULL_REQUEST_REVIEWS, CodeHostTables.PULL_REQUEST_COMMITS,
+                CodeHostTables.PULL_REQUEST_REVIEW_COMMENTS, CodeHostTables.ISSUES, CodeHostTables.CI_PIPELINE_RUNS,
+                CodeHostTables.CI_PIPELINE_JOBS, GitHubTables.DEPLOYMENTS, CodeHostTables.DEPLOYMENT_STATUSES,
                 GitHubTables.RELEASES, Table.COMMITS, Table.COMMIT_STATS);
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.provider.http.IssueTypes;
 import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
@@ -61,14 +62,14 @@ final class GitHubRows implements AutoCloseable {
         return switch (kind) {
             case REPOS -> Table.REPOS;
             case PULL_REQUESTS -> GitHubTables.PULL_REQUESTS;
-            case PR_COMMITS -> GitHubTables.PULL_REQUEST_COMMITS;
-            case REVIEWS -> GitHubTables.REVIEWS;
-            case REVIEW_COMMENTS -> GitHubTables.REVIEW_COMMENTS;
-            case ISSUES -> GitHubTables.ISSUES;
-            case RUNS -> GitHubTables.PIPELINE_RUNS;
-            case JOBS -> GitHubTables.PIPELINE_JOBS;
+            case PR_COMMITS -> CodeHostTables.PULL_REQUEST_COMMITS;
+            case REVIEWS -> CodeHostTables.PULL_REQUEST_REVIEWS;
+            case REVIEW_COMMENTS -> CodeHostTables.PULL_REQUEST_REVIEW_COMMENTS;
+            case ISSUES -> CodeHostTables.ISSUES;
+            case RUNS -> CodeHostTables.CI_PIPELINE_RUNS;
+            case JOBS -> CodeHostTables.CI_PIPELINE_JOBS;
             case DEPLOYMENTS -> GitHubTables.DEPLOYMENTS;
-            case STATUSES -> GitHubTables.DEPLOYMENT_STATUSES;
+            case STATUSES -> CodeHostTables.DEPLOYMENT_STATUSES;
             case RELEASES -> GitHubTables.RELEASES;
         };
     }

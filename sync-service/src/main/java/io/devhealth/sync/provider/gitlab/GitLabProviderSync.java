@@ -29,6 +29,7 @@ import io.devhealth.sync.provider.git.GitRemote;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
+import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
@@ -100,9 +101,9 @@ public class GitLabProviderSync implements ProviderSync {
 
     @Override
     public List<Table> tables() {
-        return List.of(Table.REPOS, GitLabTables.PULL_REQUESTS, GitLabTables.REVIEWS, GitLabTables.REVIEW_COMMENTS,
-                GitLabTables.PR_COMMITS, GitLabTables.ISSUES, GitLabTables.PIPELINE_RUNS, GitLabTables.PIPELINE_JOBS,
-                GitLabTables.DEPLOYMENTS, GitLabTables.DEPLOYMENT_STATUSES, Table.COMMITS, Table.COMMIT_STATS);
+        return List.of(Table.REPOS, GitLabTables.PULL_REQUESTS, CodeHostTables.PULL_REQUEST_REVIEWS, CodeHostTables.PULL_REQUEST_REVIEW_COMMENTS,
+                CodeHostTables.PULL_REQUEST_COMMITS, CodeHostTables.ISSUES, CodeHostTables.CI_PIPELINE_RUNS, CodeHostTables.CI_PIPELINE_JOBS,
+                GitLabTables.DEPLOYMENTS, CodeHostTables.DEPLOYMENT_STATUSES, Table.COMMITS, Table.COMMIT_STATS);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.RowBinaryBuffer;
@@ -64,14 +65,14 @@ final class GitLabRows implements AutoCloseable {
         return switch (kind) {
             case REPOS -> Table.REPOS;
             case PULL_REQUESTS -> GitLabTables.PULL_REQUESTS;
-            case REVIEWS -> GitLabTables.REVIEWS;
-            case REVIEW_COMMENTS -> GitLabTables.REVIEW_COMMENTS;
-            case PR_COMMITS -> GitLabTables.PR_COMMITS;
-            case ISSUES -> GitLabTables.ISSUES;
-            case RUNS -> GitLabTables.PIPELINE_RUNS;
-            case JOBS -> GitLabTables.PIPELINE_JOBS;
+            case REVIEWS -> CodeHostTables.PULL_REQUEST_REVIEWS;
+            case REVIEW_COMMENTS -> CodeHostTables.PULL_REQUEST_REVIEW_COMMENTS;
+            case PR_COMMITS -> CodeHostTables.PULL_REQUEST_COMMITS;
+            case ISSUES -> CodeHostTables.ISSUES;
+            case RUNS -> CodeHostTables.CI_PIPELINE_RUNS;
+            case JOBS -> CodeHostTables.CI_PIPELINE_JOBS;
             case DEPLOYMENTS -> GitLabTables.DEPLOYMENTS;
-            case STATUSES -> GitLabTables.DEPLOYMENT_STATUSES;
+            case STATUSES -> CodeHostTables.DEPLOYMENT_STATUSES;
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.sink.Table;
 
 /**
@@ -26,39 +27,10 @@ final class GitLabTables {
             "first_review_at", "merged_at", "merged_by_login", "merged_by_id", "closed_at", "url", "is_deleted",
             "version"));
 
-    static final Table REVIEWS = new Table("pull_request_reviews", List.of("org_id", "repo_id", "pr_number",
-            "review_id", "reviewer_login", "reviewer_id", "state", "commit_sha", "submitted_at", "is_deleted",
-            "version"));
-
-    static final Table REVIEW_COMMENTS = new Table("pull_request_review_comments", List.of("org_id", "repo_id",
-            "pr_number", "comment_id", "review_id", "in_reply_to_id", "author_login", "author_id", "path",
-            "commit_sha", "created_at", "updated_at", "url", "is_deleted", "version"));
-
-    static final Table PR_COMMITS = new Table("pull_request_commits", List.of("org_id", "repo_id", "provider",
-            "pr_number", "sha", "author_name", "author_email", "author_login", "author_id", "authored_at",
-            "committed_at", "is_deleted", "version"));
-
-    static final Table ISSUES = new Table("work_items", List.of("org_id", "provider", "work_item_id", "project_key",
-            "repo_id", "title", "type", "status", "status_category", "assignee", "assignee_id", "reporter",
-            "reporter_id", "labels", "created_at", "updated_at", "completed_at", "url", "is_deleted", "version"));
-
-    static final Table PIPELINE_RUNS = new Table("ci_pipeline_runs", List.of("org_id", "repo_id", "provider",
-            "run_id", "pipeline_name", "pipeline_id", "run_attempt", "status", "commit_sha", "branch", "event",
-            "actor_login", "actor_id", "commit_author_name", "commit_author_email", "created_at", "started_at",
-            "finished_at", "updated_at", "url", "is_deleted", "version"));
-
-    static final Table PIPELINE_JOBS = new Table("ci_pipeline_jobs", List.of("org_id", "repo_id", "provider",
-            "run_id", "job_id", "name", "status", "run_attempt", "runner_name", "commit_sha", "started_at",
-            "finished_at", "url", "is_deleted", "version"));
-
     static final Table DEPLOYMENTS = new Table("deployments", List.of("org_id", "repo_id", "provider",
             "deployment_id", "environment", "environment_tier", "pipeline_id", "is_production", "status",
             "commit_sha", "ref", "creator_login", "creator_id", "task", "created_at", "finished_at", "updated_at",
             "url", "is_deleted", "version"));
-
-    static final Table DEPLOYMENT_STATUSES = new Table("deployment_statuses", List.of("org_id", "repo_id",
-            "provider", "deployment_id", "status_id", "state", "environment", "creator_login", "creator_id",
-            "description", "created_at", "url", "is_deleted", "version"));
 
     /**
      * What a full refresh re-reads of each table ({@code FullRefreshTombstones}): every list is read by update time
@@ -71,14 +43,14 @@ final class GitLabTables {
         String ofMergeRequest = childrenOf(PULL_REQUESTS, "number", "pr_number", UPDATED_IN_WINDOW);
         Map<Table, String> windows = new LinkedHashMap<>();
         windows.put(PULL_REQUESTS, UPDATED_IN_WINDOW);
-        windows.put(REVIEWS, ofMergeRequest);
-        windows.put(REVIEW_COMMENTS, ofMergeRequest);
-        windows.put(PR_COMMITS, ofMergeRequest);
-        windows.put(ISSUES, "provider = 'gitlab' AND " + UPDATED_IN_WINDOW);
-        windows.put(PIPELINE_RUNS, UPDATED_IN_WINDOW);
-        windows.put(PIPELINE_JOBS, childrenOf(PIPELINE_RUNS, "run_id", "run_id", UPDATED_IN_WINDOW));
+        windows.put(CodeHostTables.PULL_REQUEST_REVIEWS, ofMergeRequest);
+        windows.put(CodeHostTables.PULL_REQUEST_REVIEW_COMMENTS, ofMergeRequest);
+        windows.put(CodeHostTables.PULL_REQUEST_COMMITS, ofMergeRequest);
+        windows.put(CodeHostTables.ISSUES, "provider = 'gitlab' AND " + UPDATED_IN_WINDOW);
+        windows.put(CodeHostTables.CI_PIPELINE_RUNS, UPDATED_IN_WINDOW);
+        windows.put(CodeHostTables.CI_PIPELINE_JOBS, childrenOf(CodeHostTables.CI_PIPELINE_RUNS, "run_id", "run_id", UPDATED_IN_WINDOW));
         windows.put(DEPLOYMENTS, UPDATED_IN_WINDOW);
-        windows.put(DEPLOYMENT_STATUSES, childrenOf(DEPLOYMENTS, "deployment_id", "deployment_id", UPDATED_IN_WINDOW));
+        windows.put(CodeHostTables.DEPLOYMENT_STATUSES, childrenOf(DEPLOYMENTS, "deployment_id", "deployment_id", UPDATED_IN_WINDOW));
         return Map.copyOf(windows);
     }
 }
