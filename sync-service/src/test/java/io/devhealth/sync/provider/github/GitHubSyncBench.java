@@ -105,8 +105,9 @@ public final class GitHubSyncBench {
                 outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
                 System.out.println("expected_rows=" + size.rows());
                 long stored = 0;
-                for (String table : List.of("repos", "pull_requests", "pull_request_reviews", "work_items",
-                        "ci_pipeline_runs", "ci_pipeline_jobs", "deployments", "deployment_statuses", "releases")) {
+                for (String table : List.of("repos", "pull_requests", "pull_request_reviews", "pull_request_commits",
+                        "work_items", "ci_pipeline_runs", "ci_pipeline_jobs", "deployments", "deployment_statuses",
+                        "releases")) {
                     stored += Long.parseLong(client.queryAll("SELECT count() FROM " + table + " FINAL WHERE org_id = '"
                             + org + "'").get(0).getString(1));
                 }
@@ -126,6 +127,7 @@ public final class GitHubSyncBench {
         for (long n = 1; n <= size.pullRequests(); n++) {
             urls.add(base + "/pulls/" + n);
             urls.add(base + "/pulls/" + n + "/reviews?per_page=100");
+            urls.add(base + "/pulls/" + n + "/commits?per_page=100");
         }
         urls.add(base + "/pulls/comments?sort=updated&direction=desc&per_page=100");
         pages(urls, base + "/issues?state=all&sort=updated&direction=desc&per_page=100", size.issues());
