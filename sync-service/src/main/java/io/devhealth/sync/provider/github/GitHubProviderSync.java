@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -151,7 +152,7 @@ public class GitHubProviderSync implements ProviderSync {
         if (fullRefresh) {
             cursor = cursor.fullRefresh(now);
         }
-        List<GitHubRepository> refreshed = new ArrayList<>();
+        List<UUID> refreshed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> failedScopes = new ArrayList<>();
         Map<String, Long> gitCounts = new LinkedHashMap<>();
@@ -174,7 +175,7 @@ public class GitHubProviderSync implements ProviderSync {
                         remotes.put(repo, syncGitHistory(context, client, cursor, progress, repo,
                                 ProviderJson.text(json, "clone_url"), gitCounts, warnings));
                     }
-                    refreshed.add(repo);
+                    refreshed.add(repo.repoId());
                     synced++;
                 } catch (ApiException e) {
                     if (e.kind() != ApiException.Kind.NOT_FOUND && e.kind() != ApiException.Kind.FORBIDDEN) {
@@ -200,12 +201,8 @@ public class GitHubProviderSync implements ProviderSync {
         counts.put("repositories", (long) synced);
         counts.putAll(gitCounts);
         if (fullRefresh) {
-            counts.put("fullRefresh", 1L);
-            for (GitHubRepository repo : refreshed) {
-                tombstones.tombstone(context.orgId(), repo.repoId(), context.version(), backfillStart,
-                        GitHubTables.FULL_REFRESH_WINDOWS).forEach((table, rows) -> counts.merge("tombstoned." + table,
-                                rows, Long::sum));
-            }
+            tombstones.finishFullRefresh(context.orgId(), refreshed, context.version(), backfillStart,
+                    GitHubTables.FULL_REFRESH_WINDOWS, counts);
         }
         for (var remote : remotes.entrySet()) {
             GitHubRepository repo = remote.getKey();

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,7 +135,7 @@ public class GitLabProviderSync implements ProviderSync {
         if (fullRefresh) {
             cursor = cursor.fullRefresh(now);
         }
-        List<GitLabProject> refreshed = new ArrayList<>();
+        List<UUID> refreshed = new ArrayList<>();
         Map<GitLabProject, GitRemote> remotes = new LinkedHashMap<>();
         Map<String, Long> gitCounts = new LinkedHashMap<>();
         Set<String> warnings = ConcurrentHashMap.newKeySet();
@@ -162,7 +163,7 @@ public class GitLabProviderSync implements ProviderSync {
                         remotes.put(project, syncGitHistory(context, client, cursor, progress, project, gitCounts,
                                 warnings));
                     }
-                    refreshed.add(project);
+                    refreshed.add(project.repoId());
                     synced++;
                 } catch (ApiException e) {
                     failedScopes.add(scopeFailure("project " + reference, e, context));
@@ -183,12 +184,8 @@ public class GitLabProviderSync implements ProviderSync {
         counts.put("projects", (long) synced);
         counts.putAll(gitCounts);
         if (fullRefresh) {
-            counts.put("fullRefresh", 1L);
-            for (GitLabProject project : refreshed) {
-                tombstones.tombstone(context.orgId(), project.repoId(), context.version(), backfillStart,
-                        GitLabTables.FULL_REFRESH_WINDOWS).forEach((table, rows) -> counts.merge("tombstoned." + table,
-                                rows, Long::sum));
-            }
+            tombstones.finishFullRefresh(context.orgId(), refreshed, context.version(), backfillStart,
+                    GitLabTables.FULL_REFRESH_WINDOWS, counts);
         }
         for (var remote : remotes.entrySet()) {
             GitLabProject project = remote.getKey();

@@ -1,6 +1,7 @@
 package io.devhealth.sync.provider.http;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,20 @@ public class FullRefreshTombstones {
             }
         }
         return tombstoned;
+    }
+
+    /**
+     * Ends a full refresh once every row of the run is written: tombstones each refreshed scope's vanished rows (see
+     * {@link #tombstone}) and adds {@code fullRefresh} = 1 and {@code tombstoned.<table>} (summed over the scopes) to
+     * {@code counts}.
+     */
+    public void finishFullRefresh(UUID orgId, Collection<UUID> repoIds, long version, Instant since,
+            Map<Table, String> windowed, Map<String, Long> counts) {
+        counts.put("fullRefresh", 1L);
+        for (UUID repoId : repoIds) {
+            tombstone(orgId, repoId, version, since, windowed)
+                    .forEach((table, rows) -> counts.merge("tombstoned." + table, rows, Long::sum));
+        }
     }
 
     private long count(String sql, Map<String, Object> params, String table) {
