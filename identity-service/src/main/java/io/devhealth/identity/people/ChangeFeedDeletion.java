@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import io.devhealth.identity.persistence.TimestampedEntity;
 
-/** A deleted person or team, kept so that the change feed can tell sync-service ({@code change_feed_deletions}). */
+/** A deleted person, team or incident link correction, kept so that the change feed can tell sync-service ({@code change_feed_deletions}). */
 @Entity
 @Table(name = "change_feed_deletions")
 public class ChangeFeedDeletion extends TimestampedEntity {
@@ -16,11 +16,12 @@ public class ChangeFeedDeletion extends TimestampedEntity {
     /** {@code entity} values. */
     public static final String PERSON = "person";
     public static final String TEAM = "team";
+    public static final String INCIDENT_LINK_CORRECTION = "incident_link_correction";
 
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 
-    /** {@link #PERSON} or {@link #TEAM}. */
+    /** {@link #PERSON}, {@link #TEAM} or {@link #INCIDENT_LINK_CORRECTION}. */
     @Column(nullable = false, updatable = false, columnDefinition = "text")
     public String entity;
 

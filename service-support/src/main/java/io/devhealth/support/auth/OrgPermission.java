@@ -38,7 +38,9 @@ public enum OrgPermission {
     /** Map identities, import, merge, split, decide suggestions; define teams. */
     PEOPLE_MANAGE(OrgRole.ADMIN),
     /** Recompute metrics for a date range. */
-    METRICS_RECOMPUTE(OrgRole.ADMIN);
+    METRICS_RECOMPUTE(OrgRole.ADMIN),
+    /** Correct which deployment caused an incident (or that none did); withdraw a correction. */
+    INCIDENT_LINKS_MANAGE(OrgRole.ADMIN);
 
     /**
      * The OpenAPI extension naming the permission an organization-scoped operation requires, e.g.
