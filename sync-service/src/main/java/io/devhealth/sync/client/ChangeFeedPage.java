@@ -58,4 +58,12 @@ public record ChangeFeedPage<T>(UUID orgId, long version, List<T> changed, List<
     /** An organization's feed version ({@code GET /internal/v1/change-feeds}). */
     public record OrgVersion(UUID orgId, long version) {
     }
+
+    /**
+     * An organization's correction of an incident's link ({@code GET /internal/v1/orgs/{orgId}/incident-link-
+     * corrections}); {@code repoId} and {@code deploymentId} null: no deployment caused the incident.
+     */
+    public record Correction(UUID id, String provider, String incidentId, UUID repoId, String deploymentId,
+            long version) {
+    }
 }

@@ -190,6 +190,20 @@ public class IdentityClient {
                 bearer -> identity.teamChanges(bearer, orgId, sinceVersion, afterId, limit)), null, null);
     }
 
+    /**
+     * One page of the organization's incident link correction feed after ({@code sinceVersion}, {@code afterId}).
+     *
+     * @throws IdentityRejectedException 404 when the organization no longer exists
+     */
+    @Timeout(30000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, abortOn = IdentityException.Answer.class)
+    public ChangeFeedPage<ChangeFeedPage.Correction> incidentLinkCorrectionChanges(UUID orgId, long sinceVersion,
+            UUID afterId, int limit) {
+        return call("read incident link corrections feed", () -> withServiceToken(
+                bearer -> identity.incidentLinkCorrectionChanges(bearer, orgId, sinceVersion, afterId, limit)),
+                null, null);
+    }
+
     /** Calls with the service token; a 401 means the cached token went stale: fetch a new one, once. */
     private <T> T withServiceToken(Function<String, T> request) {
         String bearer = tokens.bearer();

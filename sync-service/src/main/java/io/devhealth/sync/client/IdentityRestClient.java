@@ -91,6 +91,13 @@ interface IdentityRestClient {
             @PathParam("orgId") UUID orgId, @QueryParam("sinceVersion") long sinceVersion,
             @QueryParam("afterId") UUID afterId, @QueryParam("limit") int limit);
 
+    @GET
+    @Path("/internal/v1/orgs/{orgId}/incident-link-corrections")
+    ChangeFeedPage<ChangeFeedPage.Correction> incidentLinkCorrectionChanges(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("orgId") UUID orgId,
+            @QueryParam("sinceVersion") long sinceVersion, @QueryParam("afterId") UUID afterId,
+            @QueryParam("limit") int limit);
+
     /** @param runId the sync run the secret is read for (recorded in identity's audit) */
     record ReadSecretRequest(UUID runId) {
     }

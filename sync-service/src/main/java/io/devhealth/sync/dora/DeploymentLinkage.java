@@ -1,6 +1,7 @@
 package io.devhealth.sync.dora;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.sync.dora.DeploymentLinker.ChangeFact;
 import io.devhealth.sync.dora.DeploymentLinker.DeploymentFact;
+import io.devhealth.sync.dora.DeploymentOutcome.IncidentEffect;
 import io.devhealth.sync.dora.LinkageInput.PullRequest;
 import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.SyncFailedException;
@@ -22,6 +24,9 @@ import io.devhealth.sync.sink.WriteFence;
  * sync time, from what the providers stored ({@code deployments}, {@code deployment_statuses}, {@code incidents},
  * {@code pull_requests}, {@code pull_request_commits}) and the repository's git history ({@link DeploymentLinker}
  * says how links are made). Called by a hosted provider after it synced a repository's deployments and history.
+ *
+ * <p>Incidents are linked by {@link IncidentLinkage} after each sync of deployments or incidents; this linkage keeps
+ * the links it finds in {@code incident_links} when it writes the outcome columns, so both agree at all times.
  *
  * <p>Every call recomputes the repository's facts whole, so a late status, a deleted deployment or a newly linked
  * incident is reflected at once: the facts are written with a version newer than every earlier computation's, then
@@ -57,27 +62,38 @@ public class DeploymentLinkage {
     public Outcome link(UUID orgId, UUID repoId, GitAncestry git, Map<String, Object> orgSettings, WriteFence fence)
             throws SyncFailedException {
         LinkageInput input = sources.read(orgId, repoId, ProductionEnvironments.from(orgSettings));
-        DeploymentLinker.Result result = new DeploymentLinker(git).link(input);
+        DeploymentLinker.Result result = new DeploymentLinker(git, HotfixRules.from(orgSettings)).link(input);
         long version = sources.nextVersion(orgId, repoId);
         try (SinkSession session = sink.open(version, orgId + "/dora/" + repoId, fence)) {
             try (TableBatcher deployments = session.batcher(DoraTables.DEPLOYMENT_FACTS);
                     TableBatcher changes = session.batcher(DoraTables.CHANGE_FACTS)) {
-                result.deployments().forEach(fact -> write(deployments, orgId, repoId, fact, version));
+                result.deployments().forEach(fact -> write(deployments, orgId, repoId, fact,
+                        input.incidentEffects(), version));
                 result.changes().forEach(fact -> write(changes, orgId, repoId, fact, version));
             }
             session.finish(); // the new facts are durable before the old ones are tombstoned
         }
         sources.tombstoneOlder(orgId, repoId, version);
-        long failed = result.deployments().stream().filter(f -> !f.failureCause().isEmpty()).count();
+        long failed = result.deployments().stream()
+                .filter(f -> !outcome(f, input.incidentEffects()).failureCause().isEmpty()).count();
         return new Outcome(result.deployments().size(), result.changes().size(), result.unknownCommits(), failed);
     }
 
-    private static void write(TableBatcher batcher, UUID orgId, UUID repoId, DeploymentFact fact, long version) {
+    /** The sequence's outcome of the deployment combined with the incidents currently linked to the repository. */
+    private static DeploymentOutcome outcome(DeploymentFact fact, List<IncidentEffect> effects) {
+        return DeploymentOutcome.combine(fact.deployment().id(), sequence(fact), effects);
+    }
+
+    private static DeploymentOutcome sequence(DeploymentFact fact) {
+        return new DeploymentOutcome(fact.failureCause(), fact.recoveredAt(), fact.rework());
+    }
+
+    private static void write(TableBatcher batcher, UUID orgId, UUID repoId, DeploymentFact fact,
+            List<IncidentEffect> effects, long version) {
         var d = fact.deployment();
-        batcher.row().uuid(orgId).uuid(repoId).string(d.provider()).string(d.id()).string(d.environment())
-                .bool(d.production()).string(d.pipelineId()).string(d.sha()).dateTime64Millis(d.finishedAt())
-                .uint32(fact.changes()).string(fact.failureCause()).nullableDateTime64Millis(fact.recoveredAt())
-                .bool(fact.rework()).uint8(0).uint64(version);
+        DeploymentOutcome outcome = outcome(fact, effects);
+        FactRows.deployment(batcher.row(), orgId, repoId, d.provider(), d.id(), d.environment(), d.production(),
+                d.pipelineId(), d.sha(), d.finishedAt(), fact.changes(), outcome, sequence(fact), version);
         batcher.endRow(d.id());
     }
 

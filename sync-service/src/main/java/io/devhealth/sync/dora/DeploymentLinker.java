@@ -8,17 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.devhealth.sync.dora.LinkageInput.Deployment;
-import io.devhealth.sync.dora.LinkageInput.Incident;
 import io.devhealth.sync.dora.LinkageInput.PullRequest;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.git.GitAncestry;
 
 /**
- * Links one repository's deployments to the changes they shipped and to the failures that followed, as DORA defines
- * its metrics (https://dora.dev/guides/dora-metrics/). Per environment, deployments are taken in order of finish:
+ * Links one repository's deployments to the changes they shipped and to the remediations that followed them, as DORA
+ * defines its metrics (https://dora.dev/guides/dora-metrics/). Per environment, deployments are taken in order of
+ * finish:
  * <ul>
  * <li><b>changes</b>: the commits reachable from the deployment's commit and not from the commit the environment ran
  * before ({@code git log prev..deployed}; method {@code ancestry}); for the first deployment known, its own commit
@@ -28,13 +27,14 @@ import io.devhealth.sync.provider.git.GitAncestry;
  * <li><b>rollback</b>: a deployment of a commit the environment already ran, or of an ancestor of what it ran, is an
  * unplanned deployment ({@code is_rework}); the deployment it replaced failed ({@code failure_cause = rollback}),
  * recovered when the rollback finished;</li>
- * <li><b>hotfix</b>: a deployment from a hotfix ref ({@code hotfix/…}, {@code …/hotfix-…}) is rework; the deployment
- * it replaced failed ({@code hotfix}), recovered when the hotfix finished;</li>
- * <li><b>incident</b>: an incident names the deployment that caused it, or else is pinned to the last production
- * deployment that finished before it was triggered; that deployment failed ({@code incident}), recovered at the
- * earlier of the incident's resolution and the finish of the next deployment of its environment made while the
- * incident was open (that one is rework).</li>
+ * <li><b>revert</b>: a deployment that ships a commit reverting one an earlier deployment of the environment shipped
+ * ({@code This reverts commit <sha>}, as {@code git revert} writes it) is rework; that earlier deployment failed
+ * ({@code revert}), recovered when the revert finished;</li>
+ * <li><b>hotfix</b>: a deployment from a hotfix ref, or shipping a change whose pull/merge request carries a hotfix
+ * label ({@link HotfixRules}: organization setting {@code dora.hotfix}), is rework; the deployment it replaced
+ * failed ({@code hotfix}), recovered when the hotfix finished.</li>
  * </ul>
+ * Incidents are linked apart and without git ({@link IncidentLinker}); {@link DeploymentOutcome} combines both.
  * A deployment whose commit is not in the repository (a fork's, or a ref the mirror does not fetch) ships nothing
  * and does not move the environment's position; it is counted in {@link Result#unknownCommits()}.
  */
@@ -43,15 +43,15 @@ final class DeploymentLinker {
     static final String ANCESTRY = "ancestry";
     static final String DEPLOYED_COMMIT = "deployed-commit";
 
-    private static final Pattern HOTFIX_REF = Pattern.compile("(^|.*/)hotfix([-/_].*)?", Pattern.CASE_INSENSITIVE);
-
     private final GitAncestry git;
+    private final HotfixRules hotfixes;
 
-    DeploymentLinker(GitAncestry git) {
+    DeploymentLinker(GitAncestry git, HotfixRules hotfixes) {
         this.git = git;
+        this.hotfixes = hotfixes;
     }
 
-    /** One deployment's fact; {@code failureCause} '' when it did not fail. */
+    /** What the environment's deployment sequence says of one deployment; {@code failureCause} '' when none. */
     record DeploymentFact(Deployment deployment, int changes, String failureCause, Long recoveredAt,
             boolean rework) {
     }
@@ -71,18 +71,14 @@ final class DeploymentLinker {
         for (Deployment d : input.deployments()) {
             byEnvironment.computeIfAbsent(d.environment(), e -> new ArrayList<>()).add(d);
         }
-        Map<String, List<Fact>> sequences = new HashMap<>();
-        for (var environment : byEnvironment.entrySet()) {
-            List<Deployment> deployments = environment.getValue();
+        for (List<Deployment> deployments : byEnvironment.values()) {
             deployments.sort(Comparator.comparingLong(Deployment::finishedAt).thenComparing(Deployment::id));
-            Set<String> shipped = new HashSet<>();
+            Map<String, Fact> shippedBy = new HashMap<>();
             Set<String> ran = new HashSet<>();
             Fact previous = null;
-            List<Fact> sequence = new ArrayList<>();
             for (Deployment d : deployments) {
                 Fact fact = new Fact(d);
                 facts.put(d.id(), fact);
-                sequence.add(fact);
                 if (!git.hasCommit(d.sha())) {
                     unknown++;
                     continue;
@@ -96,30 +92,30 @@ final class DeploymentLinker {
                     // the same version again (a retry or restart): nothing new, nothing undone
                 } else if (ran.contains(d.sha()) || git.isAncestor(d.sha(), previous.deployment.sha())) {
                     fact.rework = true;
-                    previous.fail("rollback", d.finishedAt());
+                    previous.fail(DeploymentOutcome.ROLLBACK, d.finishedAt());
                 } else {
                     commits = git.shipped(d.sha(), previous.deployment.sha());
                 }
+                boolean hotfix = hotfixes.ref(d.ref());
                 for (GitAncestry.Commit commit : commits) {
-                    if (shipped.add(commit.sha())) {
-                        changes.add(new ChangeFact(d, commit, input.pullRequests().get(commit.sha()), method));
+                    if (shippedBy.putIfAbsent(commit.sha(), fact) == null) {
+                        PullRequest pr = input.pullRequests().get(commit.sha());
+                        changes.add(new ChangeFact(d, commit, pr, method));
                         fact.changes++;
+                        hotfix |= pr != null && hotfixes.labels(pr.labels());
+                    }
+                    Fact reverted = commit.reverts().isEmpty() ? null : shippedBy.get(commit.reverts());
+                    if (reverted != null && reverted != fact) {
+                        fact.rework = true;
+                        reverted.fail(DeploymentOutcome.REVERT, d.finishedAt());
                     }
                 }
-                if (previous != null && HOTFIX_REF.matcher(d.ref()).matches()) {
+                if (previous != null && hotfix) {
                     fact.rework = true;
-                    previous.fail("hotfix", d.finishedAt());
+                    previous.fail(DeploymentOutcome.HOTFIX, d.finishedAt());
                 }
                 ran.add(d.sha());
                 previous = fact;
-            }
-            sequences.put(environment.getKey(), sequence);
-        }
-        for (Incident incident : input.incidents()) {
-            Fact failed = causeOf(incident, facts);
-            if (failed != null) {
-                failed.fail("incident", incident.resolvedAt());
-                remediation(incident, failed, sequences.get(failed.deployment.environment()));
             }
         }
         List<DeploymentFact> deploymentFacts = new ArrayList<>();
@@ -130,43 +126,8 @@ final class DeploymentLinker {
         return new Result(deploymentFacts, changes, unknown);
     }
 
-    /** The deployment the incident names, else the last production deployment finished before it began. */
-    private static Fact causeOf(Incident incident, Map<String, Fact> facts) {
-        if (!incident.deploymentId().isEmpty()) {
-            return facts.get(incident.deploymentId());
-        }
-        Fact cause = null;
-        for (Fact fact : facts.values()) {
-            Deployment d = fact.deployment;
-            if (d.production() && d.finishedAt() <= incident.createdAt()
-                    && (cause == null || d.finishedAt() > cause.deployment.finishedAt())) {
-                cause = fact;
-            }
-        }
-        return cause;
-    }
-
-    /** The next deployment of the failed one's environment finished while the incident was open: rework. */
-    private static void remediation(Incident incident, Fact failed, List<Fact> sequence) {
-        int index = sequence.indexOf(failed);
-        for (int i = index + 1; i < sequence.size(); i++) {
-            Fact next = sequence.get(i);
-            long finished = next.deployment.finishedAt();
-            if (finished < incident.createdAt()) {
-                continue;
-            }
-            if (incident.resolvedAt() == null || finished <= incident.resolvedAt()) {
-                next.rework = true;
-                failed.fail("incident", finished);
-            }
-            return;
-        }
-    }
-
     /** A deployment's fact while it is being built. */
     private static final class Fact {
-        private static final List<String> CAUSE_RANK = List.of("", "hotfix", "rollback", "incident");
-
         final Deployment deployment;
         int changes;
         String failureCause = "";
@@ -179,12 +140,8 @@ final class DeploymentLinker {
 
         /** Marks it failed: the strongest evidence names the cause; recovery is the earliest known. */
         void fail(String cause, Long recovered) {
-            if (CAUSE_RANK.indexOf(cause) > CAUSE_RANK.indexOf(failureCause)) {
-                failureCause = cause;
-            }
-            if (recovered != null && (recoveredAt == null || recovered < recoveredAt)) {
-                recoveredAt = recovered;
-            }
+            failureCause = DeploymentOutcome.strongerCause(failureCause, cause);
+            recoveredAt = DeploymentOutcome.earlier(recoveredAt, recovered);
         }
     }
 }

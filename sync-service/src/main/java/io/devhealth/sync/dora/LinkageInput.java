@@ -7,11 +7,12 @@ import java.util.Map;
  * What one repository's DORA linkage reads from ClickHouse.
  *
  * @param deployments  its successful deployments (every environment), oldest first by finish time
- * @param incidents    its incidents (linked to a deployment explicitly or not)
  * @param pullRequests merged pull/merge requests by the commits they merged: a commit of the request, or the commit
  *                     its merge (or squash) created
+ * @param incidentEffects what the incidents currently linked to its deployments do to them
  */
-record LinkageInput(List<Deployment> deployments, List<Incident> incidents, Map<String, PullRequest> pullRequests) {
+record LinkageInput(List<Deployment> deployments, Map<String, PullRequest> pullRequests,
+        List<DeploymentOutcome.IncidentEffect> incidentEffects) {
 
     /**
      * A deployment that reached success.
@@ -23,16 +24,7 @@ record LinkageInput(List<Deployment> deployments, List<Incident> incidents, Map<
             String sha, String ref, long finishedAt) {
     }
 
-    /**
-     * @param deploymentId the deployment the incident names ({@code ''}: none; the linkage then picks the last
-     *                     production deployment before it)
-     * @param createdAt    epoch ms it was triggered
-     * @param resolvedAt   epoch ms it was resolved, or {@code null}
-     */
-    record Incident(String id, String deploymentId, long createdAt, Long resolvedAt) {
-    }
-
-    /** Epoch ms of a merged request's milestones. */
-    record PullRequest(long number, long openedAt, Long firstReviewAt, long mergedAt) {
+    /** Epoch ms of a merged request's milestones, and its labels. */
+    record PullRequest(long number, long openedAt, Long firstReviewAt, long mergedAt, List<String> labels) {
     }
 }

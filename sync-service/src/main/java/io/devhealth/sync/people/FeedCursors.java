@@ -22,9 +22,9 @@ import io.devhealth.sync.sink.ClickHouseWriteException;
 @ApplicationScoped
 class FeedCursors {
 
-    /** The tables holding an organization's copy of identity's people and teams. */
+    /** The tables holding an organization's copy of identity's people, teams and incident link corrections. */
     private static final List<String> COPIED_TABLES = List.of("people", "person_identities", "teams",
-            "identity_feed_cursors");
+            "incident_link_corrections", "identity_feed_cursors");
 
     private final Client client;
 

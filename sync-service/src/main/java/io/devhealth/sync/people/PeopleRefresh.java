@@ -3,8 +3,10 @@ package io.devhealth.sync.people;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -14,7 +16,7 @@ import io.devhealth.sync.client.ChangeFeedPage.OrgVersion;
 import io.devhealth.sync.client.IdentityClient;
 
 /**
- * Copies identity-service's people and teams into ClickHouse by reading its change feeds (identity's
+ * Copies identity-service's people, teams and incident link corrections into ClickHouse by reading its change feeds (identity's
  * {@code ChangeFeedContract}): one call lists every organization's feed version; only feeds that moved are read,
  * page by page from the version last applied, and the cursor moves only after every page is written. A crash
  * between pages re-reads them on the next refresh; rows carry feed versions, so nothing is applied twice.
@@ -28,18 +30,22 @@ public class PeopleRefresh {
 
     static final String PEOPLE_FEED = "people";
     static final String TEAMS_FEED = "teams";
+    static final String CORRECTIONS_FEED = "incident-link-corrections";
     private static final Logger LOG = Logger.getLogger(PeopleRefresh.class);
 
     private final IdentityClient identity;
     private final FeedCursors cursors;
     private final PeopleRows rows;
+    private final Event<CorrectionsChanged> correctionsChanged;
     private final int pageSize;
 
     PeopleRefresh(IdentityClient identity, FeedCursors cursors, PeopleRows rows,
+            Event<CorrectionsChanged> correctionsChanged,
             @ConfigProperty(name = "devhealth.people.page-size", defaultValue = "500") int pageSize) {
         this.identity = identity;
         this.cursors = cursors;
         this.rows = rows;
+        this.correctionsChanged = correctionsChanged;
         this.pageSize = pageSize;
     }
 
@@ -69,12 +75,13 @@ public class PeopleRefresh {
             Map<String, Long> orgCursors = applied.getOrDefault(org.orgId(), Map.of());
             long people = orgCursors.getOrDefault(PEOPLE_FEED, 0L);
             long teams = orgCursors.getOrDefault(TEAMS_FEED, 0L);
-            if (people == org.version() && teams == org.version()) {
+            long corrections = orgCursors.getOrDefault(CORRECTIONS_FEED, 0L);
+            if (people == org.version() && teams == org.version() && corrections == org.version()) {
                 continue;
             }
             organizations++;
             try {
-                written += refresh(org, people, teams);
+                written += refresh(org, people, teams, corrections);
             } catch (RuntimeException e) {
                 failed++;
                 LOG.warnf("people refresh of organization %s failed (retried on the next refresh): %s", org.orgId(),
@@ -84,16 +91,18 @@ public class PeopleRefresh {
         return new Summary(organizations, written, failed);
     }
 
-    private long refresh(OrgVersion org, long people, long teams) {
+    private long refresh(OrgVersion org, long people, long teams, long corrections) {
         String generation = "";
-        if (people > org.version() || teams > org.version()) {
+        if (people > org.version() || teams > org.version() || corrections > org.version()) {
             LOG.warnf("identity's change feed of organization %s went back from %d to %d (a restore?): copying "
-                    + "its people and teams again", org.orgId(), Math.max(people, teams), org.version());
+                    + "its people, teams and incident link corrections again", org.orgId(),
+                    Math.max(Math.max(people, teams), corrections), org.version());
             cursors.forget(org.orgId());
             // ClickHouse remembers the deleted rows' batches: fresh deduplication tokens, or they would be dropped.
             generation = "/" + System.currentTimeMillis();
             people = 0;
             teams = 0;
+            corrections = 0;
         }
         String finalGeneration = generation;
         long written = 0;
@@ -107,7 +116,26 @@ public class PeopleRefresh {
                     (since, after) -> identity.teamChanges(org.orgId(), since, after, pageSize),
                     page -> rows.writeTeams(org.orgId(), finalGeneration, page));
         }
+        if (corrections < org.version()) {
+            long copied = copy(org.orgId(), CORRECTIONS_FEED, corrections,
+                    (since, after) -> identity.incidentLinkCorrectionChanges(org.orgId(), since, after, pageSize),
+                    page -> rows.writeCorrections(org.orgId(), finalGeneration, page),
+                    copiedRows -> {
+                        if (copiedRows > 0) {
+                            // before the cursor moves: a failed relink is retried by the next refresh
+                            correctionsChanged.fire(new CorrectionsChanged(org.orgId()));
+                        }
+                    });
+            written += copied;
+        }
         return written;
+    }
+
+    /**
+     * Fired (synchronously) when an organization's incident link corrections changed in ClickHouse, before the feed
+     * cursor moves past them: an observer that throws makes the next refresh copy and fire again.
+     */
+    public record CorrectionsChanged(UUID orgId) {
     }
 
     @FunctionalInterface
@@ -122,6 +150,12 @@ public class PeopleRefresh {
 
     /** Reads one feed from {@code since} to its end, writes every page, then moves the cursor. */
     private <T> long copy(UUID orgId, String feed, long since, PageReader<T> reader, PageWriter<T> writer) {
+        return copy(orgId, feed, since, reader, writer, copiedRows -> { });
+    }
+
+    /** As above, running {@code beforeCursor} with the rows written once the last page is written. */
+    private <T> long copy(UUID orgId, String feed, long since, PageReader<T> reader, PageWriter<T> writer,
+            LongConsumer beforeCursor) {
         long written = 0;
         long sinceVersion = since;
         UUID afterId = null;
@@ -129,6 +163,7 @@ public class PeopleRefresh {
             ChangeFeedPage<T> page = reader.read(sinceVersion, afterId);
             written += writer.write(page);
             if (!page.hasMore() || page.next() == null) {
+                beforeCursor.accept(written);
                 cursors.save(orgId, feed, Math.max(page.version(), since));
                 return written;
             }

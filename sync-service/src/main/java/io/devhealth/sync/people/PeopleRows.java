@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clickhouse.client.api.query.GenericRecord;
 
 import io.devhealth.sync.client.ChangeFeedPage;
+import io.devhealth.sync.client.ChangeFeedPage.Correction;
 import io.devhealth.sync.client.ChangeFeedPage.Deletion;
 import io.devhealth.sync.client.ChangeFeedPage.Identity;
 import io.devhealth.sync.client.ChangeFeedPage.Person;
@@ -41,6 +42,8 @@ class PeopleRows {
             "external_id", "person_id", "name", "email", "is_deleted", "version"));
     static final Table TEAMS = new Table("teams", List.of("org_id", "team_id", "team_key", "name", "members",
             "repo_patterns", "project_keys", "updated_at", "is_deleted", "version"));
+    static final Table INCIDENT_LINK_CORRECTIONS = new Table("incident_link_corrections", List.of("org_id",
+            "correction_id", "provider", "incident_id", "repo_id", "deployment_id", "is_deleted", "version"));
 
     private final ClickHouseSink sink;
     private final FeedCursors cursors;
@@ -147,6 +150,36 @@ class PeopleRows {
                 rows++;
             }
             teams.close();
+            session.finish();
+        }
+        return rows;
+    }
+
+    /**
+     * Writes one page of the incident link correction feed ({@code incident_link_corrections}, ClickHouse V10).
+     *
+     * @param generation as for {@link #writePeople}
+     * @return rows written
+     */
+    long writeCorrections(UUID orgId, String generation, ChangeFeedPage<Correction> page) {
+        long rows = 0;
+        try (SinkSession session = sink.open(page.version(), orgId + "/incident-link-corrections" + generation);
+                TableBatcher corrections = session.batcher(INCIDENT_LINK_CORRECTIONS)) {
+            for (Correction correction : page.changed()) {
+                corrections.row().uuid(orgId).uuid(correction.id()).string(correction.provider())
+                        .string(correction.incidentId()).nullableUuid(correction.repoId())
+                        .string(correction.deploymentId() == null ? "" : correction.deploymentId()).uint8(0)
+                        .uint64(correction.version());
+                corrections.endRow(key(correction.id()), versionBytes(correction.version()));
+                rows++;
+            }
+            for (Deletion deletion : page.deleted()) {
+                corrections.row().uuid(orgId).uuid(deletion.id()).string("").string("").nullableUuid(null)
+                        .string("").uint8(1).uint64(deletion.version());
+                corrections.endRow(key(deletion.id()), versionBytes(deletion.version()));
+                rows++;
+            }
+            corrections.close();
             session.finish();
         }
         return rows;

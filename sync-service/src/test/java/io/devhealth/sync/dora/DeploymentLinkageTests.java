@@ -40,11 +40,16 @@ class DeploymentLinkageTests {
     @TempDir
     static Path tmp;
     static GitFixture git;
-    /** Commits a1…a5 on main, a6 on hotfix/login, one per day from 2024-03-01 10:00 UTC. */
+    /**
+     * Commits a1…a5 on main, one per day from 2024-03-01 10:00 UTC; a6 on hotfix/login; a7 on revert-a5, reverting
+     * a5 (2024-03-06).
+     */
     static final List<String> SHA = new ArrayList<>();
 
     @Inject
     DeploymentLinkage linkage;
+    @Inject
+    IncidentLinkage incidentLinkage;
     @Inject
     GitConfig gitConfig;
     @Inject
@@ -62,6 +67,10 @@ class DeploymentLinkageTests {
         String date = "2024-03-05T13:30:00+00:00";
         SHA.add(git.author("Ada", "ada@example.com", date).committerDate(date).write("f.txt", "fix\n")
                 .commitAll("a6"));
+        git.run("checkout", "-q", "-b", "revert-a5", a(5));
+        String revertDate = "2024-03-06T10:00:00+00:00";
+        SHA.add(git.author("Bob", "bob@example.com", revertDate).committerDate(revertDate).write("f.txt", "v4\n")
+                .commitAll("Revert \"a5\"\n\nThis reverts commit " + a(5) + "."));
     }
 
     static String a(int n) {
@@ -87,9 +96,13 @@ class DeploymentLinkageTests {
         pullRequest(org, repo, 8, "2024-03-04 15:00:00", "2024-03-05 10:30:00", a(5), List.of());
 
         DeploymentLinkage.Outcome outcome = link(org, repo);
+        IncidentLinkage.Outcome incidents = incidentLinkage.relink(org, WriteFence.NONE);
 
         assertThat(outcome.unknownCommits()).isEqualTo(1);
         assertThat(outcome.deploymentFacts()).isEqualTo(8); // the failed deployment is not one
+        assertThat(incidents).isEqualTo(new IncidentLinkage.Outcome(1, 1, 1));
+        assertThat(incidentLinks(org)).containsExactly(
+                "i1\td5\tlast-production-deployment\t\td6\t2024-03-05 14:00:00.000");
         assertThat(deploymentFacts(org)).containsExactly(
                 "d1\tproduction\t1\t\t\\N\t0",
                 "d2\tproduction\t2\t\t\\N\t0",
@@ -112,6 +125,78 @@ class DeploymentLinkageTests {
                 + "'")).containsExactly(
                         "2024-03-02 10:00:00.000\t2024-03-03 12:00:00.000\t2024-03-01 11:00:00.000\t"
                                 + "2024-03-03 09:00:00.000");
+    }
+
+    @Test
+    void aGitLinkageKeepsTheIncidentLinksAndACorrectionMovesThem() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID repo = UUID.randomUUID();
+        deployment(org, repo, "d1", "production", "success", a(1), "main", "2024-03-01 12:00:00");
+        deployment(org, repo, "d2", "production", "success", a(3), "main", "2024-03-03 12:00:00");
+        deployment(org, repo, "d3", "production", "success", a(5), "main", "2024-03-05 12:00:00");
+        incident(org, repo, "i1", "", "2024-03-03 18:00:00", "2024-03-03 20:00:00");
+        link(org, repo);
+        incidentLinkage.relink(org, WriteFence.NONE);
+        link(org, repo); // a later git linkage (no incident relink) keeps what the incident link says
+        assertThat(deploymentFacts(org)).containsExactly(
+                "d1\tproduction\t1\t\t\\N\t0",
+                "d2\tproduction\t2\tincident\t2024-03-03 20:00:00.000\t0",
+                "d3\tproduction\t2\t\t\\N\t0");
+
+        // identity's correction (as the people refresh copies it): d1 caused it
+        execute("INSERT INTO incident_link_corrections (org_id, correction_id, provider, incident_id, repo_id,"
+                + " deployment_id, version) VALUES ('" + org + "', generateUUIDv4(), 'pagerduty', 'i1', '" + repo
+                + "', 'd1', 1)");
+        assertThat(incidentLinkage.relink(org, WriteFence.NONE).deploymentsRewritten()).isEqualTo(2);
+        assertThat(incidentLinks(org)).containsExactly("i1\td1\tmanual\t\t\t2024-03-03 20:00:00.000");
+        assertThat(deploymentFacts(org)).containsExactly(
+                "d1\tproduction\t1\tincident\t2024-03-03 20:00:00.000\t0",
+                "d2\tproduction\t2\t\t\\N\t0",
+                "d3\tproduction\t2\t\t\\N\t0");
+        assertThat(incidentLinkage.relink(org, WriteFence.NONE).deploymentsRewritten()).isZero();
+    }
+
+    @Test
+    void aRevertFailsTheDeploymentThatShippedTheRevertedCommit() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID repo = UUID.randomUUID();
+        deployment(org, repo, "d1", "production", "success", a(4), "main", "2024-03-04 12:00:00");
+        deployment(org, repo, "d2", "production", "success", a(5), "main", "2024-03-05 12:00:00");
+        deployment(org, repo, "d3", "production", "success", a(7), "revert-a5", "2024-03-06 12:00:00");
+        link(org, repo);
+        assertThat(deploymentFacts(org)).containsExactly(
+                "d1\tproduction\t1\t\t\\N\t0",
+                "d2\tproduction\t1\trevert\t2024-03-06 12:00:00.000\t0",
+                "d3\tproduction\t1\t\t\\N\t1");
+    }
+
+    @Test
+    void aChangeWhoseRequestCarriesAHotfixLabelMakesItsDeploymentAHotfix() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID repo = UUID.randomUUID();
+        deployment(org, repo, "d1", "production", "success", a(3), "main", "2024-03-03 12:00:00");
+        deployment(org, repo, "d2", "production", "success", a(4), "main", "2024-03-04 12:00:00");
+        deployment(org, repo, "d3", "production", "success", a(5), "main", "2024-03-05 12:00:00");
+        pullRequest(org, repo, 9, "2024-03-04 11:00:00", "2024-03-04 11:30:00", "", List.of(a(4)));
+        execute("INSERT INTO pull_requests (org_id, repo_id, provider, number, state, labels, created_at, updated_at,"
+                + " merged_at, version) VALUES ('" + org + "', '" + repo + "', 'github', 9, 'merged', ['Urgent',"
+                + " 'HotFix'], '2024-03-04 11:00:00', '2024-03-04 11:30:00', '2024-03-04 11:30:00', 2)");
+        linkage.link(org, repo, GitAncestry.open(gitConfig, git.dir()), Map.of(), WriteFence.NONE);
+        assertThat(deploymentFacts(org)).containsExactly(
+                "d1\tproduction\t1\thotfix\t2024-03-04 12:00:00.000\t0",
+                "d2\tproduction\t1\t\t\\N\t1",
+                "d3\tproduction\t1\t\t\\N\t0");
+
+        // an organization whose hotfixes carry another label: this one is planned work
+        UUID other = UUID.randomUUID();
+        deployment(other, repo, "d1", "production", "success", a(3), "main", "2024-03-03 12:00:00");
+        deployment(other, repo, "d2", "production", "success", a(4), "hotfix/login", "2024-03-04 12:00:00");
+        linkage.link(other, repo, GitAncestry.open(gitConfig, git.dir()),
+                Map.of(HotfixRules.SETTING, Map.of("refPatterns", List.of("emergency/*"),
+                        "pullRequestLabels", List.of("sev1"))), WriteFence.NONE);
+        assertThat(deploymentFacts(other)).containsExactly(
+                "d1\tproduction\t1\t\t\\N\t0",
+                "d2\tproduction\t1\t\t\\N\t0");
     }
 
     @Test
@@ -171,6 +256,12 @@ class DeploymentLinkageTests {
         return query(org, "SELECT deployment_id, environment, changes, failure_cause, toString(recovered_at),"
                 + " is_rework FROM deployment_facts FINAL WHERE org_id = {org:UUID} AND is_deleted = 0"
                 + " ORDER BY deployment_id");
+    }
+
+    private List<String> incidentLinks(UUID org) {
+        return query(org, "SELECT incident_id, deployment_id, link_method, reason, remediation_deployment_id,"
+                + " toString(recovered_at) FROM incident_links FINAL WHERE org_id = {org:UUID} AND is_deleted = 0"
+                + " ORDER BY incident_id");
     }
 
     private List<String> changeFacts(UUID org) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -28,6 +29,7 @@ import io.devhealth.sync.provider.ProviderRegistry;
 import io.devhealth.sync.provider.ProviderSync;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
+import io.devhealth.sync.provider.SyncFollowUp;
 import io.devhealth.sync.provider.SyncOutcome;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -35,7 +37,7 @@ import io.quarkus.runtime.ShutdownEvent;
  * Executes claimed sync runs: one virtual thread per run, at most {@code devhealth.sync.max-concurrent-runs}
  * providers working at once (others wait in phase {@code queued}, their lease renewed meanwhile), and the
  * registry of this instance's runs that lease loss and shutdown abort. The provider comes from
- * {@link ProviderRegistry}; the heartbeat and the completion are {@link RunCompletion}'s.
+ * {@link ProviderRegistry}; after it succeeded, every {@link SyncFollowUp} runs inside the run; the heartbeat and the completion are {@link RunCompletion}'s.
  *
  * <ul>
  * <li>{@link SyncFailedException} → the run fails with its message;</li>
@@ -54,14 +56,17 @@ public class RunExecutor {
     static final String PHASE_STARTING = "starting";
 
     private final ProviderRegistry providers;
+    private final Instance<SyncFollowUp> followUps;
     private final RunCompletion completion;
     private final SyncJobConfig config;
     private final Semaphore slots;
     private final Map<UUID, Execution> executions = new ConcurrentHashMap<>();
 
     @Inject
-    public RunExecutor(ProviderRegistry providers, RunCompletion completion, SyncJobConfig config) {
+    public RunExecutor(ProviderRegistry providers, Instance<SyncFollowUp> followUps, RunCompletion completion,
+            SyncJobConfig config) {
         this.providers = providers;
+        this.followUps = followUps;
         this.completion = completion;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrentRuns(), true);
@@ -157,9 +162,13 @@ public class RunExecutor {
             ProviderSync provider = explicit != null ? explicit : providers.require(configuration.provider());
             LOG.infof("sync run %s (%s, provider %s, trigger %s) started", run.id(), configuration.name(),
                     configuration.provider(), run.trigger());
-            SyncOutcome outcome = provider.run(context(configuration, run, heartbeat));
+            SyncContext context = context(configuration, run, heartbeat);
+            SyncOutcome outcome = provider.run(context);
             if (outcome == null) {
                 throw new IllegalStateException("provider " + provider.provider() + " returned no outcome");
+            }
+            for (SyncFollowUp followUp : followUps) {
+                followUp.afterSync(configuration.provider(), context);
             }
             for (String warning : outcome.warnings()) {
                 LOG.warnf("sync run %s (%s): %s", run.id(), configuration.name(), warning);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.devhealth.sync.provider.SyncFailedException;
@@ -17,6 +19,8 @@ import io.devhealth.sync.provider.SyncFailedException;
 public final class GitAncestry {
 
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    /** The line {@code git revert} writes into the message it proposes. */
+    private static final Pattern REVERTS = Pattern.compile("This reverts commit ([0-9a-fA-F]{40}|[0-9a-fA-F]{64})");
 
     private final GitRepository repo;
 
@@ -38,8 +42,11 @@ public final class GitAncestry {
         return new GitAncestry(repo);
     }
 
-    /** A commit with its author and committer times (epoch milliseconds, git's second precision). */
-    public record Commit(String sha, long authoredAt, long committedAt) {
+    /**
+     * A commit with its author and committer times (epoch milliseconds, git's second precision) and the commit it
+     * reverts, as its message says ({@code "This reverts commit <sha>."}, lower-cased), or {@code ""}.
+     */
+    public record Commit(String sha, long authoredAt, long committedAt, String reverts) {
     }
 
     /** Whether {@code sha} is a full object id naming a commit present in the repository. */
@@ -58,7 +65,8 @@ public final class GitAncestry {
      * @throws SyncFailedException git failed (a damaged repository)
      */
     public List<Commit> shipped(String tip, String previous) throws SyncFailedException {
-        List<String> args = new ArrayList<>(List.of("log", "--format=%H %at %ct"));
+        // %x1e ends a record, %x1f separates the times from the message (which may hold any other byte)
+        List<String> args = new ArrayList<>(List.of("log", "--format=%H %at %ct%x1f%B%x1e"));
         if (previous == null) {
             args.add("--no-walk");
             args.add(checked(tip));
@@ -71,12 +79,15 @@ public final class GitAncestry {
             throw new SyncFailedException("git log " + tip + " failed: " + result.stderr().strip());
         }
         List<Commit> commits = new ArrayList<>();
-        for (String line : new String(result.stdout(), StandardCharsets.US_ASCII).split("\n")) {
-            if (line.isEmpty()) {
+        for (String record : new String(result.stdout(), StandardCharsets.UTF_8).split("\u001e")) {
+            int separator = record.indexOf('\u001f');
+            if (separator < 0) {
                 continue;
             }
-            String[] fields = line.split(" ");
-            commits.add(new Commit(fields[0], Long.parseLong(fields[1]) * 1000, Long.parseLong(fields[2]) * 1000));
+            String[] fields = record.substring(0, separator).strip().split(" ");
+            Matcher reverted = REVERTS.matcher(record.substring(separator + 1));
+            commits.add(new Commit(fields[0], Long.parseLong(fields[1]) * 1000, Long.parseLong(fields[2]) * 1000,
+                    reverted.find() ? reverted.group(1).toLowerCase(Locale.ROOT) : ""));
         }
         return commits;
     }
