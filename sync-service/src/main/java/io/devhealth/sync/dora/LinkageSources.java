@@ -20,6 +20,7 @@ import com.clickhouse.client.api.query.GenericRecord;
 import io.devhealth.sync.dora.LinkageInput.Deployment;
 import io.devhealth.sync.dora.DeploymentOutcome.IncidentEffect;
 import io.devhealth.sync.dora.LinkageInput.PullRequest;
+import io.devhealth.sync.clickhouse.ClickHouseLiterals;
 import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.sink.Table;
@@ -217,8 +218,9 @@ class LinkageSources {
         if (commits.isEmpty() && repos.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> params = Map.of("org", orgId.toString(), "commits", List.copyOf(commits),
-                "requests", List.copyOf(requests), "repos", repos.stream().map(UUID::toString).toList());
+        Map<String, Object> params = Map.of("org", orgId.toString(),
+                "commits", ClickHouseLiterals.stringArray(commits), "requests", ClickHouseLiterals.numberArray(requests),
+                "repos", ClickHouseLiterals.stringArray(repos.stream().map(UUID::toString).toList()));
         List<IncidentLinker.ShippedChange> changes = new ArrayList<>();
         for (GenericRecord row : query(REFERENCED_CHANGES, params)) {
             changes.add(new IncidentLinker.ShippedChange(UUID.fromString(row.getString("repo_id")),

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 
+import io.devhealth.sync.clickhouse.ClickHouseLiterals;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.sink.Table;
 import io.devhealth.sync.sink.Tombstones;
@@ -72,7 +73,8 @@ public class WorkItemIncidents {
                 : List.of();
         long version = System.currentTimeMillis();
         Map<String, Object> params = Map.of("org", orgId.toString(), "provider", provider,
-                "version", Long.toString(version), "labels", labels, "types", types);
+                "version", Long.toString(version), "labels", ClickHouseLiterals.stringArray(labels),
+                "types", ClickHouseLiterals.stringArray(types));
         fence.check();
         execute(DERIVE, params);
         fence.check();

@@ -36,6 +36,10 @@ public class SettingResource {
             - timezone: an IANA zone id whose midnight starts daily buckets; "UTC".
             - dora.production-environments: 1–50 environment names counting as production, case-insensitive, \
             * matches any characters; ["production", "prod"].
+            - dora.hotfix: {"refPatterns", "pullRequestLabels"}, lists of 0–100 globs over a deployment's ref \
+            (case-insensitive, * matches any characters) and pull/merge request labels marking a deployment as a \
+            hotfix; a member left out takes its default; {"refPatterns": ["hotfix", "hotfix/*", "hotfix-*", \
+            "hotfix_*", "*/hotfix", "*/hotfix/*", "*/hotfix-*", "*/hotfix_*"], "pullRequestLabels": ["hotfix"]}.
             - incidents.rules: {"issueLabels", "jiraIssueTypes", "jiraLabels", "pagerDutyServiceIds"}, lists of \
             0–100 GitHub/GitLab issue labels, Jira issue types, Jira labels, PagerDuty service ids (none: every \
             service); a member left out is empty; {"issueLabels": ["incident"], "jiraIssueTypes": ["Incident"], \

@@ -52,6 +52,30 @@ public enum KnownSetting {
     },
 
     /**
+     * What marks a deployment as a hotfix (unplanned rework, DORA 2024): {@code {"refPatterns": ["hotfix/*"],
+     * "pullRequestLabels": ["hotfix"]}}. Globs over the deployment's ref (branch or tag; case-insensitive, {@code *}
+     * matching any characters) and labels of the pull/merge requests it shipped (case-insensitive). Each list 0–100
+     * entries of 1–200 characters; a member left out takes its default.
+     */
+    DORA_HOTFIX("dora.hotfix", "{\"refPatterns\": [\"hotfix\", \"hotfix/*\", \"hotfix-*\", \"hotfix_*\", \"*/hotfix\","
+            + " \"*/hotfix/*\", \"*/hotfix-*\", \"*/hotfix_*\"], \"pullRequestLabels\": [\"hotfix\"]}") {
+        private static final List<String> LISTS = List.of("refPatterns", "pullRequestLabels");
+
+        @Override
+        JsonNode read(JsonNode value) {
+            ObjectNode rules = JsonInput.object(value, VALUE, Set.copyOf(LISTS));
+            ObjectNode defaults = (ObjectNode) defaultValue();
+            ObjectNode normalized = JSON.objectNode();
+            for (String list : LISTS) {
+                JsonNode given = rules.get(list);
+                normalized.set(list, JsonInput.absent(given) ? defaults.get(list)
+                        : strings(JsonInput.texts(given, JsonInput.member(VALUE, list), 0, 100, 200)));
+            }
+            return normalized;
+        }
+    },
+
+    /**
      * What counts as an incident: {@code {"issueLabels": ["incident"], "jiraIssueTypes": ["Incident"],
      * "jiraLabels": [], "pagerDutyServiceIds": []}}. GitHub and GitLab issues with one of the labels, Jira issues
      * of one of the types or with one of the labels, and PagerDuty incidents of the services (none listed: every

@@ -3,6 +3,7 @@ package io.devhealth.identity.setting.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -29,8 +30,8 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class SettingResourceTests {
 
-    private static final List<String> KEYS = List.of("calendar.working", "dora.production-environments",
-            "incidents.rules", "repositories.local-roots", "timezone");
+    private static final List<String> KEYS = List.of("calendar.working", "dora.hotfix",
+            "dora.production-environments", "incidents.rules", "repositories.local-roots", "timezone");
 
     private String org;
     private UUID orgId;
@@ -53,7 +54,7 @@ class SettingResourceTests {
         given().auth().oauth2(memberToken).get(settings())
                 .then().statusCode(200)
                 .body("key", contains(KEYS.toArray()))
-                .body("default", contains(true, true, true, true, true))
+                .body("default", contains(true, true, true, true, true, true))
                 .body("updatedAt", contains(null, null, null, null, null))
                 .body("find { it.key == 'timezone' }.value", equalTo("UTC"))
                 .body("find { it.key == 'dora.production-environments' }.value", contains("production", "prod"))
@@ -98,6 +99,9 @@ class SettingResourceTests {
                 .body("value.jiraIssueTypes", equalTo(List.of()))
                 .body("value.jiraLabels", equalTo(List.of()))
                 .body("value.pagerDutyServiceIds", contains("PABC123"));
+        put("dora.hotfix", Map.of("pullRequestLabels", List.of(" sev1 ", "Hotfix"))).statusCode(200)
+                .body("value.pullRequestLabels", contains("sev1", "Hotfix"))
+                .body("value.refPatterns", hasItem("hotfix/*"));
         put("calendar.working", Map.of("days", List.of(5, 1, 3), "holidays", List.of("2026-12-31", "2026-12-25")))
                 .statusCode(200)
                 .body("value.days", contains(1, 3, 5))
@@ -139,6 +143,9 @@ class SettingResourceTests {
         assertInvalid("incidents.rules", Map.of("pagerDutyServiceIds", List.of("not an id")),
                 "value.pagerDutyServiceIds[0]");
         assertInvalid("incidents.rules", List.of("incident"), "value");
+        assertInvalid("dora.hotfix", Map.of("refs", List.of("hotfix/*")), "value.refs");
+        assertInvalid("dora.hotfix", Map.of("refPatterns", List.of("")), "value.refPatterns[0]");
+        assertInvalid("dora.hotfix", Map.of("pullRequestLabels", "hotfix"), "value.pullRequestLabels");
         assertInvalid("calendar.working", Map.of("days", List.of(0)), "value.days[0]");
         assertInvalid("calendar.working", Map.of("days", List.of(1, 1)), "value.days[1]");
         assertInvalid("calendar.working", Map.of("days", List.of(1.5)), "value.days[0]");
@@ -159,7 +166,7 @@ class SettingResourceTests {
                 .then().statusCode(422).body("violations.field", contains("value"));
         // Nothing of the above was stored.
         given().auth().oauth2(memberToken).get(settings())
-                .then().statusCode(200).body("default", contains(true, true, true, true, true));
+                .then().statusCode(200).body("default", contains(true, true, true, true, true, true));
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.devhealth.sync.clickhouse;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Values of {@code Array(...)} query parameters as ClickHouse parses them: the Java client sends a parameter's text
+ * as is, so an array must be given in ClickHouse's literal syntax, strings quoted and escaped. The values still
+ * travel as parameters (never spliced into SQL).
+ */
+public final class ClickHouseLiterals {
+
+    private ClickHouseLiterals() {
+    }
+
+    /** {@code ['a', 'it\\'s']}: each string single-quoted, backslashes and quotes escaped. */
+    public static String stringArray(Collection<String> values) {
+        return values.stream()
+                .map(value -> "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** {@code [1, 2]}. */
+    public static String numberArray(Collection<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+}
