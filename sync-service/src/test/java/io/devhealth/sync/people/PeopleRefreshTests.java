@@ -130,6 +130,50 @@ class PeopleRefreshTests {
         assertThat(cursorsOf(org.id())).containsEntry("people", 1L).containsEntry("teams", 1L);
     }
 
+    @Test
+    void aCorrectionMadeInIdentityRelinksTheIncidentAtTheNextRefreshAndItsWithdrawalUndoesIt() throws Exception {
+        UUID repo = UUID.randomUUID();
+        for (String[] deployment : List.of(new String[] { "d1", "2024-05-01 10:00:00" },
+                new String[] { "d2", "2024-05-02 10:00:00" })) {
+            clickhouse.execute("""
+                    INSERT INTO deployment_facts (org_id, repo_id, provider, deployment_id, environment, is_production,
+                        finished_at, version)
+                    VALUES ({org:UUID}, {repo:UUID}, 'github', {id:String}, 'production', 1, {at:String}, 1)""",
+                    Map.of("org", org.id().toString(), "repo", repo.toString(), "id", deployment[0],
+                            "at", deployment[1])).get().close();
+        }
+        clickhouse.execute("""
+                INSERT INTO incidents (org_id, provider, incident_id, repo_id, created_at, version)
+                VALUES ({org:UUID}, 'pagerduty', 'PINC1', {repo:UUID}, '2024-05-02 12:00:00', 1)""",
+                Map.of("org", org.id().toString(), "repo", repo.toString())).get().close();
+        String path = "/api/v1/identity/orgs/" + org.slug() + "/incident-links/pagerduty/PINC1";
+
+        identity.put(path, admin, Map.of("repoId", repo, "deploymentId", "d1", "note", "config push")).require(200);
+        assertThat(refresh.refreshAll().failed()).isZero();
+        assertThat(incidentLink()).isEqualTo("d1/manual");
+        assertThat(failedDeployments()).containsExactly("d1");
+
+        identity.delete(path, admin).require(204);
+        assertThat(refresh.refreshAll().failed()).isZero();
+        assertThat(incidentLink()).isEqualTo("d2/last-production-deployment");
+        assertThat(failedDeployments()).containsExactly("d2");
+        assertThat(cursorsOf(org.id())).containsEntry(PeopleRefresh.CORRECTIONS_FEED, 2L);
+    }
+
+    private String incidentLink() {
+        GenericRecord link = single("""
+                SELECT deployment_id, link_method FROM incident_links FINAL
+                WHERE org_id = {org:UUID} AND incident_id = 'PINC1' AND is_deleted = 0""", Map.of());
+        return link.getString("deployment_id") + "/" + link.getString("link_method");
+    }
+
+    private List<String> failedDeployments() {
+        return query("""
+                SELECT deployment_id FROM deployment_facts FINAL
+                WHERE org_id = {org:UUID} AND is_deleted = 0 AND failure_cause = 'incident'""", Map.of())
+                .stream().map(row -> row.getString("deployment_id")).toList();
+    }
+
     private void insertStalePerson(UUID personId, long version) throws Exception {
         clickhouse.execute("""
                 INSERT INTO people (org_id, person_id, person_key, display_name, primary_email, user_id, updated_at,
