@@ -206,6 +206,55 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Walks a list whose next page is named in the body (Jira's {@code nextPageToken}, offset envelopes with
+     * {@code more}): {@code reader} parses each page once into its content and the next page's URL; that page is
+     * requested while {@code handler} works on the content, as in {@link #pages}.
+     *
+     * @return pages handled
+     */
+    public <P> int bodyPages(URI first, PageReader<P> reader, ContentHandler<P> handler) throws InterruptedException {
+        ApiResponse page = get(first, null);
+        int pages = 0;
+        while (true) {
+            pages++;
+            ParsedPage<P> parsed = reader.read(page);
+            FutureTask<ApiResponse> prefetch = parsed.next() == null ? null
+                    : new FutureTask<>(() -> get(parsed.next(), null));
+            if (prefetch != null) {
+                Thread.ofVirtual().name("prefetch").start(prefetch);
+            }
+            try {
+                handler.handle(parsed.content());
+            } catch (RuntimeException | InterruptedException e) {
+                if (prefetch != null) {
+                    prefetch.cancel(true);
+                }
+                throw e;
+            }
+            if (prefetch == null) {
+                return pages;
+            }
+            page = result(prefetch);
+        }
+    }
+
+    /** Parses one page of a {@link #bodyPages} walk. */
+    @FunctionalInterface
+    public interface PageReader<P> {
+        ParsedPage<P> read(ApiResponse page);
+    }
+
+    /** Handles one page's content. */
+    @FunctionalInterface
+    public interface ContentHandler<P> {
+        void handle(P content) throws InterruptedException;
+    }
+
+    /** @param next the next page's URL, {@code null} on the last page */
+    public record ParsedPage<P>(P content, URI next) {
+    }
+
     private static ApiResponse result(FutureTask<ApiResponse> prefetch) throws InterruptedException {
         try {
             return prefetch.get();
