@@ -11,6 +11,14 @@ public interface JiraConfig {
     @WithDefault("100")
     int pageSize();
 
+    /**
+     * Disjoint {@code updated} windows a read is split into and walked concurrently. The enhanced search pages by a
+     * token each page names, so one walk reads one page at a time; a full refresh of many issues goes as fast as that
+     * many walks. 1: a single walk (no probe request).
+     */
+    @WithDefault("4")
+    int searchSlices();
+
     /** Changelog entries per page when an issue's embedded changelog is truncated (Jira allows up to 100). */
     @WithDefault("100")
     int changelogPageSize();

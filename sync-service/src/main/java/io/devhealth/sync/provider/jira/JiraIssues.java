@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +32,8 @@ import io.devhealth.sync.provider.http.StreamCursor;
  * {@code {"issues", "nextPageToken", "isLast"}}), incremental by {@code updated}:
  * <pre>(&lt;projects or filter&gt;) AND updated &gt;= "2026/12/01 09:50" ORDER BY updated ASC, key ASC</pre>
  * The bound is the last watermark minus the overlap (or the backfill start on a first run), written at JQL's minute
- * resolution in the API user's time zone ({@link JiraSite#jqlDate}). An issue whose embedded changelog is truncated
+ * resolution in the API user's time zone ({@link JiraSite#jqlDate}). A wide read is split into disjoint
+ * {@code updated} windows walked concurrently ({@link #windows}): token pages come one after another. An issue whose embedded changelog is truncated
  * ({@code changelog.total} greater than its histories) has its whole changelog read from
  * {@code GET /rest/api/3/issue/{id}/changelog} ({@code startAt}/{@code isLast} pages), concurrently and one page
  * ahead ({@link Lookahead}). The stream's new watermark, the newest {@code updated} seen, is recorded after every row
@@ -45,7 +48,7 @@ final class JiraIssues {
     }
 
     private final ApiClient client;
-    private final JiraRows rows;
+    private final Supplier<JiraRows> rows;
     private final ProviderCursor cursor;
     private final RunProgress progress;
     private final ExecutorService fetchers;
@@ -54,7 +57,8 @@ final class JiraIssues {
     private final Instant backfillStart;
     private final JiraSite site;
 
-    JiraIssues(ApiClient client, JiraRows rows, ProviderCursor cursor, RunProgress progress, ExecutorService fetchers,
+    /** @param rows a row writer per walk (each walk's rows are encoded on its own thread) */
+    JiraIssues(ApiClient client, Supplier<JiraRows> rows, ProviderCursor cursor, RunProgress progress, ExecutorService fetchers,
             JiraConfig config, Duration overlap, Instant backfillStart, JiraSite site) {
         this.client = client;
         this.rows = rows;
@@ -67,43 +71,132 @@ final class JiraIssues {
         this.site = site;
     }
 
-    void sync(JiraOptions options) throws InterruptedException {
+    /**
+     * Reads every issue of {@code options}' scope updated since the stream's bound, in {@link JiraConfig#searchSlices()}
+     * windows at once when there is more than a minute per window ({@link #windows}).
+     *
+     * @param now the run's start: the last window is open-ended, so issues updated during the run are read too
+     */
+    void sync(JiraOptions options, Instant now) throws InterruptedException {
         String scope = options.cursorScope();
         progress.reading(STREAM, options.projectKeys().isEmpty() ? "jql" : String.join(",", options.projectKeys()));
         StreamCursor previous = cursor.stream(scope, STREAM);
         Instant since = previous.since(overlap, backfillStart);
-        String jql = "(" + options.scopeJql() + ")"
-                + (since == null ? "" : " AND updated >= \"" + site.jqlDate(since) + "\"")
-                + " ORDER BY updated ASC, key ASC";
-        Instant[] newest = { previous.watermark() };
-        Lookahead<Issue> issues = new Lookahead<>(fetchers, this::complete, rows::issue);
-        try {
-            client.bodyPages(search(jql, null), page -> {
-                JsonNode body = ApiClient.json(page);
-                JsonNode list = body.get("issues");
-                if (list == null || !list.isArray()) {
-                    throw new ApiException(ApiException.Kind.MALFORMED, page.status(), "GET " + page.uri()
-                            + ": expected a JSON array in member \"issues\"");
+        Watermark newest = new Watermark(previous.watermark());
+        List<String> windows = windows(options.scopeJql(), since, now);
+        if (windows.size() == 1) {
+            walk(options.scopeJql(), windows.getFirst(), newest);
+        } else {
+            List<Future<Void>> walks = new ArrayList<>();
+            for (String window : windows) {
+                walks.add(fetchers.submit(() -> {
+                    walk(options.scopeJql(), window, newest);
+                    return null;
+                }));
+            }
+            try {
+                for (Future<Void> walk : walks) {
+                    Lookahead.await(walk);
                 }
-                List<JsonNode> items = new ArrayList<>(list.size());
-                for (JsonNode item : list) {
-                    requiredObject(item);
-                    newest[0] = StreamCursor.newer(newest[0],
-                            Instant.ofEpochMilli(requiredTime(requiredObject(item.get("fields")), "updated")));
-                    items.add(item);
-                }
-                String token = text(body, "nextPageToken");
-                boolean last = body.path("isLast").asBoolean(token.isEmpty()) || token.isEmpty();
-                return new ApiClient.ParsedPage<>(items, last ? null : search(jql, token));
-            }, items -> {
-                progress.fetched(STREAM, items.size());
-                issues.submit(items);
-            });
-            issues.finish();
-        } finally {
-            issues.cancel();
+            } finally {
+                walks.forEach(walk -> walk.cancel(true));
+            }
         }
-        cursor.put(scope, STREAM, new StreamCursor(newest[0], null, null));
+        cursor.put(scope, STREAM, new StreamCursor(newest.get(), null, null));
+    }
+
+    /** The newest {@code updated} seen by any walk. */
+    private static final class Watermark {
+        private Instant newest;
+
+        Watermark(Instant start) {
+            newest = start;
+        }
+
+        synchronized void seen(Instant updated) {
+            newest = StreamCursor.newer(newest, updated);
+        }
+
+        synchronized Instant get() {
+            return newest;
+        }
+    }
+
+    /**
+     * The JQL bounds ({@code updated >= "…" AND updated < "…"}, {@code ""} for none) of the windows to walk: one from
+     * {@code since} when slicing is off or the read spans fewer minutes than windows; else a probe asks for the
+     * earliest and the latest update in range, and the minutes between them are cut into equal windows, the first
+     * reaching back to {@code since} and the last open-ended (up to {@code now} and past it). Windows meet at the same minute strings, so they are
+     * disjoint and miss nothing.
+     */
+    List<String> windows(String scopeJql, Instant since, Instant now) throws InterruptedException {
+        String lower = since == null ? "" : " AND updated >= \"" + site.jqlDate(since) + "\"";
+        int slices = config.searchSlices();
+        if (slices <= 1) {
+            return List.of(lower);
+        }
+        Instant earliest = probe(scopeJql, lower, "ASC");
+        Instant latest = earliest == null ? null : probe(scopeJql, lower, "DESC");
+        if (earliest == null || latest == null) {
+            return List.of(lower);
+        }
+        long minutes = Duration.between(earliest, latest.isBefore(now) ? latest : now).toMinutes();
+        if (minutes < slices) {
+            return List.of(lower);
+        }
+        List<String> bounds = new ArrayList<>();
+        for (int i = 1; i < slices; i++) {
+            bounds.add("\"" + site.jqlDate(earliest.plus(Duration.ofMinutes(minutes * i / slices))) + "\"");
+        }
+        List<String> windows = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            windows.add((i == 0 ? lower : " AND updated >= " + bounds.get(i - 1))
+                    + (i == slices - 1 ? "" : " AND updated < " + bounds.get(i)));
+        }
+        return windows;
+    }
+
+    /** The earliest ({@code ASC}) or latest ({@code DESC}) update in range; {@code null} when nothing is. */
+    private Instant probe(String scopeJql, String lower, String direction) throws InterruptedException {
+        JsonNode page = ApiClient.json(client.get(client.api().resolve("/rest/api/3/search/jql?jql=" + encode("("
+                + scopeJql + ")" + lower + " ORDER BY updated " + direction + ", key " + direction)
+                + "&maxResults=1&fields=updated"), null));
+        JsonNode first = page.path("issues").path(0);
+        return first.isMissingNode() ? null
+                : Instant.ofEpochMilli(requiredTime(requiredObject(first.get("fields")), "updated"));
+    }
+
+    /** Walks one window's pages, handing each page's issues (with complete changelogs) to a row writer of its own. */
+    private void walk(String scopeJql, String window, Watermark newest) throws InterruptedException {
+        String jql = "(" + scopeJql + ")" + window + " ORDER BY updated ASC, key ASC";
+        try (JiraRows rows = this.rows.get()) {
+            Lookahead<Issue> issues = new Lookahead<>(fetchers, this::complete, rows::issue);
+            try {
+                client.bodyPages(search(jql, null), page -> {
+                    JsonNode body = ApiClient.json(page);
+                    JsonNode list = body.get("issues");
+                    if (list == null || !list.isArray()) {
+                        throw new ApiException(ApiException.Kind.MALFORMED, page.status(), "GET " + page.uri()
+                                + ": expected a JSON array in member \"issues\"");
+                    }
+                    List<JsonNode> items = new ArrayList<>(list.size());
+                    for (JsonNode item : list) {
+                        requiredObject(item);
+                        newest.seen(Instant.ofEpochMilli(requiredTime(requiredObject(item.get("fields")), "updated")));
+                        items.add(item);
+                    }
+                    String token = text(body, "nextPageToken");
+                    boolean last = body.path("isLast").asBoolean(token.isEmpty()) || token.isEmpty();
+                    return new ApiClient.ParsedPage<>(items, last ? null : search(jql, token));
+                }, items -> {
+                    progress.fetched(STREAM, items.size());
+                    issues.submit(items);
+                });
+                issues.finish();
+            } finally {
+                issues.cancel();
+            }
+        }
     }
 
     private URI search(String jql, String nextPageToken) {

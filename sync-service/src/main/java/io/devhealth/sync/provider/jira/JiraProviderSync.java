@@ -107,11 +107,10 @@ public class JiraProviderSync implements ProviderSync {
         try (SinkSession session = sink.open(context.version(), context.orgId() + "/jira/"
                 + context.syncConfigurationId(), context.fence());
                 ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
-            JiraRows rows = new JiraRows(session, context.orgId(), context.syncConfigurationId(), site,
-                    client.api().baseUrl().toString(), progress);
-            new JiraIssues(client, rows, cursor, progress, fetchers, config, clients.config().cursorOverlap(),
-                    backfillStart, site).sync(options);
-            rows.close();
+            String siteUrl = client.api().baseUrl().toString();
+            new JiraIssues(client, () -> new JiraRows(session, context.orgId(), context.syncConfigurationId(), site,
+                    siteUrl, progress), cursor, progress, fetchers, config, clients.config().cursorOverlap(),
+                    backfillStart, site).sync(options, now);
             session.finish(); // every row durable before the cursor can be committed
         }
         Map<String, Long> counts = new LinkedHashMap<>(progress.counts());

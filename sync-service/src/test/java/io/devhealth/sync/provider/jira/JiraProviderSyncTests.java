@@ -81,7 +81,7 @@ class JiraProviderSyncTests {
         jira = new RecordedJira().withStoryPoints(5, 8);
         jira.install(server, PAGE, CHANGELOG_PAGE);
         time = new FakeTime(START);
-        provider = new JiraProviderSync(new TestJiraConfig(PAGE, CHANGELOG_PAGE),
+        provider = new JiraProviderSync(new TestJiraConfig(PAGE, 1, CHANGELOG_PAGE),
                 new ApiClients(httpConfig, new CredentialGates(8), null, time), sink, tombstones);
         phases = new CopyOnWriteArrayList<>();
     }
@@ -330,6 +330,33 @@ class JiraProviderSyncTests {
         server.dynamic("/rest/api/3/search/jql", request -> Reply.json(page.substring(0, page.length() / 2)));
         assertThatThrownBy(() -> sync(UUID.randomUUID(), null)).isInstanceOf(SyncFailedException.class)
                 .hasMessageContaining("/rest/api/3/search/jql?").hasMessageContaining("the response body is not valid JSON");
+    }
+
+    @Test
+    void aWideReadIsWalkedInDisjointUpdatedWindowsAtOnce() throws Exception {
+        provider = new JiraProviderSync(new TestJiraConfig(PAGE, 3, CHANGELOG_PAGE),
+                new ApiClients(httpConfig, new CredentialGates(8), null, time), sink, tombstones);
+        UUID org = UUID.randomUUID();
+
+        SyncOutcome outcome = sync(org, null);
+
+        // Probes for the earliest and latest update, then three windows meeting at the same minutes, the last
+        // open-ended.
+        assertThat(jira.searches.subList(0, 2)).satisfiesExactly(
+                jql -> assertThat(jql).endsWith("ORDER BY updated ASC, key ASC"),
+                jql -> assertThat(jql).endsWith("ORDER BY updated DESC, key DESC"));
+        List<String> windows = jira.searches.stream().skip(2).distinct().toList();
+        assertThat(windows).hasSize(3);
+        assertThat(windows).filteredOn(jql -> !jql.contains("updated >=")).singleElement().asString()
+                .contains(" AND updated < \"");
+        assertThat(windows).filteredOn(jql -> !jql.contains("updated <")).singleElement().asString()
+                .contains(" AND updated >= \"");
+        assertThat(jira.served).as("every issue served once").hasSize(jira.issues.size())
+                .doesNotHaveDuplicates();
+        assertThat(count(org, "work_items")).isEqualTo(jira.issues.size());
+        assertThat(count(org, "work_item_transitions")).isEqualTo(transitions());
+        assertThat(outcome.counts()).containsEntry("fetched.issues", (long) jira.issues.size());
+        assertThat(scope(outcome).get("watermark")).isEqualTo(newest().toString());
     }
 
     private Instant newest() {

@@ -32,7 +32,8 @@ import io.devhealth.sync.sink.SinkConfig;
  * changelogs, some truncated) from a local {@link ReplayServer}, measures in the same JVM
  * <ol>
  * <li>the ceiling: every URL a full sync requests (metadata, every search page, every paged changelog), fetched raw
- * (bodies read, not parsed) with the same HTTP client settings and the same concurrency per credential;</li>
+ * (bodies read, not parsed) with the same HTTP client settings and the same concurrency per credential — the search
+ * pages as one walk's pages (the same issues in the same page size as the sync's windows read);</li>
  * <li>the full sync through the service's code path (JiraProviderSync → ApiClient → JiraRows → ClickHouseSink →
  * BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
  * </ol>
@@ -40,7 +41,8 @@ import io.devhealth.sync.sink.SinkConfig;
  * {@code GitHubSyncBench}.
  *
  * <p>Usage: {@code JiraSyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
- * {@code BENCH_JIRA_ISSUES} (200000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8).
+ * {@code BENCH_JIRA_ISSUES} (200000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8);
+ * {@code BENCH_JIRA_SLICES} (4, the shipped {@code devhealth.jira.search-slices}).
  */
 public final class JiraSyncBench {
 
@@ -79,7 +81,8 @@ public final class JiraSyncBench {
             try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
                 BenchMigrations.migrate(client, migrations);
                 SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
-                JiraProviderSync sync = new JiraProviderSync(new TestJiraConfig(100, 100), new ApiClients(
+                JiraProviderSync sync = new JiraProviderSync(new TestJiraConfig(100,
+                        Integer.parseInt(env("BENCH_JIRA_SLICES", "4")), 100), new ApiClients(
                         new TestHttpConfig(4, concurrency), new CredentialGates(concurrency), null, new ProviderTime()),
                         new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
                         new FullRefreshTombstones(client));

@@ -56,13 +56,16 @@ final class RecordedJira {
     static final String SPRINT = "customfield_10020";
     static final String EPIC_LINK = "customfield_10014";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UPDATED = Pattern.compile("updated >= \"([0-9/: ]+)\"");
+    static final Pattern UPDATED = Pattern.compile("updated >= \"([0-9/: ]+)\"");
+    static final Pattern BEFORE = Pattern.compile("updated < \"([0-9/: ]+)\"");
     private static final DateTimeFormatter JQL_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
     /** The issues served, in recorded order (tests change or remove them). */
     final List<ObjectNode> issues = new CopyOnWriteArrayList<>();
     /** The JQL of every search request, in order. */
     final List<String> searches = new CopyOnWriteArrayList<>();
+    /** The key of every issue served by a search page that asked for changelogs, in order. */
+    final List<String> served = new CopyOnWriteArrayList<>();
 
     RecordedJira() {
         for (JsonNode issue : Recordings.json("jira/issues/board_issues_expand_changelog.items")) {
@@ -192,23 +195,34 @@ final class RecordedJira {
         Map<String, String> query = query(request.pathAndQuery());
         String jql = query.get("jql");
         searches.add(jql);
-        Matcher bound = UPDATED.matcher(jql);
-        Instant since = bound.find() ? LocalDateTime.parse(bound.group(1), JQL_DATE)
-                .atZone(ZoneId.of(myself().get("timeZone").asText())).toInstant() : Instant.EPOCH;
+        Instant since = jqlTime(UPDATED.matcher(jql), Instant.EPOCH);
+        Instant before = jqlTime(BEFORE.matcher(jql), Instant.MAX);
         List<ObjectNode> matching = issues.stream().filter(i -> !updated(i).isBefore(since))
-                .sorted(Comparator.comparing(RecordedJira::updated).thenComparing(i -> i.get("key").asText()))
+                .filter(i -> updated(i).isBefore(before))
+                .sorted(jql.contains("ORDER BY updated DESC")
+                        ? Comparator.comparing(RecordedJira::updated).thenComparing(i -> i.get("key").asText()).reversed()
+                        : Comparator.comparing(RecordedJira::updated).thenComparing(i -> i.get("key").asText()))
                 .toList();
         int max = Math.min(pageSize, Integer.parseInt(query.getOrDefault("maxResults", "50")));
         int offset = query.containsKey("nextPageToken") ? Integer.parseInt(query.get("nextPageToken").substring(4)) : 0;
         ObjectNode page = JSON.createObjectNode();
         ArrayNode list = page.putArray("issues");
         matching.subList(offset, Math.min(matching.size(), offset + max)).forEach(list::add);
+        if ("changelog".equals(query.get("expand"))) {
+            list.forEach(issue -> served.add(issue.get("key").asText()));
+        }
         boolean last = offset + max >= matching.size();
         if (!last) {
             page.put("nextPageToken", "page" + (offset + max));
         }
         page.put("isLast", last);
         return Reply.json(page.toString());
+    }
+
+    /** The JQL date {@code matcher} finds, read in the API user's zone; {@code otherwise} when there is none. */
+    static Instant jqlTime(Matcher matcher, Instant otherwise) {
+        return matcher.find() ? LocalDateTime.parse(matcher.group(1), JQL_DATE)
+                .atZone(ZoneId.of(myself().get("timeZone").asText())).toInstant() : otherwise;
     }
 
     private static Reply changelog(ReplayServer server, ReplayServer.Request request, int pageSize) {

@@ -1,5 +1,6 @@
 package io.devhealth.sync.provider.jira;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -108,8 +109,19 @@ final class SyntheticJira {
     private Reply search(ReplayServer server, ReplayServer.Request request) {
         Map<String, String> query = RecordedJira.query(request.pathAndQuery());
         int max = Math.min(100, Integer.parseInt(query.getOrDefault("maxResults", "50")));
-        int offset = query.containsKey("nextPageToken") ? Integer.parseInt(query.get("nextPageToken").substring(4)) : 0;
-        int end = Math.min(issues, offset + max);
+        // Issue n is updated FIRST_UPDATE + n seconds: the JQL window is a range of n.
+        String jql = query.getOrDefault("jql", "");
+        Instant since = RecordedJira.jqlTime(RecordedJira.UPDATED.matcher(jql), FIRST_UPDATE);
+        Instant before = RecordedJira.jqlTime(RecordedJira.BEFORE.matcher(jql), FIRST_UPDATE.plusSeconds(issues + 1L));
+        int low = (int) Math.max(0, Math.min(issues, Duration.between(FIRST_UPDATE, since).toSeconds() - 1));
+        int high = (int) Math.max(0, Math.min(issues, Duration.between(FIRST_UPDATE, before).toSeconds() - 1));
+        int offset = query.containsKey("nextPageToken") ? Integer.parseInt(query.get("nextPageToken").substring(4))
+                : low;
+        int end = Math.min(high, offset + max);
+        if (jql.contains("ORDER BY updated DESC")) { // the sync's probe for the latest update
+            offset = Math.max(low, high - 1);
+            end = high;
+        }
         StringBuilder page = new StringBuilder(end > offset ? (end - offset) * 32_000 : 64).append("{\"issues\":[");
         Map<String, String> values = new HashMap<>();
         for (int n = offset + 1; n <= end; n++) {
@@ -126,10 +138,10 @@ final class SyntheticJira {
             (truncated(n) ? truncated : full).render(page, values);
         }
         page.append(']');
-        if (end < issues) {
+        if (end < high) {
             page.append(",\"nextPageToken\":\"page").append(end).append('"');
         }
-        page.append(",\"isLast\":").append(end >= issues).append('}');
+        page.append(",\"isLast\":").append(end >= high).append('}');
         return Reply.json(page.toString());
     }
 
