@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -42,6 +43,8 @@ import io.devhealth.sync.provider.http.StreamCursor;
 final class JiraIssues {
 
     static final String STREAM = "issues";
+    /** Members of issues and changelogs no row reads (avatars and links, most of a page's bytes): never parsed. */
+    private static final Set<String> UNREAD = Set.of("avatarUrls", "self", "iconUrl");
 
     /** An issue with its complete changelog histories. */
     record Issue(JsonNode item, List<JsonNode> histories) {
@@ -173,7 +176,7 @@ final class JiraIssues {
             Lookahead<Issue> issues = new Lookahead<>(fetchers, this::complete, rows::issue);
             try {
                 client.bodyPages(search(jql, null), page -> {
-                    JsonNode body = ApiClient.json(page);
+                    JsonNode body = ApiClient.json(page, UNREAD);
                     JsonNode list = body.get("issues");
                     if (list == null || !list.isArray()) {
                         throw new ApiException(ApiException.Kind.MALFORMED, page.status(), "GET " + page.uri()
@@ -222,7 +225,7 @@ final class JiraIssues {
         while (true) {
             ApiResponse response = client.get("/rest/api/3/issue/" + encode(id) + "/changelog?startAt=" + startAt
                     + "&maxResults=" + config.changelogPageSize());
-            JsonNode page = ApiClient.json(response);
+            JsonNode page = ApiClient.json(response, UNREAD);
             JsonNode values = page.get("values");
             if (values == null || !values.isArray()) {
                 throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
