@@ -87,9 +87,4 @@ public final class JiraApi implements ProviderApi {
         String address = metadata.get(EMAIL);
         return address == null || address.isBlank() ? this : new JiraApi(site, address.strip());
     }
-
-    /** Whether requests carry HTTP Basic (an API token with its account's email) rather than a Bearer token. */
-    boolean basicAuth() {
-        return email != null;
-    }
 }
