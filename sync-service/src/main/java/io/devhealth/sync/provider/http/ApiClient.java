@@ -337,6 +337,16 @@ public final class ApiClient {
         public TokenFilter includeProperty(String name) {
             return skipped.contains(name) ? null : this;
         }
+
+        @Override
+        public boolean includeEmptyArray(boolean contentsFiltered) {
+            return true; // an empty list page is still a list page
+        }
+
+        @Override
+        public boolean includeEmptyObject(boolean contentsFiltered) {
+            return true;
+        }
     }
 
     /**
