@@ -132,6 +132,11 @@ public final class RowBinaryBuffer {
         return value == null ? uint8(1) : uint8(0).uint64(value);
     }
 
+    /** Nullable(Float64): {@code null} or an IEEE 754 double, little-endian. */
+    public RowBinaryBuffer nullableFloat64(Double value) {
+        return value == null ? uint8(1) : uint8(0).int64(Double.doubleToRawLongBits(value));
+    }
+
     /** Date: days since 1970-01-01. */
     public RowBinaryBuffer date(long epochDay) {
         return uint16((int) epochDay);

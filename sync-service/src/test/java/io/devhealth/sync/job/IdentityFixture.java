@@ -190,9 +190,14 @@ public final class IdentityFixture {
 
     /** An integration credential of {@code org} for {@code provider} holding {@code secret}. */
     public UUID createCredential(String token, Org org, String provider, String secret) {
+        return createCredential(token, org, provider, secret, Map.of());
+    }
+
+    /** A credential with non-secret {@code metadata} (e.g. a Jira API token's account {@code email}). */
+    public UUID createCredential(String token, Org org, String provider, String secret, Map<String, String> metadata) {
         Map<String, Object> created = post("/api/v1/identity/orgs/" + org.slug() + "/credentials", token,
                 Map.of("provider", provider, "name", provider + "-" + UUID.randomUUID().toString().substring(0, 8),
-                        "secret", secret)).require(201);
+                        "secret", secret, "metadata", metadata)).require(201);
         return UUID.fromString((String) created.get("id"));
     }
 

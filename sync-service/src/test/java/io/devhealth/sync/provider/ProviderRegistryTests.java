@@ -37,12 +37,21 @@ class ProviderRegistryTests {
     }
 
     @Test
+    void theJiraBeanDeclaresItsOptionsAndTables() throws Exception {
+        ProviderSync jira = registry.require("jira");
+
+        assertThat(jira).isInstanceOf(io.devhealth.sync.provider.jira.JiraProviderSync.class);
+        assertThat(jira.options()).containsOnlyKeys("siteUrl", "projectKeys", "jql");
+        assertThat(jira.tables()).extracting(Table::name).containsExactly("work_items", "work_item_transitions");
+    }
+
+    @Test
     void anUnknownProviderIsAClearFailure() {
-        assertThat(registry.find("jira")).isEmpty();
+        assertThat(registry.find("bitbucket")).isEmpty();
         assertThat(registry.find(null)).isEmpty();
-        assertThatThrownBy(() -> registry.require("jira"))
+        assertThatThrownBy(() -> registry.require("bitbucket"))
                 .isInstanceOf(SyncFailedException.class)
-                .hasMessageStartingWith("provider jira is not supported (this sync-service runs: ")
+                .hasMessageStartingWith("provider bitbucket is not supported (this sync-service runs: ")
                 .hasMessageContaining("git");
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -22,6 +23,9 @@ import java.util.zip.GZIPInputStream;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -206,6 +210,55 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Walks a list whose next page is named in the body (Jira's {@code nextPageToken}, offset envelopes with
+     * {@code more}): {@code reader} parses each page once into its content and the next page's URL; that page is
+     * requested while {@code handler} works on the content, as in {@link #pages}.
+     *
+     * @return pages handled
+     */
+    public <P> int bodyPages(URI first, PageReader<P> reader, ContentHandler<P> handler) throws InterruptedException {
+        ApiResponse page = get(first, null);
+        int pages = 0;
+        while (true) {
+            pages++;
+            ParsedPage<P> parsed = reader.read(page);
+            FutureTask<ApiResponse> prefetch = parsed.next() == null ? null
+                    : new FutureTask<>(() -> get(parsed.next(), null));
+            if (prefetch != null) {
+                Thread.ofVirtual().name("prefetch").start(prefetch);
+            }
+            try {
+                handler.handle(parsed.content());
+            } catch (RuntimeException | InterruptedException e) {
+                if (prefetch != null) {
+                    prefetch.cancel(true);
+                }
+                throw e;
+            }
+            if (prefetch == null) {
+                return pages;
+            }
+            page = result(prefetch);
+        }
+    }
+
+    /** Parses one page of a {@link #bodyPages} walk. */
+    @FunctionalInterface
+    public interface PageReader<P> {
+        ParsedPage<P> read(ApiResponse page);
+    }
+
+    /** Handles one page's content. */
+    @FunctionalInterface
+    public interface ContentHandler<P> {
+        void handle(P content) throws InterruptedException;
+    }
+
+    /** @param next the next page's URL, {@code null} on the last page */
+    public record ParsedPage<P>(P content, URI next) {
+    }
+
     private static ApiResponse result(FutureTask<ApiResponse> prefetch) throws InterruptedException {
         try {
             return prefetch.get();
@@ -249,6 +302,50 @@ public final class ApiClient {
             throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
                     + ": the response body is not valid JSON (truncated or malformed: " + firstLine(e.getMessage())
                     + ")", e);
+        }
+    }
+
+    /**
+     * The body as JSON without the members named {@code skipped}, at any depth: they are tokenized but never built
+     * into the tree (a Jira issue's changelog repeats each author's {@code avatarUrls}; most of a page is such
+     * members a provider never reads). Malformed or truncated JSON fails as {@link #json(ApiResponse)} does.
+     */
+    public static JsonNode json(ApiResponse response, Set<String> skipped) {
+        try (JsonParser parser = new FilteringParserDelegate(JSON.getFactory().createParser(response.body()),
+                new SkipMembers(skipped), TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+            JsonNode node = JSON.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw new IOException("empty body");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
+                    + ": the response body is not valid JSON (truncated or malformed: " + firstLine(e.getMessage())
+                    + ")", e);
+        }
+    }
+
+    /** Leaves out the members of the given names. */
+    private static final class SkipMembers extends TokenFilter {
+        private final Set<String> skipped;
+
+        SkipMembers(Set<String> skipped) {
+            this.skipped = skipped;
+        }
+
+        @Override
+        public TokenFilter includeProperty(String name) {
+            return skipped.contains(name) ? null : this;
+        }
+
+        @Override
+        public boolean includeEmptyArray(boolean contentsFiltered) {
+            return true; // an empty list page is still a list page
+        }
+
+        @Override
+        public boolean includeEmptyObject(boolean contentsFiltered) {
+            return true;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.devhealth.sync.provider.http;
 
 import java.net.http.HttpClient;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,11 +58,14 @@ public class ApiClients {
     public ApiClient open(ProviderApi api, SyncContext context, RunProgress progress) throws SyncFailedException {
         String secret = null;
         String gateKey = "anonymous:" + api.baseUrl();
+        ProviderApi authenticated = api;
         if (context.credentialId() != null) {
-            secret = read(api, context).secret();
+            CredentialSecret credential = read(api, context);
+            secret = credential.secret();
+            authenticated = api.forCredential(credential.metadata() == null ? Map.of() : credential.metadata());
             gateKey = context.credentialId().toString();
         }
-        return new ApiClient(api, secret, http, gates.gate(gateKey), time.clock(), time, progress, config);
+        return new ApiClient(authenticated, secret, http, gates.gate(gateKey), time.clock(), time, progress, config);
     }
 
     /** A client with a given secret (or none), e.g. for benchmarks and tools outside a run. */

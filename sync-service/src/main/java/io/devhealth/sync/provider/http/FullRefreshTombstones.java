@@ -64,12 +64,25 @@ public class FullRefreshTombstones {
      */
     public Map<String, Long> tombstone(UUID orgId, UUID repoId, long version, Instant since,
             Map<Table, String> windowed) {
-        Map<String, Object> params = Map.of("org", orgId.toString(), "repo", repoId.toString(), "version",
-                Long.toString(version), "since", Long.toString(since == null ? 0 : since.toEpochMilli()));
+        return tombstone(SCOPE, Map.of("org", orgId.toString(), "repo", repoId.toString()), version, since, windowed);
+    }
+
+    /**
+     * Tombstones the vanished rows of a scope that is not a repository (a Jira configuration's issues).
+     *
+     * @param scope       SQL condition selecting the scope's rows, over the table's columns and {@code scopeParams}
+     *                    (e.g. {@code org_id = {org:UUID} AND sync_configuration_id = {configuration:UUID}})
+     * @param scopeParams its query parameters; {@code version} and {@code since} are added (see {@link #tombstone})
+     */
+    public Map<String, Long> tombstone(String scope, Map<String, String> scopeParams, long version, Instant since,
+            Map<Table, String> windowed) {
+        Map<String, Object> params = new LinkedHashMap<>(scopeParams);
+        params.put("version", Long.toString(version));
+        params.put("since", Long.toString(since == null ? 0 : since.toEpochMilli()));
         Map<String, Long> tombstoned = new LinkedHashMap<>();
         for (var entry : windowed.entrySet()) {
             Table table = entry.getKey();
-            String condition = SCOPE + " AND (" + entry.getValue() + ")";
+            String condition = scope + " AND (" + entry.getValue() + ")";
             long rows = count(Tombstones.countOlderThanVersion(table, condition), params, table.name());
             if (rows > 0) {
                 execute(Tombstones.olderThanVersion(table, condition), params, table.name());
@@ -91,6 +104,15 @@ public class FullRefreshTombstones {
             tombstone(orgId, repoId, version, since, windowed)
                     .forEach((table, rows) -> counts.merge("tombstoned." + table, rows, Long::sum));
         }
+    }
+
+    /** {@link #finishFullRefresh} for one scope that is not a repository (see {@link #tombstone(String, Map, long,
+     * Instant, Map)}). */
+    public void finishFullRefresh(String scope, Map<String, String> scopeParams, long version, Instant since,
+            Map<Table, String> windowed, Map<String, Long> counts) {
+        counts.put("fullRefresh", 1L);
+        tombstone(scope, scopeParams, version, since, windowed)
+                .forEach((table, rows) -> counts.merge("tombstoned." + table, rows, Long::sum));
     }
 
     private long count(String sql, Map<String, Object> params, String table) {

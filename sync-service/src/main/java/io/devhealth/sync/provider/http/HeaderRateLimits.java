@@ -16,6 +16,10 @@ import java.util.function.Predicate;
  * ({@code remaining = 0}) with its reset, or matches the provider's {@code limitedBody} test (GitHub's secondary
  * limits come with neither header: "wait at least a minute", then longer). Any other 403 is a real refusal.
  *
+ * <p>A reset is epoch seconds (GitHub, GitLab) or an ISO-8601 time (Jira Cloud's {@code X-RateLimit-Reset}, e.g.
+ * {@code 2026-12-02T10:15Z}). A provider that names the limit it hit ({@code reasonHeader}, Jira's
+ * {@code RateLimit-Reason}) has that name added to the wait's reason.
+ *
  * <p>Reset times are read against the response's own {@code Date} when it has one: a wait lasts
  * {@code reset − Date} from now, so a skewed local clock neither shortens nor stretches it.
  */
@@ -28,6 +32,7 @@ public final class HeaderRateLimits implements RateLimitPolicy {
     private final String remainingHeader;
     private final String resetHeader;
     private final Predicate<ApiResponse> limitedBody;
+    private final String reasonHeader;
 
     /**
      * @param remainingHeader e.g. {@code X-RateLimit-Remaining}
@@ -35,9 +40,16 @@ public final class HeaderRateLimits implements RateLimitPolicy {
      * @param limitedBody     recognizes a refusal that only the body explains (e.g. GitHub's secondary limits)
      */
     public HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody) {
+        this(remainingHeader, resetHeader, limitedBody, null);
+    }
+
+    /** @param reasonHeader names the limit that refused a request (e.g. {@code RateLimit-Reason}), or {@code null} */
+    public HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody,
+            String reasonHeader) {
         this.remainingHeader = remainingHeader;
         this.resetHeader = resetHeader;
         this.limitedBody = limitedBody;
+        this.reasonHeader = reasonHeader;
     }
 
     @Override
@@ -45,6 +57,11 @@ public final class HeaderRateLimits implements RateLimitPolicy {
         if (response.status() != 403 && response.status() != 429) {
             return Optional.empty();
         }
+        return refusal(response, now, consecutive).map(wait -> new RateLimitWait(wait.until(), wait.reason()
+                + (reasonHeader == null ? "" : response.header(reasonHeader).map(r -> ": " + r.trim()).orElse(""))));
+    }
+
+    private Optional<RateLimitWait> refusal(ApiResponse response, Instant now, int consecutive) {
         Optional<Instant> retryAfter = retryAfter(response, now);
         if (retryAfter.isPresent()) {
             return Optional.of(new RateLimitWait(retryAfter.get(), "Retry-After"));
@@ -77,9 +94,30 @@ public final class HeaderRateLimits implements RateLimitPolicy {
 
     /** The reset as a local instant: {@code now + (reset − Date)}, or the reset itself without a {@code Date}. */
     private Optional<Instant> reset(ApiResponse response, Instant now) {
-        return response.longHeader(resetHeader).map(Instant::ofEpochSecond)
+        return resetTime(response)
                 .map(reset -> serverDate(response).map(date -> now.plus(Duration.between(date, reset))).orElse(reset));
     }
+
+    private Optional<Instant> resetTime(ApiResponse response) {
+        Optional<Long> seconds = response.longHeader(resetHeader);
+        if (seconds.isPresent()) {
+            return seconds.map(Instant::ofEpochSecond);
+        }
+        return response.header(resetHeader).flatMap(HeaderRateLimits::isoTime);
+    }
+
+    /** An ISO-8601 time with an offset, seconds optional ({@code 2026-12-02T10:15Z}). */
+    private static Optional<Instant> isoTime(String value) {
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(value.trim(), ISO_MINUTES).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final DateTimeFormatter ISO_MINUTES = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').appendPattern("HH:mm[:ss][.SSS]")
+            .appendOffset("+HH:MM", "Z").toFormatter();
 
     /** {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
     private static Optional<Instant> retryAfter(ApiResponse response, Instant now) {

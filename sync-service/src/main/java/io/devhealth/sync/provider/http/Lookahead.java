@@ -72,19 +72,24 @@ public final class Lookahead<T> {
 
     private void handle(List<Future<T>> futures) throws InterruptedException {
         for (Future<T> future : futures) {
-            T result;
-            try {
-                result = future.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof InterruptedException interrupted) {
-                    throw interrupted;
-                }
-                throw new IllegalStateException(e.getCause());
+            handler.handle(await(future));
+        }
+    }
+
+    /**
+     * The result of a task, its failure rethrown as it was thrown (runtime exceptions and interruptions unwrapped).
+     */
+    public static <R> R await(Future<R> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            handler.handle(result);
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

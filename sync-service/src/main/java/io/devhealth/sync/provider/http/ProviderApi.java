@@ -28,6 +28,15 @@ public interface ProviderApi {
     /** How the provider says "slow down". */
     RateLimitPolicy rateLimits();
 
+    /**
+     * This API for a credential with {@code metadata} (its non-secret details, e.g. the account's email), for providers
+     * whose authentication scheme depends on them (Jira: HTTP Basic {@code email:token} for an API token, Bearer
+     * otherwise). The default ignores them.
+     */
+    default ProviderApi forCredential(Map<String, String> metadata) {
+        return this;
+    }
+
     /** {@code path} (starting with {@code /}, may carry a query) resolved against {@link #baseUrl()}. */
     default URI resolve(String path) {
         return URI.create(baseUrl().toString() + path);

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Reading a provider's JSON (GitHub, GitLab, …): optional members read as empty/null, required ones (ids, the
  * timestamps the cursor depends on) fail the run with a {@link ApiException.Kind#MALFORMED} message naming the member.
- * Timestamps are ISO-8601 with {@code Z} or an offset; counts may come as text ({@code "1000+"}).
+ * Timestamps are ISO-8601 with {@code Z} or an offset, with or without its colon (Jira:
+ * {@code 2021-03-28T16:06:08.713+0800}); counts may come as text ({@code "1000+"}).
  */
 public final class ProviderJson {
 
@@ -64,12 +65,28 @@ public final class ProviderJson {
         if (text.isEmpty()) {
             return null;
         }
+        return parseTime(text, field);
+    }
+
+    /**
+     * An ISO-8601 timestamp as epoch milliseconds.
+     *
+     * @throws ApiException {@link ApiException.Kind#MALFORMED} naming {@code field} when it is not one
+     */
+    public static long parseTime(String text, String field) {
         try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(text, OFFSET_TIME).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             throw malformed(field, "is not an ISO-8601 timestamp: " + abbreviate(text));
         }
     }
+
+    /** ISO_OFFSET_DATE_TIME that also takes an offset without a colon ({@code +0800}). */
+    private static final java.time.format.DateTimeFormatter OFFSET_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
 
     public static long requiredTime(JsonNode node, String field) {
         Long time = time(node, field);

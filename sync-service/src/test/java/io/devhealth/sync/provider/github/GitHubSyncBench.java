@@ -1,22 +1,14 @@
 package io.devhealth.sync.provider.github;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import static io.devhealth.sync.provider.http.ProviderBench.env;
+import static io.devhealth.sync.provider.http.ProviderBench.scaled;
+
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.clickhouse.client.api.Client;
 
@@ -26,6 +18,7 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.ProviderBench;
 import io.devhealth.sync.provider.http.ProviderTime;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.TestHttpConfig;
@@ -53,6 +46,8 @@ import io.devhealth.sync.sink.SinkConfig;
  */
 public final class GitHubSyncBench {
 
+    private static final String ACCEPT = "application/vnd.github+json";
+
     private GitHubSyncBench() {
     }
 
@@ -74,9 +69,9 @@ public final class GitHubSyncBench {
             server.recordRequests(false);
             SyntheticGitHub repo = new SyntheticGitHub("bench", "repo", size, 100).install(server);
             List<String> urls = urls(server.url(), repo);
-            rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency); // warm-up: JIT, connections
+            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT); // warm-up: JIT, connections
             long start = System.nanoTime();
-            long bytes = rawFetch(urls, concurrency);
+            long bytes = ProviderBench.rawFetch(urls, concurrency, ACCEPT);
             long rawNanos = System.nanoTime() - start;
             System.out.println("raw_requests=" + urls.size());
             System.out.println("raw_bytes=" + bytes);
@@ -112,7 +107,7 @@ public final class GitHubSyncBench {
                             + org + "'").get(0).getString(1));
                 }
                 System.out.println("stored_rows=" + stored);
-                System.out.println("rss_peak_mb=" + vmHwmKb() / 1024);
+                System.out.println("rss_peak_mb=" + ProviderBench.peakRssMb());
             }
         }
     }
@@ -151,38 +146,6 @@ public final class GitHubSyncBench {
         }
     }
 
-    /** Fetches every URL, {@code concurrency} at a time, reading whole bodies; answers the bytes read. */
-    private static long rawFetch(List<String> urls, int concurrency) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
-        Semaphore permits = new Semaphore(concurrency);
-        AtomicLong bytes = new AtomicLong();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>(urls.size());
-            for (String url : urls) {
-                permits.acquire();
-                futures.add(threads.submit(() -> {
-                    try {
-                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                                .header("Accept", "application/vnd.github+json").GET().build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(url + " answered " + response.statusCode());
-                        }
-                        bytes.addAndGet(response.body().length);
-                    } finally {
-                        permits.release();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        }
-        return bytes.get();
-    }
-
     private static GitHubConfig config() {
         return new GitHubConfig() {
             @Override
@@ -205,25 +168,5 @@ public final class GitHubSyncBench {
                 return true;
             }
         };
-    }
-
-
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static int scaled(String name, int fallback, double scale) {
-        return (int) Math.max(1, Math.round(Integer.parseInt(env(name, Integer.toString(fallback))) * scale));
-    }
-
-    private static long vmHwmKb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

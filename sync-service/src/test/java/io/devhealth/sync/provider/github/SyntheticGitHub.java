@@ -1,6 +1,6 @@
 package io.devhealth.sync.provider.github;
 
-import static io.devhealth.sync.provider.github.JsonTemplate.string;
+import static io.devhealth.sync.provider.http.JsonTemplate.string;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devhealth.sync.provider.http.JsonTemplate;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;

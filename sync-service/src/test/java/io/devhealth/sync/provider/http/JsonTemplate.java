@@ -1,4 +1,4 @@
-package io.devhealth.sync.provider.github;
+package io.devhealth.sync.provider.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * once with placeholders, split at them, and every item is the segments joined with its values. Everything else stays
  * exactly as recorded, so generated items keep the real shape (nested users and repositories, links, nulls).
  */
-final class JsonTemplate {
+public final class JsonTemplate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class JsonTemplate {
      * @param slots    slot name → JSON pointer of the member it replaces (e.g. {@code "/user/login"}); the member
      *                 must exist in the recording or its parent object must
      */
-    JsonTemplate(JsonNode recorded, Map<String, String> slots) {
+    public JsonTemplate(JsonNode recorded, Map<String, String> slots) {
         ObjectNode copy = recorded.deepCopy();
         slots.forEach((slot, pointer) -> {
             int cut = pointer.lastIndexOf('/');
@@ -65,7 +65,7 @@ final class JsonTemplate {
     }
 
     /** Appends the item with {@code values} (raw JSON per slot: quote strings with {@link #string}). */
-    void render(StringBuilder out, Map<String, String> values) {
+    public void render(StringBuilder out, Map<String, String> values) {
         for (int i = 0; i < slots.size(); i++) {
             out.append(segments.get(i));
             String value = values.get(slots.get(i));
@@ -78,7 +78,7 @@ final class JsonTemplate {
     }
 
     /** A JSON string literal. */
-    static String string(String value) {
+    public static String string(String value) {
         return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 }
