@@ -19,7 +19,8 @@ import io.devhealth.sync.sink.Table;
 import io.devhealth.sync.sink.Tombstones;
 
 /**
- * The deletions a full refresh finds: after a scope (a repository, a project) was read whole and every row of it was
+ * The deletions a full refresh finds: after a scope (a repository, a project, a configuration's PagerDuty account) was
+ * read whole and every row of it was
  * durably written with the run's version, its live rows with an older version are items the source no longer lists.
  * They are tombstoned inside ClickHouse ({@link Tombstones}), limited per table to what the refresh read (the backfill
  * window): a row outside it was not read, so its absence says nothing.
@@ -29,6 +30,12 @@ public class FullRefreshTombstones {
 
     /** The scope condition every table's statement starts with. */
     static final String SCOPE = "org_id = {org:UUID} AND repo_id = {repo:UUID}";
+
+    /**
+     * The scope of a provider whose rows belong to no repository (incidents): the organization's rows of the provider.
+     * Its window conditions narrow it to the configuration, e.g. with {@code sync_configuration_id = {config:UUID}}.
+     */
+    static final String PROVIDER_SCOPE = "org_id = {org:UUID} AND provider = {provider:String}";
 
     /** Window condition of a stream read by update time. */
     public static final String UPDATED_IN_WINDOW = "toUnixTimestamp64Milli(updated_at) >= {since:Int64}";
@@ -64,12 +71,32 @@ public class FullRefreshTombstones {
      */
     public Map<String, Long> tombstone(UUID orgId, UUID repoId, long version, Instant since,
             Map<Table, String> windowed) {
-        Map<String, Object> params = Map.of("org", orgId.toString(), "repo", repoId.toString(), "version",
-                Long.toString(version), "since", Long.toString(since == null ? 0 : since.toEpochMilli()));
+        return tombstone(SCOPE, Map.of("org", orgId.toString(), "repo", repoId.toString()), version, since, windowed);
+    }
+
+    /**
+     * Ends the full refresh of a provider whose rows belong to no repository, once every row of the run is written:
+     * tombstones the vanished rows of the organization's {@code provider} rows that {@code windowed} selects (its
+     * conditions may use {@code {config:UUID}}, the configuration, besides {@code {since:Int64}}) and adds
+     * {@code fullRefresh} = 1 and {@code tombstoned.<table>} to {@code counts}.
+     */
+    public void finishFullRefresh(UUID orgId, String provider, UUID syncConfigurationId, long version, Instant since,
+            Map<Table, String> windowed, Map<String, Long> counts) {
+        counts.put("fullRefresh", 1L);
+        tombstone(PROVIDER_SCOPE, Map.of("org", orgId.toString(), "provider", provider, "config",
+                String.valueOf(syncConfigurationId)), version, since, windowed)
+                .forEach((table, rows) -> counts.merge("tombstoned." + table, rows, Long::sum));
+    }
+
+    private Map<String, Long> tombstone(String scope, Map<String, Object> scopeParams, long version, Instant since,
+            Map<Table, String> windowed) {
+        Map<String, Object> params = new java.util.HashMap<>(scopeParams);
+        params.put("version", Long.toString(version));
+        params.put("since", Long.toString(since == null ? 0 : since.toEpochMilli()));
         Map<String, Long> tombstoned = new LinkedHashMap<>();
         for (var entry : windowed.entrySet()) {
             Table table = entry.getKey();
-            String condition = SCOPE + " AND (" + entry.getValue() + ")";
+            String condition = scope + " AND (" + entry.getValue() + ")";
             long rows = count(Tombstones.countOlderThanVersion(table, condition), params, table.name());
             if (rows > 0) {
                 execute(Tombstones.olderThanVersion(table, condition), params, table.name());

@@ -28,6 +28,7 @@ public final class HeaderRateLimits implements RateLimitPolicy {
     private final String remainingHeader;
     private final String resetHeader;
     private final Predicate<ApiResponse> limitedBody;
+    private final boolean resetInSeconds;
 
     /**
      * @param remainingHeader e.g. {@code X-RateLimit-Remaining}
@@ -35,9 +36,24 @@ public final class HeaderRateLimits implements RateLimitPolicy {
      * @param limitedBody     recognizes a refusal that only the body explains (e.g. GitHub's secondary limits)
      */
     public HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody) {
+        this(remainingHeader, resetHeader, limitedBody, false);
+    }
+
+    private HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody,
+            boolean resetInSeconds) {
         this.remainingHeader = remainingHeader;
         this.resetHeader = resetHeader;
         this.limitedBody = limitedBody;
+        this.resetInSeconds = resetInSeconds;
+    }
+
+    /**
+     * Limits whose reset header counts the seconds until the window resets (PagerDuty's {@code ratelimit-reset}, as in
+     * the IETF RateLimit header draft) instead of naming an epoch second. A 429 carrying such a reset waits for it
+     * even without a remaining count of 0.
+     */
+    public static HeaderRateLimits resetInSeconds(String remainingHeader, String resetHeader) {
+        return new HeaderRateLimits(remainingHeader, resetHeader, response -> false, true);
     }
 
     @Override
@@ -49,7 +65,7 @@ public final class HeaderRateLimits implements RateLimitPolicy {
         if (retryAfter.isPresent()) {
             return Optional.of(new RateLimitWait(retryAfter.get(), "Retry-After"));
         }
-        if (spent(response)) {
+        if (spent(response) || (resetInSeconds && response.status() == 429)) {
             Optional<Instant> reset = reset(response, now);
             if (reset.isPresent()) {
                 return Optional.of(new RateLimitWait(reset.get(), "rate limit"));
@@ -75,8 +91,14 @@ public final class HeaderRateLimits implements RateLimitPolicy {
         return response.longHeader(remainingHeader).map(remaining -> remaining <= 0).orElse(false);
     }
 
-    /** The reset as a local instant: {@code now + (reset − Date)}, or the reset itself without a {@code Date}. */
+    /**
+     * The reset as a local instant: {@code now + (reset − Date)}, or the reset itself without a {@code Date}; for
+     * resets in seconds, {@code now + seconds}.
+     */
     private Optional<Instant> reset(ApiResponse response, Instant now) {
+        if (resetInSeconds) {
+            return response.longHeader(resetHeader).map(seconds -> now.plusSeconds(Math.max(0, seconds)));
+        }
         return response.longHeader(resetHeader).map(Instant::ofEpochSecond)
                 .map(reset -> serverDate(response).map(date -> now.plus(Duration.between(date, reset))).orElse(reset));
     }
