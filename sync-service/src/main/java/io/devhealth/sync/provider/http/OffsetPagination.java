@@ -45,8 +45,31 @@ public final class OffsetPagination implements Pagination {
 
     /** Whether {@code page} is the last one the cap allows although more items follow. */
     public boolean capped(ApiResponse page) {
+        long offset = parameter(page.uri(), "offset");
+        long limit = parameter(page.uri(), "limit");
+        if (offset >= 0 && limit > 0 && offset + 2 * limit <= cap) {
+            return false; // far from the cap: no need to read the body again
+        }
         Page position = position(page);
         return position.more() && position.offset() + 2 * position.limit() > cap;
+    }
+
+    /** A numeric query parameter of {@code uri}, -1 when absent or not a number. */
+    private static long parameter(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return -1;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                try {
+                    return Long.parseLong(pair.substring(name.length() + 1));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The top-level {@code offset}, {@code limit} and {@code more} of a page; malformed JSON: an {@link ApiException}. */

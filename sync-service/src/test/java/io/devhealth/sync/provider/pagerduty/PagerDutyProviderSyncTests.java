@@ -105,7 +105,13 @@ class PagerDutyProviderSyncTests {
     }
 
     private String query(UUID org, String sql) {
-        return Engines.clickhouse().queryWithParams(clickhouse.database(), sql, Map.of("org", org.toString())).strip();
+        return query(org, sql, Map.of());
+    }
+
+    private String query(UUID org, String sql, Map<String, String> params) {
+        Map<String, String> all = new java.util.HashMap<>(params);
+        all.put("org", org.toString());
+        return Engines.clickhouse().queryWithParams(clickhouse.database(), sql, all).strip();
     }
 
     private long count(UUID org, String table) {
@@ -193,6 +199,8 @@ class PagerDutyProviderSyncTests {
         pagerduty.put(resolved);
         ObjectNode fresh = RecordedPagerDuty.copy(RecordedPagerDuty.recorded().get(1), "QNEW000000001", 99,
                 START.plus(Duration.ofMinutes(40)), open.get("service").get("id").asText());
+        String text = "Errors since deploy 1a2b3c4 of acme/api (#42). " + "Stack trace line. ".repeat(300);
+        fresh.put("description", text);
         pagerduty.put(fresh);
         time.sleepUntil(START.plus(Duration.ofHours(1)));
         server.clearRequests();
@@ -214,8 +222,9 @@ class PagerDutyProviderSyncTests {
                 + open.get("id").asText() + "'"))
                 .isEqualTo(String.join("\t", "resolved", Long.toString(resolvedAt.toEpochMilli()),
                         resolver.get("id").asText(), resolver.get("type").asText(), resolver.get("summary").asText()));
-        assertThat(query(org, "SELECT incident_number FROM incidents FINAL WHERE org_id = {org:UUID} "
-                + "AND incident_id = 'QNEW000000001'")).isEqualTo("99");
+        assertThat(query(org, "SELECT incident_number, description = substring({text:String}, 1, "
+                + PagerDutyRows.MAX_DESCRIPTION + ") FROM incidents FINAL WHERE org_id = {org:UUID} "
+                + "AND incident_id = 'QNEW000000001'", Map.of("text", text))).isEqualTo("99\t1");
         assertThat(count(org, "incident_log_entries")).isEqualTo(pagerduty.logEntryCount());
     }
 
