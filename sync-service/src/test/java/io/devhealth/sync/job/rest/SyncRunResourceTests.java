@@ -155,13 +155,14 @@ public class SyncRunResourceTests {
     @Test
     void providerWithoutImplementationFailsTheRun() {
         Org org = identity.createOrg(admin, "unknown-provider");
-        // identity's schema knows pagerduty; no ProviderSync bean serves it yet.
-        UUID configurationId = identity.insertConfiguration(org, "pagerduty", "{\"service\": \"devhealth\"}");
+        // identity's schema knows jira; no ProviderSync bean serves it on this branch yet (once every provider identity
+        // knows is served, this path is unreachable and ProviderRegistryTests keeps the message covered).
+        UUID configurationId = identity.insertConfiguration(org, "jira", "{\"service\": \"devhealth\"}");
 
         JsonPath run = awaitEnd(admin, org, startRun(admin, org, configurationId));
 
         assertThat(run.getString("status")).isEqualTo("failed");
-        assertThat(run.getString("error")).startsWith("provider pagerduty is not supported (this sync-service runs: ")
+        assertThat(run.getString("error")).startsWith("provider jira is not supported (this sync-service runs: ")
                 .contains("git");
     }
 

@@ -46,7 +46,9 @@ final class RecordedPagerDuty {
 
     static final String ORIGIN = "https://api.pagerduty.com";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> NOT_OVERVIEW = Set.of("notify_log_entry");
+    /** What {@code is_overview=true} keeps: the entries that change an incident's state. */
+    private static final Set<String> OVERVIEW = Set.of("trigger_log_entry", "acknowledge_log_entry",
+            "resolve_log_entry");
 
     private final Map<String, ObjectNode> incidents = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> logEntries = new ConcurrentHashMap<>();
@@ -219,7 +221,7 @@ final class RecordedPagerDuty {
         Instant since = Instant.parse(first(query, "since"));
         Instant until = Instant.parse(first(query, "until"));
         boolean overview = "true".equals(first(query, "is_overview"));
-        return allEntries.stream().filter(e -> !overview || !NOT_OVERVIEW.contains(e.get("type").asText()))
+        return allEntries.stream().filter(e -> !overview || OVERVIEW.contains(e.get("type").asText()))
                 .filter(e -> !created(e).isBefore(since) && created(e).isBefore(until)).toList();
     }
 
