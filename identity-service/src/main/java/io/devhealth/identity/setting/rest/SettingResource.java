@@ -43,7 +43,11 @@ public class SettingResource {
             - incidents.rules: {"issueLabels", "jiraIssueTypes", "jiraLabels", "pagerDutyServiceIds"}, lists of \
             0–100 GitHub/GitLab issue labels, Jira issue types, Jira labels, PagerDuty service ids (none: every \
             service); a member left out is empty; {"issueLabels": ["incident"], "jiraIssueTypes": ["Incident"], \
-            "jiraLabels": [], "pagerDutyServiceIds": []}.
+            "jiraLabels": [], "pagerDutyServiceIds": []}. PagerDuty incidents of services not counted are synced \
+            too, marked counts_as_incident = 0.
+            - pagerduty.services: {"<PagerDuty service id>": {"repositories": [full names such as acme/api], \
+            "teams": [team keys]}}, 0–500 services, each list 0–100 entries (a member left out is empty): the \
+            repositories and teams a service's incidents belong to; {}.
             - calendar.working: {"days": ISO days of week 1–7, "hours": {"start": "HH:mm", "end": "HH:mm"}, \
             "holidays": ISO dates}; a member left out takes its default; {"days": [1, 2, 3, 4, 5], \
             "hours": {"start": "09:00", "end": "17:00"}, "holidays": []}.

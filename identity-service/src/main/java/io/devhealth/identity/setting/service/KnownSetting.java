@@ -108,6 +108,57 @@ public enum KnownSetting {
     },
 
     /**
+     * Where PagerDuty services belong: {@code {"PABC123": {"repositories": ["acme/api"], "teams": ["payments"]}}}.
+     * 0–500 services by PagerDuty service id, each with 0–100 repositories (full names as the code hosts name them,
+     * {@code owner/name} or GitLab's {@code group/sub/project}; the sync resolves them to the synced repositories) and
+     * 0–100 team keys; a member left out is an empty list. The sync stores the repositories and teams on each
+     * incident of the service.
+     */
+    PAGERDUTY_SERVICES("pagerduty.services", "{}") {
+        private static final int MAX_SERVICES = 500;
+        private static final Pattern PAGERDUTY_ID = Pattern.compile("[A-Z0-9]{2,32}");
+        private static final Pattern FULL_NAME = Pattern.compile(
+                "[A-Za-z0-9_.][A-Za-z0-9_.-]*(/[A-Za-z0-9_.][A-Za-z0-9_.-]*)+");
+        private static final Pattern TEAM_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+        @Override
+        JsonNode read(JsonNode value) {
+            if (value == null || !value.isObject()) {
+                throw ProblemException.invalidField(VALUE, "must be a JSON object of PagerDuty service ids");
+            }
+            if (value.size() > MAX_SERVICES) {
+                throw ProblemException.invalidField(VALUE, "must have at most " + MAX_SERVICES + " services");
+            }
+            ObjectNode normalized = JSON.objectNode();
+            for (var service : value.properties()) {
+                String field = JsonInput.member(VALUE, service.getKey());
+                String id = JsonInput.text(JSON.textNode(service.getKey()), field, 32, PAGERDUTY_ID,
+                        "keyed by PagerDuty service ids such as PABC123");
+                if (normalized.has(id)) {
+                    throw ProblemException.invalidField(field, "duplicate of an earlier service");
+                }
+                ObjectNode mapping = JsonInput.object(service.getValue(), field, Set.of("repositories", "teams"));
+                ObjectNode read = JSON.objectNode();
+                read.set("repositories", list(mapping.get("repositories"), JsonInput.member(field, "repositories"),
+                        255, FULL_NAME, "a repository full name such as acme/api"));
+                read.set("teams", list(mapping.get("teams"), JsonInput.member(field, "teams"), 100, TEAM_KEY,
+                        "a team key such as payments"));
+                normalized.set(id, read);
+            }
+            return normalized;
+        }
+
+        private static JsonNode list(JsonNode given, String field, int maxLength, Pattern pattern, String shape) {
+            if (JsonInput.absent(given)) {
+                return JSON.arrayNode();
+            }
+            return strings(JsonInput.array(given, field, 0, 100,
+                    (element, path) -> JsonInput.text(element, path, maxLength, pattern, shape),
+                    text -> text.toLowerCase(java.util.Locale.ROOT)));
+        }
+    },
+
+    /**
      * Working time: {@code {"days": [1, 2, 3, 4, 5], "hours": {"start": "09:00", "end": "17:00"},
      * "holidays": ["2026-12-25"]}}. ISO days of the week (1 = Monday … 7 = Sunday), local working hours
      * ({@code HH:mm}, start before end, in the organization's time zone) and up to 1,000 ISO dates; a member left

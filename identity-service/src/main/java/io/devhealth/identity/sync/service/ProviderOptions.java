@@ -32,7 +32,8 @@ import io.devhealth.support.problem.ProblemException;
  * <li>{@code gitlab}: {@code groups} and/or {@code projects}, numeric ids or full paths; optional {@code baseUrl} and
  * {@code gitHistory} (as GitHub's);</li>
  * <li>{@code jira}: {@code siteUrl} and either {@code projectKeys} or {@code jql};</li>
- * <li>{@code pagerduty}: optional {@code serviceIds} (none: every service).</li>
+ * <li>{@code pagerduty}: optional {@code serviceIds} (none: every service) and {@code baseUrl} (the API root, e.g.
+ * {@code https://api.eu.pagerduty.com} for the EU service region; default {@code https://api.pagerduty.com}).</li>
  * </ul>
  */
 final class ProviderOptions {
@@ -170,13 +171,14 @@ final class ProviderOptions {
     }
 
     private static ObjectNode pagerDuty(JsonNode given) {
-        ObjectNode options = JsonInput.object(given, FIELD, Set.of("serviceIds"));
+        ObjectNode options = JsonInput.object(given, FIELD, Set.of("serviceIds", "baseUrl"));
         ObjectNode normalized = JSON.objectNode();
         if (present(options, "serviceIds")) {
             normalized.set("serviceIds", strings(JsonInput.array(options.get("serviceIds"), field("serviceIds"), 0,
                     MAX_ITEMS, (id, path) -> JsonInput.text(id, path, 32, PAGERDUTY_ID,
                             "a PagerDuty service id such as PABC123"), Function.identity())));
         }
+        optionalUrl(options, normalized, "baseUrl");
         return normalized;
     }
 

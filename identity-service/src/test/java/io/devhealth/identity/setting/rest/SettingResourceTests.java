@@ -32,7 +32,8 @@ import io.restassured.response.ValidatableResponse;
 class SettingResourceTests {
 
     private static final List<String> KEYS = List.of("calendar.working", "dora.hotfix",
-            "dora.production-environments", "incidents.rules", "repositories.local-roots", "timezone");
+            "dora.production-environments", "incidents.rules", "pagerduty.services", "repositories.local-roots",
+            "timezone");
 
     private String org;
     private UUID orgId;
@@ -57,6 +58,7 @@ class SettingResourceTests {
                 .body("key", contains(KEYS.toArray()))
                 .body("default", everyItem(equalTo(true)))
                 .body("updatedAt", everyItem(nullValue()))
+                .body("find { it.key == 'pagerduty.services' }.value", equalTo(Map.of()))
                 .body("find { it.key == 'timezone' }.value", equalTo("UTC"))
                 .body("find { it.key == 'dora.production-environments' }.value", contains("production", "prod"))
                 .body("find { it.key == 'incidents.rules' }.value.issueLabels", contains("incident"))
@@ -114,6 +116,12 @@ class SettingResourceTests {
                 .body("value.days", contains(1, 2, 3, 4, 5));
         put("repositories.local-roots", List.of("/srv/git/acme/", "/data//repos/./team")).statusCode(200)
                 .body("value", contains("/srv/git/acme", "/data/repos/team"));
+        put("pagerduty.services", Map.of(" PABC123 ", Map.of("repositories", List.of(" acme/api ", "acme/platform/web"),
+                "teams", List.of("payments")), "PXYZ789", Map.of("teams", List.of("sre")))).statusCode(200)
+                .body("value.PABC123.repositories", contains("acme/api", "acme/platform/web"))
+                .body("value.PABC123.teams", contains("payments"))
+                .body("value.PXYZ789.repositories", equalTo(List.of()))
+                .body("value.PXYZ789.teams", contains("sre"));
 
         given().auth().oauth2(memberToken).get(settings())
                 .then().statusCode(200)
@@ -147,6 +155,26 @@ class SettingResourceTests {
         assertInvalid("dora.hotfix", Map.of("refs", List.of("hotfix/*")), "value.refs");
         assertInvalid("dora.hotfix", Map.of("refPatterns", List.of("")), "value.refPatterns[0]");
         assertInvalid("dora.hotfix", Map.of("pullRequestLabels", "hotfix"), "value.pullRequestLabels");
+        assertInvalid("pagerduty.services", List.of("PABC123"), "value");
+        assertInvalid("pagerduty.services", Map.of("not an id", Map.of()), "value.not an id");
+        assertInvalid("pagerduty.services", Map.of("PABC123", List.of("acme/api")), "value.PABC123");
+        assertInvalid("pagerduty.services", Map.of("PABC123", Map.of("repos", List.of("acme/api"))),
+                "value.PABC123.repos");
+        assertInvalid("pagerduty.services", Map.of("PABC123", Map.of("repositories", List.of("api"))),
+                "value.PABC123.repositories[0]");
+        assertInvalid("pagerduty.services", Map.of("PABC123", Map.of("repositories", List.of("acme/api", "ACME/API"))),
+                "value.PABC123.repositories[1]");
+        assertInvalid("pagerduty.services", Map.of("PABC123", Map.of("repositories", "acme/api")),
+                "value.PABC123.repositories");
+        assertInvalid("pagerduty.services", Map.of("PABC123", Map.of("teams", List.of("pay\u0000ments"))),
+                "value.PABC123.teams[0]");
+        assertInvalid("pagerduty.services", Map.of("PABC123", Map.of("teams", List.of("x".repeat(101)))),
+                "value.PABC123.teams[0]");
+        Map<String, Object> tooManyServices = new HashMap<>();
+        for (int i = 0; i < 501; i++) {
+            tooManyServices.put("P" + i, Map.of());
+        }
+        assertInvalid("pagerduty.services", tooManyServices, "value");
         assertInvalid("calendar.working", Map.of("days", List.of(0)), "value.days[0]");
         assertInvalid("calendar.working", Map.of("days", List.of(1, 1)), "value.days[1]");
         assertInvalid("calendar.working", Map.of("days", List.of(1.5)), "value.days[0]");

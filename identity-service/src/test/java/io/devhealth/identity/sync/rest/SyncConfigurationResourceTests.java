@@ -163,6 +163,8 @@ class SyncConfigurationResourceTests {
                 "jql", "project = PAY AND type = Bug"))).statusCode(201);
         create(adminToken, body("pd-all", "pagerduty", Map.of())).statusCode(201);
         create(adminToken, body("pd-some", "pagerduty", Map.of("serviceIds", List.of("PABC123")))).statusCode(201);
+        create(adminToken, body("pd-eu", "pagerduty", Map.of("baseUrl", "https://api.eu.pagerduty.com/")))
+                .statusCode(201).body("options.baseUrl", equalTo("https://api.eu.pagerduty.com"));
 
         assertInvalid(body("gh-both", "github", Map.of("owner", "acme", "repos", List.of("api"), "org", "acme")),
                 "options.owner");
@@ -186,6 +188,9 @@ class SyncConfigurationResourceTests {
                 "projectKeys", List.of("pay"))), "options.projectKeys[0]");
         assertInvalid(body("pd-bad", "pagerduty", Map.of("serviceIds", List.of("not an id"))), "options.serviceIds[0]");
         assertInvalid(body("pd-path", "pagerduty", Map.of("repositoryPath", "/srv/git")), "options.repositoryPath");
+        assertInvalid(body("pd-url", "pagerduty", Map.of("baseUrl", "ftp://api.pagerduty.com")), "options.baseUrl");
+        assertInvalid(body("pd-url-query", "pagerduty", Map.of("baseUrl", "https://api.pagerduty.com?x=1")),
+                "options.baseUrl");
     }
 
     @Test

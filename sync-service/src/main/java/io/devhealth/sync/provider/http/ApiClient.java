@@ -474,15 +474,20 @@ public final class ApiClient {
                 + providerMessage(response));
     }
 
-    /** The provider's own {@code message}, when the body is JSON with one; else the start of the body. */
+    /**
+     * The provider's own {@code message} (or {@code error.message}), when the body is JSON with one; else the start of
+     * the body.
+     */
     private static String providerMessage(ApiResponse response) {
         if (response.body().length == 0) {
             return "";
         }
         try {
             JsonNode body = JSON.readTree(response.body());
-            if (body != null && body.hasNonNull("message")) {
-                String message = body.get("message").asText();
+            JsonNode named = body == null ? null : body.hasNonNull("message") ? body.get("message")
+                    : body.path("error").get("message"); // PagerDuty: {"error": {"message", "code", "errors"}}
+            if (named != null && !named.isNull() && !named.isContainerNode()) {
+                String message = named.asText();
                 return ": " + (message.length() > MAX_ERROR_BODY ? message.substring(0, MAX_ERROR_BODY) + "…" : message);
             }
         } catch (IOException | RuntimeException notJson) {

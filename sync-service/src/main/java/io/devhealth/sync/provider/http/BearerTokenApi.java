@@ -5,8 +5,9 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 
 /**
- * A REST API authenticated with {@code Authorization: Bearer <token>} at a configurable root (GitHub, GitLab): the
- * conventions a provider only declares, the plumbing of {@link ProviderApi} in one place.
+ * A REST API authenticated with a token in the {@code Authorization} header at a configurable root: {@code Bearer
+ * <token>} (GitHub, GitLab) or another scheme such as PagerDuty's {@code Token token=<token>}. The conventions a
+ * provider only declares, the plumbing of {@link ProviderApi} in one place.
  */
 public abstract class BearerTokenApi implements ProviderApi {
 
@@ -15,6 +16,7 @@ public abstract class BearerTokenApi implements ProviderApi {
     private final Map<String, String> headers;
     private final Pagination pagination;
     private final RateLimitPolicy rateLimits;
+    private final String scheme;
 
     /**
      * @param baseUrl        the API root as configured (a trailing slash is dropped); {@code null} or blank:
@@ -23,12 +25,19 @@ public abstract class BearerTokenApi implements ProviderApi {
      */
     protected BearerTokenApi(String name, String baseUrl, String defaultBaseUrl, Map<String, String> defaultHeaders,
             Pagination pagination, RateLimitPolicy rateLimits) {
+        this(name, baseUrl, defaultBaseUrl, defaultHeaders, pagination, rateLimits, "Bearer ");
+    }
+
+    /** @param scheme what precedes the token in the {@code Authorization} header, e.g. {@code "Token token="} */
+    protected BearerTokenApi(String name, String baseUrl, String defaultBaseUrl, Map<String, String> defaultHeaders,
+            Pagination pagination, RateLimitPolicy rateLimits, String scheme) {
         String url = baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl.strip();
         this.name = name;
         this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         this.headers = Map.copyOf(defaultHeaders);
         this.pagination = pagination;
         this.rateLimits = rateLimits;
+        this.scheme = scheme;
     }
 
     @Override
@@ -48,7 +57,7 @@ public abstract class BearerTokenApi implements ProviderApi {
 
     @Override
     public final void authenticate(HttpRequest.Builder request, String secret) {
-        request.header("Authorization", "Bearer " + secret);
+        request.header("Authorization", scheme + secret);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * limits come with neither header: "wait at least a minute", then longer). Any other 403 is a real refusal.
  *
  * <p>A reset is epoch seconds (GitHub, GitLab) or an ISO-8601 time (Jira Cloud's {@code X-RateLimit-Reset}, e.g.
- * {@code 2026-12-02T10:15Z}). A provider that names the limit it hit ({@code reasonHeader}, Jira's
+ * {@code 2026-12-02T10:15Z}) or, for {@link #resetInSeconds}, seconds from now (PagerDuty). A provider that names the limit it hit ({@code reasonHeader}, Jira's
  * {@code RateLimit-Reason}) has that name added to the wait's reason.
  *
  * <p>Reset times are read against the response's own {@code Date} when it has one: a wait lasts
@@ -33,6 +33,7 @@ public final class HeaderRateLimits implements RateLimitPolicy {
     private final String resetHeader;
     private final Predicate<ApiResponse> limitedBody;
     private final String reasonHeader;
+    private final boolean resetInSeconds;
 
     /**
      * @param remainingHeader e.g. {@code X-RateLimit-Remaining}
@@ -46,10 +47,25 @@ public final class HeaderRateLimits implements RateLimitPolicy {
     /** @param reasonHeader names the limit that refused a request (e.g. {@code RateLimit-Reason}), or {@code null} */
     public HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody,
             String reasonHeader) {
+        this(remainingHeader, resetHeader, limitedBody, reasonHeader, false);
+    }
+
+    private HeaderRateLimits(String remainingHeader, String resetHeader, Predicate<ApiResponse> limitedBody,
+            String reasonHeader, boolean resetInSeconds) {
         this.remainingHeader = remainingHeader;
         this.resetHeader = resetHeader;
         this.limitedBody = limitedBody;
         this.reasonHeader = reasonHeader;
+        this.resetInSeconds = resetInSeconds;
+    }
+
+    /**
+     * Limits whose reset header counts the seconds until the window resets (PagerDuty's {@code ratelimit-reset}, as in
+     * the IETF RateLimit header draft) instead of naming an epoch second. A 429 carrying such a reset waits for it
+     * even without a remaining count of 0.
+     */
+    public static HeaderRateLimits resetInSeconds(String remainingHeader, String resetHeader) {
+        return new HeaderRateLimits(remainingHeader, resetHeader, response -> false, null, true);
     }
 
     @Override
@@ -66,7 +82,7 @@ public final class HeaderRateLimits implements RateLimitPolicy {
         if (retryAfter.isPresent()) {
             return Optional.of(new RateLimitWait(retryAfter.get(), "Retry-After"));
         }
-        if (spent(response)) {
+        if (spent(response) || (resetInSeconds && response.status() == 429)) {
             Optional<Instant> reset = reset(response, now);
             if (reset.isPresent()) {
                 return Optional.of(new RateLimitWait(reset.get(), "rate limit"));
@@ -92,8 +108,14 @@ public final class HeaderRateLimits implements RateLimitPolicy {
         return response.longHeader(remainingHeader).map(remaining -> remaining <= 0).orElse(false);
     }
 
-    /** The reset as a local instant: {@code now + (reset − Date)}, or the reset itself without a {@code Date}. */
+    /**
+     * The reset as a local instant: {@code now + (reset − Date)}, or the reset itself without a {@code Date}; for
+     * resets in seconds, {@code now + seconds}.
+     */
     private Optional<Instant> reset(ApiResponse response, Instant now) {
+        if (resetInSeconds) {
+            return response.longHeader(resetHeader).map(seconds -> now.plusSeconds(Math.max(0, seconds)));
+        }
         return resetTime(response)
                 .map(reset -> serverDate(response).map(date -> now.plus(Duration.between(date, reset))).orElse(reset));
     }

@@ -153,19 +153,6 @@ public class SyncRunResourceTests {
     }
 
     @Test
-    void providerWithoutImplementationFailsTheRun() {
-        Org org = identity.createOrg(admin, "unknown-provider");
-        // identity's schema knows pagerduty; no ProviderSync bean serves it yet.
-        UUID configurationId = identity.insertConfiguration(org, "pagerduty", "{\"service\": \"devhealth\"}");
-
-        JsonPath run = awaitEnd(admin, org, startRun(admin, org, configurationId));
-
-        assertThat(run.getString("status")).isEqualTo("failed");
-        assertThat(run.getString("error")).startsWith("provider pagerduty is not supported (this sync-service runs: ")
-                .contains("git");
-    }
-
-    @Test
     void secondRunWhileOneIsRunningIsAConflict() {
         Org org = identity.createOrg(admin, "conflict");
         UUID configurationId = identity.createGitConfiguration(admin, org, tmp.toString());

@@ -1,0 +1,101 @@
+package io.devhealth.sync.provider.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Classic offset pagination announced in the body (PagerDuty REST v2): a page is
+ * {@code {"<items>": […], "limit": 100, "offset": 200, "more": true, "total": null}}; the next page is the same URL with
+ * {@code offset} advanced by {@code limit} while {@code more} is true. Providers cap how deep an offset may go
+ * (PagerDuty: {@code offset + limit ≤ 10,000}); a page whose successor would pass the cap has no next page here, and
+ * {@link #capped} tells the caller that the list went on (it must narrow its query, e.g. split the time window).
+ *
+ * <p>The page's members are found with a streaming scan that skips the items, so finding the next page costs no
+ * second parse of the body.
+ */
+public final class OffsetPagination implements Pagination {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final int cap;
+
+    /** @param cap the deepest {@code offset + limit} the provider serves, e.g. 10,000 */
+    public OffsetPagination(int cap) {
+        this.cap = cap;
+    }
+
+    /** A page's position: {@code more} says whether items follow it. */
+    public record Page(long offset, long limit, boolean more) {
+    }
+
+    @Override
+    public Optional<URI> next(ApiResponse page) {
+        Page position = position(page);
+        long next = position.offset() + position.limit();
+        if (!position.more() || position.limit() <= 0 || next + position.limit() > cap) {
+            return Optional.empty();
+        }
+        return Optional.of(NextPageHeaderPagination.withPage(page.uri(), "offset", Long.toString(next)));
+    }
+
+    /** Whether {@code page} is the last one the cap allows although more items follow. */
+    public boolean capped(ApiResponse page) {
+        long offset = parameter(page.uri(), "offset");
+        long limit = parameter(page.uri(), "limit");
+        if (offset >= 0 && limit > 0 && offset + 2 * limit <= cap) {
+            return false; // far from the cap: no need to read the body again
+        }
+        Page position = position(page);
+        return position.more() && position.offset() + 2 * position.limit() > cap;
+    }
+
+    /** A numeric query parameter of {@code uri}, -1 when absent or not a number. */
+    private static long parameter(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return -1;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                try {
+                    return Long.parseLong(pair.substring(name.length() + 1));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The top-level {@code offset}, {@code limit} and {@code more} of a page; malformed JSON: an {@link ApiException}. */
+    public static Page position(ApiResponse page) {
+        long offset = 0;
+        long limit = 0;
+        boolean more = false;
+        try (JsonParser parser = JSON.createParser(page.body())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "offset" -> offset = value.isNumeric() ? parser.getLongValue() : 0;
+                    case "limit" -> limit = value.isNumeric() ? parser.getLongValue() : 0;
+                    case "more" -> more = value == JsonToken.VALUE_TRUE;
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new ApiException(ApiException.Kind.MALFORMED, page.status(), "GET " + page.uri()
+                    + ": the response body is not valid JSON (truncated or malformed: " + e.getMessage().lines()
+                            .findFirst().orElse("") + ")", e);
+        }
+        return new Page(offset, limit, more);
+    }
+}

@@ -1,0 +1,199 @@
+package io.devhealth.sync.provider.pagerduty;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.clickhouse.client.api.Client;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.devhealth.sync.clickhouse.BenchMigrations;
+import io.devhealth.sync.clickhouse.ClickHouseClients;
+import io.devhealth.sync.provider.SyncContext;
+import io.devhealth.sync.provider.SyncOutcome;
+import io.devhealth.sync.provider.http.ApiClients;
+import io.devhealth.sync.provider.http.CredentialGates;
+import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.ProviderTime;
+import io.devhealth.sync.provider.http.ReplayServer;
+import io.devhealth.sync.provider.http.TestHttpConfig;
+import io.devhealth.sync.sink.BatchInserter;
+import io.devhealth.sync.sink.ClickHouseSink;
+import io.devhealth.sync.sink.FixedSinkConfig;
+import io.devhealth.sync.sink.SinkConfig;
+
+/**
+ * The PagerDuty half of {@code bench/provider-sync} (same shape and output keys as
+ * {@code io.devhealth.sync.provider.github.GitHubSyncBench}): serves {@code BENCH_INCIDENTS} synthetic incidents made
+ * from the recorded ones ({@link RecordedPagerDuty#copy}: each a recorded incident with its recorded log entries,
+ * under a new id and time) from a local {@link ReplayServer}, measures in the same JVM
+ * <ol>
+ * <li>the ceiling: every URL a full sync requests (the incident list pages and each incident's log entries), fetched
+ * raw (bodies read, not parsed) with the same HTTP client settings and the same concurrency per credential;</li>
+ * <li>the full sync through the service's code path (PagerDutyProviderSync → ApiClient → PagerDutyRows →
+ * ClickHouseSink → BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
+ * </ol>
+ * checks ClickHouse's FINAL row counts ({@code incidents}, {@code incident_log_entries}) against the dataset, and prints
+ * {@code key=value} figures.
+ *
+ * <p>Usage: {@code PagerDutySyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
+ * {@code BENCH_INCIDENTS} (5000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8).
+ */
+public final class PagerDutySyncBench {
+
+    private static final int PAGE = 100;
+
+    private PagerDutySyncBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        String url = args[0];
+        String database = args[1];
+        Path migrations = Path.of(args[2]);
+        double scale = Double.parseDouble(env("BENCH_SCALE", "1.0"));
+        int incidents = (int) Math.max(1, Math.round(Integer.parseInt(env("BENCH_INCIDENTS", "5000")) * scale));
+        int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "8"));
+
+        try (ReplayServer server = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
+            server.recordRequests(false);
+            RecordedPagerDuty account = account(incidents).install(server);
+            long expectedRows = account.size() + (long) account.logEntryCount();
+            System.out.println("dataset=" + account.size() + " incidents, " + account.logEntryCount() + " log entries");
+            List<String> urls = urls(server.url(), account);
+            rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency); // warm-up: JIT, connections
+            long start = System.nanoTime();
+            long bytes = rawFetch(urls, concurrency);
+            long rawNanos = System.nanoTime() - start;
+            System.out.println("raw_requests=" + urls.size());
+            System.out.println("raw_bytes=" + bytes);
+            System.out.println("raw_ms=" + TimeUnit.NANOSECONDS.toMillis(rawNanos));
+
+            String user = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
+            String password = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
+            try (Client admin = ClickHouseClients.create(url, "default", user, password, false)) {
+                admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
+            }
+            try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
+                BenchMigrations.migrate(client, migrations);
+                SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
+                TestHttpConfig http = new TestHttpConfig(4, concurrency);
+                PagerDutyProviderSync sync = new PagerDutyProviderSync(TestPagerDutyConfig.pagesOf(PAGE),
+                        new ApiClients(http, new CredentialGates(concurrency), null, new ProviderTime()),
+                        new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
+                        new FullRefreshTombstones(client), new RepositoryLookup(client));
+                UUID org = UUID.randomUUID();
+                SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("baseUrl", server.url()),
+                        Map.of(), null, System.currentTimeMillis(), null);
+                start = System.nanoTime();
+                SyncOutcome outcome = sync.run(context);
+                long syncNanos = System.nanoTime() - start;
+                System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
+                outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
+                System.out.println("expected_rows=" + expectedRows);
+                long stored = 0;
+                for (String table : List.of("incidents", "incident_log_entries")) {
+                    stored += Long.parseLong(client.queryAll("SELECT count() FROM " + table + " FINAL WHERE org_id = '"
+                            + org + "'").get(0).getString(1));
+                }
+                System.out.println("stored_rows=" + stored);
+                System.out.println("rss_peak_mb=" + vmHwmKb() / 1024);
+            }
+        }
+    }
+
+    /** {@code incidents} copies of the recorded incidents, one a minute up to an hour ago, with their log entries. */
+    private static RecordedPagerDuty account(int incidents) {
+        RecordedPagerDuty account = new RecordedPagerDuty();
+        List<ObjectNode> recorded = RecordedPagerDuty.recorded();
+        recorded.forEach(item -> account.remove(item.get("id").asText()));
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(incidents + 60L, ChronoUnit.MINUTES);
+        List<ObjectNode> copies = new ArrayList<>(incidents);
+        for (int i = 0; i < incidents; i++) {
+            ObjectNode template = recorded.get(i % recorded.size());
+            copies.add(RecordedPagerDuty.copy(template, String.format("QB%010d", i), i + 1L, first.plusSeconds(60L * i),
+                    template.get("service").get("id").asText()));
+        }
+        account.putAll(copies);
+        return account;
+    }
+
+    /** Every URL a full sync requests: the incident list's pages, then each incident's log entries. */
+    private static List<String> urls(String origin, RecordedPagerDuty account) {
+        List<String> urls = new ArrayList<>();
+        for (int offset = 0; offset == 0 || offset < account.size(); offset += PAGE) {
+            urls.add(origin + "/incidents?sort_by=created_at:asc&time_zone=UTC&date_range=all&limit=" + PAGE
+                    + "&offset=" + offset);
+        }
+        for (ObjectNode incident : account.byCreation()) {
+            int entries = account.logEntries(incident.get("id").asText()).size();
+            for (int offset = 0; offset == 0 || offset < entries; offset += PAGE) {
+                urls.add(origin + "/incidents/" + incident.get("id").asText() + "/log_entries?time_zone=UTC&limit="
+                        + PAGE + "&offset=" + offset);
+            }
+        }
+        return urls;
+    }
+
+    /** Fetches every URL, {@code concurrency} at a time, reading whole bodies; answers the bytes read. */
+    private static long rawFetch(List<String> urls, int concurrency) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(java.time.Duration.ofSeconds(10))
+                .build();
+        Semaphore permits = new Semaphore(concurrency);
+        AtomicLong bytes = new AtomicLong();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>(urls.size());
+            for (String url : urls) {
+                permits.acquire();
+                futures.add(threads.submit(() -> {
+                    try {
+                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Accept", "application/vnd.pagerduty+json;version=2").GET().build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(url + " answered " + response.statusCode());
+                        }
+                        bytes.addAndGet(response.body().length);
+                    } finally {
+                        permits.release();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        return bytes.get();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static long vmHwmKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
