@@ -1,0 +1,31 @@
+-- Attribution of activity to canonical people and teams (io.devhealth.sync.metrics.PeopleMetricsDaily) and the
+-- reports of observed identities to identity-service (io.devhealth.sync.people.ObservedIdentityReport).
+-- Conventions as in V1.
+
+-- Who acknowledged and who resolved an incident: the provider's user ids (PagerDuty user ids), '' when unknown. IF NOT
+-- EXISTS: the PagerDuty provider declares the same columns; whichever migration runs first creates them.
+ALTER TABLE incidents ADD COLUMN IF NOT EXISTS acknowledged_by_id String DEFAULT '' AFTER acknowledged_at;
+ALTER TABLE incidents ADD COLUMN IF NOT EXISTS resolved_by_id String DEFAULT '' AFTER resolved_at;
+
+-- Per person (user_metrics_daily: identity_key = the person id when the identity is mapped, else
+-- '<provider>:<lower-cased external id>', e.g. 'git:jane@acme.io') and per team: incidents resolved that UTC day,
+-- and pull requests opened by the team's members.
+ALTER TABLE user_metrics_daily ADD COLUMN IF NOT EXISTS incidents_resolved UInt32 DEFAULT 0 AFTER work_items_completed;
+ALTER TABLE team_metrics_daily ADD COLUMN IF NOT EXISTS prs_opened UInt32 DEFAULT 0 AFTER active_members;
+ALTER TABLE team_metrics_daily ADD COLUMN IF NOT EXISTS incidents_resolved UInt32 DEFAULT 0 AFTER work_items_completed;
+
+-- Sync runs whose identities are still to be reported to identity-service: a run's rows are found again by its
+-- version, so a report that failed (identity unavailable) is retried by a later run. The latest state wins.
+CREATE TABLE observed_identity_reports
+(
+    org_id     UUID,
+    -- the run's version (the version column of every row it wrote)
+    version    UInt64,
+    -- the run's provider (reviews and review comments carry none of their own)
+    provider   LowCardinality(String),
+    reported   UInt8,
+    attempts   UInt32,
+    updated_at DateTime64(3, 'UTC')
+)
+ENGINE = ReplacingMergeTree(updated_at)
+ORDER BY (org_id, version);
