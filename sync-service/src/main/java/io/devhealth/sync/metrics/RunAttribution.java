@@ -29,7 +29,7 @@ public class RunAttribution {
      * Recomputes people and team metrics, then reports identities (a report failure is logged, never thrown).
      *
      * @return the outcome with counts {@code user_metrics_daily}, {@code team_metrics_daily} (rows written) and
-     *         {@code observedIdentities} (identities identity recorded) added
+     *         {@code observedIdentities} (identities identity recorded) added, each when not 0
      * @throws MetricsException the metrics computation failed: the run fails (its cursor stays, the next run rewrites
      *         its rows and recomputes)
      */
@@ -37,9 +37,15 @@ public class RunAttribution {
         PeopleMetricsDaily.Written written = metrics.recompute(context.orgId(), context.version());
         long observed = report.report(context.orgId(), context.version(), provider);
         Map<String, Long> counts = new LinkedHashMap<>(outcome.counts());
-        counts.put("user_metrics_daily", written.users());
-        counts.put("team_metrics_daily", written.teams());
-        counts.put("observedIdentities", observed);
+        putIfAny(counts, "user_metrics_daily", written.users());
+        putIfAny(counts, "team_metrics_daily", written.teams());
+        putIfAny(counts, "observedIdentities", observed);
         return new SyncOutcome(counts, outcome.cursor(), outcome.warnings());
+    }
+
+    private static void putIfAny(Map<String, Long> counts, String key, long value) {
+        if (value > 0) {
+            counts.put(key, value);
+        }
     }
 }
