@@ -132,8 +132,14 @@ public class PeopleMetricsDaily {
             GROUP BY t.team_id, u.day
             """.formatted(LIVE, touched("day"));
 
-    static final String DELETE_STALE_SQL = """
-            DELETE FROM %s WHERE org_id = {org:UUID} AND version < {computed:Int64} AND %s
+    /**
+     * Rows of the touched days this computation did not rewrite (an identity mapped since, activity gone). Rows it
+     * rewrote are replaced by ReplacingMergeTree; only these need a DELETE, which is a mutation: it is issued only
+     * when there are any, so an ordinary run never mutates.
+     */
+    static final String STALE = """
+            org_id = {org:UUID} AND version < {computed:Int64} AND %3$s
+              AND (%2$s, day) NOT IN (SELECT %2$s, day FROM %1$s WHERE org_id = {org:UUID} AND version = {computed:Int64})
             """;
 
     private static final AtomicLong LAST_COMPUTED = new AtomicLong();
@@ -167,17 +173,28 @@ public class PeopleMetricsDaily {
         Map<String, Object> params = Map.of("org", orgId.toString(), "version", Long.toString(version), "all",
                 all ? "1" : "0", "computed", Long.toString(computed));
         execute(USERS_SQL, params);
-        execute(DELETE_STALE_SQL.formatted("user_metrics_daily", touched("day")), params);
+        deleteStale("user_metrics_daily", "identity_key", params);
         execute(TEAMS_SQL, params);
-        execute(DELETE_STALE_SQL.formatted("team_metrics_daily", touched("day")), params);
-        return new Written(countComputed("user_metrics_daily", params), countComputed("team_metrics_daily", params));
+        deleteStale("team_metrics_daily", "team_id", params);
+        return new Written(count(COMPUTED.formatted("user_metrics_daily"), params),
+                count(COMPUTED.formatted("team_metrics_daily"), params));
+    }
+
+    private void deleteStale(String table, String key, Map<String, Object> params) {
+        String stale = STALE.formatted(table, key, touched("day"));
+        if (count("SELECT count() FROM " + table + " WHERE " + stale, params) > 0) {
+            execute("DELETE FROM " + table + " WHERE " + stale, params);
+        }
     }
 
     /** Rows this computation wrote (written_rows of an INSERT … SELECT is not reported by every server). */
-    private long countComputed(String table, Map<String, Object> params) {
+    private static final String COMPUTED =
+            "SELECT count() FROM %s WHERE org_id = {org:UUID} AND version = {computed:Int64}";
+
+    /** The first column of the first row of {@code sql}. */
+    private long count(String sql, Map<String, Object> params) {
         try {
-            return client.queryAll("SELECT count() FROM " + table
-                    + " WHERE org_id = {org:UUID} AND version = {computed:Int64}", params).getFirst().getLong(1);
+            return client.queryAll(sql, params).getFirst().getLong(1);
         } catch (RuntimeException e) {
             throw new MetricsException("counting people and team metrics failed: " + e.getMessage(), e);
         }
