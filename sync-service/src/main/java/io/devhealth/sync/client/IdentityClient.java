@@ -204,6 +204,20 @@ public class IdentityClient {
                 null, null);
     }
 
+    /**
+     * {@code POST /internal/v1/orgs/{orgId}/observed-identities}: reports identities seen in the organization's data
+     * (at most {@link ObservedIdentities#MAX_BATCH} per call). Idempotent (identity upserts them).
+     *
+     * @return identities identity recorded
+     * @throws IdentityRejectedException 404 when the organization no longer exists, 422 for an identity it refuses
+     */
+    @Timeout(30000)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, abortOn = IdentityException.Answer.class)
+    public int observeIdentities(UUID orgId, ObservedIdentities request) {
+        return call("report observed identities", () -> withServiceToken(
+                bearer -> identity.observeIdentities(bearer, orgId, request)), null, null).recorded();
+    }
+
     /** Calls with the service token; a 401 means the cached token went stale: fetch a new one, once. */
     private <T> T withServiceToken(Function<String, T> request) {
         String bearer = tokens.bearer();

@@ -98,6 +98,11 @@ interface IdentityRestClient {
             @QueryParam("sinceVersion") long sinceVersion, @QueryParam("afterId") UUID afterId,
             @QueryParam("limit") int limit);
 
+    @POST
+    @Path("/internal/v1/orgs/{orgId}/observed-identities")
+    ObservedIdentities.Recorded observeIdentities(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("orgId") UUID orgId, ObservedIdentities request);
+
     /** @param runId the sync run the secret is read for (recorded in identity's audit) */
     record ReadSecretRequest(UUID runId) {
     }

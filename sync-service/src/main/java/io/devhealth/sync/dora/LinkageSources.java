@@ -60,13 +60,18 @@ class LinkageSources {
             WHERE org_id = {org:UUID} AND is_deleted = 0
             """;
 
-    /** Incidents with the repositories they belong to and the text their references are read from. */
+    /**
+     * The incidents that count (a PagerDuty service outside {@code incidents.rules} does not), with the repositories
+     * they belong to (their issue's, or their PagerDuty service's through {@code pagerduty.services}) and the text
+     * their references are read from.
+     */
     private static final String ORG_INCIDENTS = """
-            SELECT provider, incident_id, title, deployment_id,
-                   if(repo_id IS NULL, CAST([] AS Array(UUID)), [assumeNotNull(repo_id)]) AS repos,
+            SELECT provider, incident_id, concat(title, '\n', description) AS text, deployment_id,
+                   arrayDistinct(arrayConcat(if(repo_id IS NULL, CAST([] AS Array(UUID)), [assumeNotNull(repo_id)]),
+                                             repo_ids)) AS repos,
                    toUnixTimestamp64Milli(created_at) AS created_ms, toUnixTimestamp64Milli(resolved_at) AS resolved_ms
             FROM incidents FINAL
-            WHERE org_id = {org:UUID} AND is_deleted = 0
+            WHERE org_id = {org:UUID} AND is_deleted = 0 AND counts_as_incident = 1
             """;
 
     private static final String ORG_CORRECTIONS = """
@@ -184,7 +189,7 @@ class LinkageSources {
                 repos.add(repo instanceof UUID id ? id : UUID.fromString(repo.toString()));
             }
             incidents.add(new IncidentLinker.Incident(row.getString("provider"), row.getString("incident_id"),
-                    Set.copyOf(repos), row.getString("deployment_id"), IncidentReferences.in(row.getString("title")),
+                    Set.copyOf(repos), row.getString("deployment_id"), IncidentReferences.in(row.getString("text")),
                     row.getLong("created_ms"), nullableLong(row, "resolved_ms")));
         }
         return incidents;

@@ -21,6 +21,7 @@ import io.devhealth.sync.sink.WriteFence;
 /**
  * Incidents from issues, so that an organization without PagerDuty still gets change failures and recovery times:
  * GitHub and GitLab issues with one of the organization's incident labels, Jira issues of one of its incident types
+ * (the type's untranslated name)
  * or with one of its Jira incident labels (setting {@code incidents.rules}; case-insensitive), become
  * {@code incidents} rows of the same provider and id (triggered when created, resolved when completed, in the
  * issue's repository). Derived inside ClickHouse from {@code work_items}, whole per organization and provider after
@@ -45,7 +46,7 @@ public class WorkItemIncidents {
             FROM work_items FINAL
             WHERE org_id = {org:UUID} AND provider = {provider:String} AND is_deleted = 0
               AND (hasAny(arrayMap(label -> lower(label), labels), {labels:Array(String)})
-                   OR (provider = 'jira' AND lower(type) IN {types:Array(String)}))
+                   OR (provider = 'jira' AND lower(type_name) IN {types:Array(String)}))
             """;
 
     private final Client client;

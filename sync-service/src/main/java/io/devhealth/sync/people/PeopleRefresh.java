@@ -14,12 +14,17 @@ import org.jboss.logging.Logger;
 import io.devhealth.sync.client.ChangeFeedPage;
 import io.devhealth.sync.client.ChangeFeedPage.OrgVersion;
 import io.devhealth.sync.client.IdentityClient;
+import io.devhealth.sync.metrics.MetricsException;
+import io.devhealth.sync.metrics.PeopleMetricsDaily;
 
 /**
  * Copies identity-service's people, teams and incident link corrections into ClickHouse by reading its change feeds (identity's
  * {@code ChangeFeedContract}): one call lists every organization's feed version; only feeds that moved are read,
  * page by page from the version last applied, and the cursor moves only after every page is written. A crash
  * between pages re-reads them on the next refresh; rows carry feed versions, so nothing is applied twice.
+ *
+ * <p>After an organization's people or teams changed, its people and team metrics are recomputed
+ * ({@link PeopleMetricsDaily#recomputeAll}): attribution follows the mappings.
  *
  * <p>A feed whose version went back (identity restored from a backup) is copied again from scratch: the copy
  * and the cursors of that organization are deleted first, since the old rows' higher versions would otherwise
@@ -36,15 +41,17 @@ public class PeopleRefresh {
     private final IdentityClient identity;
     private final FeedCursors cursors;
     private final PeopleRows rows;
+    private final PeopleMetricsDaily metrics;
     private final Event<CorrectionsChanged> correctionsChanged;
     private final int pageSize;
 
-    PeopleRefresh(IdentityClient identity, FeedCursors cursors, PeopleRows rows,
+    PeopleRefresh(IdentityClient identity, FeedCursors cursors, PeopleRows rows, PeopleMetricsDaily metrics,
             Event<CorrectionsChanged> correctionsChanged,
             @ConfigProperty(name = "devhealth.people.page-size", defaultValue = "500") int pageSize) {
         this.identity = identity;
         this.cursors = cursors;
         this.rows = rows;
+        this.metrics = metrics;
         this.correctionsChanged = correctionsChanged;
         this.pageSize = pageSize;
     }
@@ -81,7 +88,11 @@ public class PeopleRefresh {
             }
             organizations++;
             try {
-                written += refresh(org, people, teams, corrections);
+                long orgWritten = refresh(org, people, teams, corrections);
+                written += orgWritten;
+                if (orgWritten > 0) {
+                    reattribute(org.orgId());
+                }
             } catch (RuntimeException e) {
                 failed++;
                 LOG.warnf("people refresh of organization %s failed (retried on the next refresh): %s", org.orgId(),
@@ -89,6 +100,20 @@ public class PeopleRefresh {
             }
         }
         return new Summary(organizations, written, failed);
+    }
+
+    /**
+     * A mapping or a team changed: every day of the organization may now belong to someone else, so its people and
+     * team metrics are recomputed whole (one INSERT … SELECT inside ClickHouse). A failure is logged; the days of
+     * later runs are recomputed with the new mappings anyway.
+     */
+    private void reattribute(UUID orgId) {
+        try {
+            metrics.recomputeAll(orgId);
+        } catch (MetricsException e) {
+            LOG.warnf("people metrics of organization %s were not recomputed after its people changed: %s", orgId,
+                    e.getMessage());
+        }
     }
 
     private long refresh(OrgVersion org, long people, long teams, long corrections) {

@@ -78,6 +78,29 @@ class IncidentFollowUpTests {
     }
 
     @Test
+    void aPagerDutyIncidentIsLinkedThroughItsServicesRepositoriesOrTheCommitItsDescriptionNames() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID api = UUID.randomUUID();
+        UUID web = UUID.randomUUID();
+        deploymentFact(org, api, "a1", "2024-05-01 10:00:00");
+        deploymentFact(org, web, "w1", "2024-05-01 11:00:00");
+        execute("ALTER TABLE deployment_facts UPDATE commit_sha = '3f786850e387550fdab836ed7e6dc881de23001b'"
+                + " WHERE org_id = '" + org + "' AND deployment_id = 'w1' SETTINGS mutations_sync = 1");
+        pagerDutyIncident(org, "PAPI", "['" + api + "']", "Latency", "", 1, "2024-05-01 12:00:00");
+        pagerDutyIncident(org, "PREF", "[]", "Errors", "Started with 3f786850e38 on web", 1,
+                "2024-05-01 12:00:00");
+        pagerDutyIncident(org, "PLOW", "['" + api + "']", "Low-priority service", "", 0,
+                "2024-05-01 12:00:00");
+
+        followUp.afterSync("pagerduty", context(org, Map.of()));
+
+        assertThat(query(org, "SELECT incident_id, deployment_id, link_method FROM incident_links FINAL"
+                + " WHERE org_id = {org:UUID} AND is_deleted = 0 ORDER BY incident_id")).containsExactly(
+                        "PAPI\ta1\tlast-production-deployment",
+                        "PREF\tw1\texplicit-commit");
+    }
+
+    @Test
     void aRunOfAProviderWithoutIncidentsOrDeploymentsLinksNothing() throws Exception {
         UUID org = UUID.randomUUID();
         workItem(org, "github", UUID.randomUUID(), "1", "['incident']", "", "2024-05-01 12:00:00", "NULL");
@@ -96,13 +119,19 @@ class IncidentFollowUpTests {
                 + "', 'production', 1, '" + "a".repeat(40) + "', '" + finished + "', 1, 1)");
     }
 
+    private void pagerDutyIncident(UUID org, String id, String repos, String title,
+            String description, int counts, String created) {
+        execute("INSERT INTO incidents (org_id, provider, incident_id, title, description, repo_ids, counts_as_incident,"
+                + " created_at, version) VALUES ('" + org + "', 'pagerduty', '" + id + "', '" + title + "', '"
+                + description + "', " + repos + ", " + counts + ", '" + created + "', 1)");
+    }
+
     private void workItem(UUID org, String provider, UUID repo, String id, String labels, String type,
             String created, String completed) {
-        execute("INSERT INTO work_items (org_id, provider, work_item_id, project_key, repo_id, title, type, labels,"
-                + " created_at, updated_at, completed_at, version) VALUES ('" + org + "', '" + provider + "', '" + id
-                + "', 'acme/api', " + (repo == null ? "NULL" : "'" + repo + "'") + ", 'Checkout down', '"
-                + type.toLowerCase(java.util.Locale.ROOT) + "', " + labels + ", '" + created + "', '" + created
-                + "', " + completed + ", 1)");
+        execute("INSERT INTO work_items (org_id, provider, work_item_id, project_key, repo_id, title, type, type_name,"
+                + " labels, created_at, updated_at, completed_at, version) VALUES ('" + org + "', '" + provider + "', '"
+                + id + "', 'acme/api', " + (repo == null ? "NULL" : "'" + repo + "'") + ", 'Checkout down', 'other', '"
+                + type + "', " + labels + ", '" + created + "', '" + created + "', " + completed + ", 1)");
     }
 
     private void execute(String sql) {

@@ -41,7 +41,9 @@ class SyncKillResumeIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** Columns that differ between two organizations' copies of the same data by design. */
     private static final List<String> PER_ORG = List.of("org_id", "version", "repo_id", "sync_configuration_id",
-            "synced_at");
+            "synced_at", "computed_at");
+    /** Bookkeeping of runs, not synced data: which runs' identities were reported to identity, and when. */
+    private static final List<String> RUN_BOOKKEEPING = List.of("observed_identity_reports");
     private static final String SECRET_A = "github_pat_11REPLICA_A_" + UUID.randomUUID();
     private static final String SECRET_B = "github_pat_11REPLICA_B_" + UUID.randomUUID();
 
@@ -217,6 +219,9 @@ class SyncKillResumeIT {
     private static void assertSameRows(String database, Org a, Org b) {
         List<String> compared = new ArrayList<>();
         Replicas.orgTables(database).forEach((table, columns) -> {
+            if (RUN_BOOKKEEPING.contains(table)) {
+                return;
+            }
             List<String> values = columns.stream().filter(column -> !PER_ORG.contains(column)).toList();
             String where = " WHERE org_id = {org:UUID}" + (columns.contains("is_deleted") ? " AND is_deleted = 0" : "");
             String select = "SELECT " + String.join(", ", values) + " FROM " + table + " FINAL" + where + " ORDER BY "

@@ -21,7 +21,8 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
      * Why an unmapped observed identity may belong to a person. Each candidate row: the observed identity, the
      * reason, and the person it matches, the user it matches (with the user's name and email), or the key of the
      * group of unmapped identities it shares with others (lower-cased email or login). Only users who are members
-     * of the organization count.
+     * of the organization count. A git email of GitHub's noreply domain names a GitHub login: it matches that
+     * login's person ({@code github-noreply}), or groups with the unmapped GitHub identity of that login.
      */
     private static final String CANDIDATES = """
             WITH unmapped AS (
@@ -31,6 +32,14 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
                   AND NOT EXISTS (SELECT 1 FROM identity_mappings m
                                   WHERE m.organization_id = o.organization_id AND m.provider = o.provider
                                     AND lower(m.external_id) = lower(o.external_id))
+            ),
+            -- Git emails GitHub gives its users (ID+login@users.noreply.github.com, or login@… for older accounts):
+            -- each names its GitHub login. ({0,1} rather than a question mark: the query's parameters are ?N.)
+            noreply AS (
+                SELECT u.id, (regexp_match(lower(u.external_id),
+                        '^([0-9]+[+]){0,1}([a-z0-9][a-z0-9-]*([[]bot[]]){0,1})@users[.]noreply[.]github[.]com$'))[2] AS login
+                FROM unmapped u
+                WHERE u.provider = 'git'
             )
             SELECT u.id, 'same-email', i.person_id, CAST(NULL AS uuid), CAST(NULL AS text), CAST(NULL AS text),
                    CAST(NULL AS text)
@@ -64,6 +73,20 @@ public class ObservedIdentityRepository implements PanacheRepositoryBase<Observe
             WHERE u.provider IN ('github', 'gitlab')
               AND lower(u.external_id) IN (SELECT lower(external_id) FROM unmapped WHERE provider IN ('github', 'gitlab')
                                            GROUP BY lower(external_id) HAVING count(DISTINCT provider) > 1)
+            UNION
+            SELECT n.id, 'github-noreply', i.person_id, NULL, NULL, NULL, NULL
+            FROM noreply n
+            JOIN identity_mappings i ON i.organization_id = ?1 AND i.provider = 'github'
+                 AND lower(i.external_id) = n.login
+            WHERE i.person_id IS NOT NULL
+            UNION
+            SELECT n.id, 'github-noreply', NULL, NULL, NULL, NULL, n.login
+            FROM noreply n
+            WHERE n.login IN (SELECT lower(external_id) FROM unmapped WHERE provider = 'github')
+            UNION
+            SELECT u.id, 'github-noreply', NULL, NULL, NULL, NULL, lower(u.external_id)
+            FROM unmapped u
+            WHERE u.provider = 'github' AND lower(u.external_id) IN (SELECT login FROM noreply WHERE login IS NOT NULL)
             """;
 
     /** One candidate of {@link #listCandidates}. */

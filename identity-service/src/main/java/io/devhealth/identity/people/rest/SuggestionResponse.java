@@ -15,10 +15,12 @@ public record SuggestionResponse(
         @Schema(description = "Stable while the suggestion applies", examples = "7b1e5f0a-3c2d-3e4f-8a9b-0c1d2e3f4a5b")
         UUID id,
         @Schema(enumeration = { "add-to-person", "create-person" }, examples = "add-to-person") String kind,
-        @Schema(enumeration = { "primary-email", "user-email", "same-email", "shared-email", "same-login",
+        @Schema(enumeration = { "primary-email", "user-email", "same-email", "github-noreply", "shared-email",
+                "same-login",
                 "shared-login" }, examples = "primary-email")
         String reason,
-        @Schema(description = "0–1: primary-email 0.95, user-email and same-email 0.9, shared-email 0.8, same-login "
+        @Schema(description = "0–1: primary-email 0.95, user-email and same-email 0.9, github-noreply 0.85, shared-email "
+                + "0.8, same-login "
                 + "0.6, shared-login 0.5", examples = "0.95")
         double confidence,
         @Schema(examples = "the identity's email is this person's primary email") String detail,

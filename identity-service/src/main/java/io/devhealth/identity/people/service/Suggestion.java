@@ -13,7 +13,7 @@ import io.devhealth.identity.people.Person;
  *
  * @param fingerprint what is proposed, stable while it applies: {@code extend:<person id>:<provider>:<lower-cased
  *        id>} (one identity to one person), {@code create:email:<email>}, {@code create:user:<user id>} or
- *        {@code create:login:<login>} (a group, which may grow); a rejected fingerprint is never proposed again
+ *        {@code create:login:<login>}, {@code create:noreply:<login>} (a group, which may grow); a rejected fingerprint is never proposed again
  * @param person the person to extend; null for a create
  * @param displayName for a create: the new person's name
  * @param primaryEmail for a create: the new person's primary email (null when none or taken)
@@ -34,6 +34,7 @@ public record Suggestion(UUID id, String fingerprint, Kind kind, Reason reason, 
         PRIMARY_EMAIL(0.95, "the identity's email is this person's primary email"),
         USER_EMAIL(0.9, "the email is the email of a DevHealth user who is a member of this organization"),
         SAME_EMAIL(0.9, "the identity's email is the email of one of this person's identities"),
+        GITHUB_NOREPLY(0.85, "the git email is GitHub's noreply address of this GitHub login"),
         SHARED_EMAIL(0.8, "these unmapped identities share an email"),
         SAME_LOGIN(0.6, "the GitHub login and the GitLab username are the same as one of this person's"),
         SHARED_LOGIN(0.5, "an unmapped GitHub login equals an unmapped GitLab username");

@@ -33,7 +33,9 @@ import io.smallrye.mutiny.Uni;
  * <p>An identity that may belong to an existing person is proposed for it ({@link Kind#ADD_TO_PERSON}, one
  * suggestion per identity and person, with the strongest reason). The rest are grouped into new people
  * ({@link Kind#CREATE_PERSON}): identities with the email of a member user (linked to that user), unmapped
- * identities sharing an email, an unmapped GitHub login equal to an unmapped GitLab username.
+ * identities sharing an email, a git email of GitHub's noreply domain with the unmapped GitHub login it names
+ * ({@code ID+login@users.noreply.github.com} or {@code login@users.noreply.github.com}), an unmapped GitHub login
+ * equal to an unmapped GitLab username.
  */
 @ApplicationScoped
 class SuggestionFinder {
@@ -76,6 +78,7 @@ class SuggestionFinder {
             Map<UUID, List<UUID>> byUser = new LinkedHashMap<>();
             Map<UUID, Candidate> users = new HashMap<>();
             Map<String, List<UUID>> byEmail = new LinkedHashMap<>();
+            Map<String, List<UUID>> byNoreply = new LinkedHashMap<>();
             Map<String, List<UUID>> byLogin = new LinkedHashMap<>();
             for (Candidate candidate : candidates) {
                 Reason reason = reason(candidate);
@@ -85,6 +88,8 @@ class SuggestionFinder {
                 } else if (reason == Reason.USER_EMAIL) {
                     byUser.computeIfAbsent(candidate.userId(), k -> new ArrayList<>()).add(candidate.observedId());
                     users.put(candidate.userId(), candidate);
+                } else if (reason == Reason.GITHUB_NOREPLY) {
+                    byNoreply.computeIfAbsent(candidate.groupKey(), k -> new ArrayList<>()).add(candidate.observedId());
                 } else if (reason == Reason.SHARED_EMAIL) {
                     byEmail.computeIfAbsent(candidate.groupKey(), k -> new ArrayList<>()).add(candidate.observedId());
                 } else {
@@ -100,6 +105,8 @@ class SuggestionFinder {
             });
             byUser.forEach((userId, group) -> create("create:user:" + userId, Reason.USER_EMAIL, group, covered,
                     users.get(userId), suggestions));
+            byNoreply.forEach((login, group) -> create("create:noreply:" + login, Reason.GITHUB_NOREPLY, group,
+                    covered, null, suggestions));
             byEmail.forEach((email, group) -> create("create:email:" + email, Reason.SHARED_EMAIL, group, covered,
                     null, suggestions));
             byLogin.forEach((login, group) -> create("create:login:" + login, Reason.SHARED_LOGIN, group, covered,
@@ -123,7 +130,7 @@ class SuggestionFinder {
                             .thenComparing(i -> i.externalId))
                     .toList();
             boolean enough = user != null ? !members.isEmpty()
-                    : reason == Reason.SHARED_LOGIN
+                    : reason == Reason.SHARED_LOGIN || reason == Reason.GITHUB_NOREPLY
                             ? members.stream().map(i -> i.provider).distinct().count() > 1
                             : members.size() > 1;
             if (!enough) {

@@ -136,6 +136,42 @@ class SuggestionResourceTests {
     }
 
     @Test
+    void gitHubNoreplyEmailsSuggestTheLoginTheyName() {
+        observe(service, observed("git", "12345+JaneDoe@users.noreply.github.com", "Jane", null),
+                observed("git", "old-style-ann@users.noreply.github.com", "Ann", null),
+                observed("github", "Old-Style-Ann", null, null),
+                observed("git", "999+dependabot[bot]@users.noreply.github.com", "dependabot[bot]", null),
+                observed("github", "dependabot[bot]", null, null),
+                // not GitHub's noreply domain, not a login it names, a login nobody observed
+                observed("git", "janedoe@users.noreply.github.com.evil.io", "Mallory", null),
+                observed("git", "janedoe@noreply.github.com", "Mallory", null),
+                observed("git", "12345+nobody@users.noreply.github.com", "Nobody", null)).statusCode(200);
+
+        JsonPath page = suggestions(steps.member);
+        assertThat(page.getList("items.reason")).containsOnly("github-noreply");
+        assertThat(page.getList("items.kind")).containsExactly("add-to-person", "create-person", "create-person");
+        assertThat(page.getString("items[0].person.id")).isEqualTo(jane);
+        assertThat(page.getList("items[0].identities.externalId"))
+                .containsExactly("12345+JaneDoe@users.noreply.github.com");
+        assertThat(page.getFloat("items[0].confidence")).isEqualTo(0.85f);
+        List<List<String>> created = List.of(page.getList("items[1].identities.externalId"),
+                page.getList("items[2].identities.externalId"));
+        assertThat(created).containsExactlyInAnyOrder(
+                List.of("old-style-ann@users.noreply.github.com", "Old-Style-Ann"),
+                List.of("999+dependabot[bot]@users.noreply.github.com", "dependabot[bot]"));
+
+        int ann = created.get(0).contains("Old-Style-Ann") ? 1 : 2;
+        decide(steps.admin, page.getString("items[" + ann + "].id"), "accept").statusCode(200)
+                .body("displayName", equalTo("Ann"))
+                .body("primaryEmail", equalTo(null))
+                .body("identities.provider", contains("git", "github"));
+        decide(steps.admin, page.getString("items[0].id"), "accept").statusCode(200)
+                .body("identities.size()", equalTo(3));
+        assertThat(suggestions(steps.member).getList("items.identities[0].externalId"))
+                .containsExactly("999+dependabot[bot]@users.noreply.github.com", "dependabot[bot]");
+    }
+
+    @Test
     void suggestionsBelongToTheirOrganization() {
         observe(service, observed("git", "jane@acme.io", null, null)).statusCode(200);
         String id = suggestions(steps.member).getString("items[0].id");

@@ -25,6 +25,8 @@ import io.devhealth.sync.job.completion.RunEnding;
 import io.devhealth.sync.job.completion.RunHeartbeat;
 import io.devhealth.sync.job.completion.RunOutcome;
 import io.devhealth.sync.job.config.SyncJobConfig;
+import io.devhealth.sync.metrics.MetricsException;
+import io.devhealth.sync.metrics.RunAttribution;
 import io.devhealth.sync.provider.ProviderRegistry;
 import io.devhealth.sync.provider.ProviderSync;
 import io.devhealth.sync.provider.SyncContext;
@@ -37,7 +39,9 @@ import io.quarkus.runtime.ShutdownEvent;
  * Executes claimed sync runs: one virtual thread per run, at most {@code devhealth.sync.max-concurrent-runs}
  * providers working at once (others wait in phase {@code queued}, their lease renewed meanwhile), and the
  * registry of this instance's runs that lease loss and shutdown abort. The provider comes from
- * {@link ProviderRegistry}; after it succeeded, every {@link SyncFollowUp} runs inside the run; the heartbeat and the completion are {@link RunCompletion}'s.
+ * {@link ProviderRegistry}; after it succeeds, every {@link SyncFollowUp} runs inside the run (incidents linked to
+ * deployments), then {@link RunAttribution} computes people and team metrics and reports the identities seen (a
+ * failure of either fails the run); the heartbeat and the completion are {@link RunCompletion}'s.
  *
  * <ul>
  * <li>{@link SyncFailedException} → the run fails with its message;</li>
@@ -54,20 +58,24 @@ public class RunExecutor {
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
     static final String PHASE_QUEUED = "queued";
     static final String PHASE_STARTING = "starting";
+    /** After the provider: people and team metrics, observed identities ({@link RunAttribution}). */
+    static final String PHASE_ATTRIBUTION = "attribution";
 
     private final ProviderRegistry providers;
     private final Instance<SyncFollowUp> followUps;
     private final RunCompletion completion;
+    private final RunAttribution attribution;
     private final SyncJobConfig config;
     private final Semaphore slots;
     private final Map<UUID, Execution> executions = new ConcurrentHashMap<>();
 
     @Inject
     public RunExecutor(ProviderRegistry providers, Instance<SyncFollowUp> followUps, RunCompletion completion,
-            SyncJobConfig config) {
+            RunAttribution attribution, SyncJobConfig config) {
         this.providers = providers;
         this.followUps = followUps;
         this.completion = completion;
+        this.attribution = attribution;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrentRuns(), true);
     }
@@ -170,10 +178,14 @@ public class RunExecutor {
             for (SyncFollowUp followUp : followUps) {
                 followUp.afterSync(configuration.provider(), context);
             }
+            heartbeat.progress(PHASE_ATTRIBUTION, heartbeat.latest().itemsProcessed(), heartbeat.latest().itemsTotal());
+            outcome = attribution.afterRun(context, configuration.provider(), outcome);
             for (String warning : outcome.warnings()) {
                 LOG.warnf("sync run %s (%s): %s", run.id(), configuration.name(), warning);
             }
             return RunEnding.succeeded(outcome);
+        } catch (MetricsException e) {
+            return RunEnding.failed(e.getMessage());
         } catch (SyncFailedException e) {
             return RunEnding.failed(e.getMessage() == null || e.getMessage().isBlank() ? "sync failed" : e.getMessage());
         } catch (InterruptedException e) {
