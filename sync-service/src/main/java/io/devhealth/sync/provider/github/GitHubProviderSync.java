@@ -1,8 +1,6 @@
 package io.devhealth.sync.provider.github;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +29,12 @@ import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HttpRun;
 import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
-import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
 import io.devhealth.sync.sink.Table;
 
@@ -127,31 +125,15 @@ public class GitHubProviderSync implements ProviderSync {
     public SyncOutcome run(SyncContext context) throws SyncFailedException {
         GitHubOptions options = GitHubOptions.from(context.options(), config.apiUrl());
         GitHubApi api = new GitHubApi(options.apiUrl());
-        RunProgress progress = new RunProgress(context.progress(), api.name());
-        ApiClient client = clients.open(api, context, progress);
-        ProviderCursor cursor = ProviderCursor.from(context.cursor(), api.baseUrl().toString());
-        try {
-            return sync(context, client, cursor, progress);
-        } catch (ApiException e) {
-            throw new SyncFailedException(e.getMessage(), e);
-        } catch (ClickHouseWriteException e) {
-            throw new SyncFailedException("writing to ClickHouse failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncFailedException("sync interrupted", e);
-        }
+        return HttpRun.start(clients, api, context).execute(run -> sync(context, run));
     }
 
-    private SyncOutcome sync(SyncContext context, ApiClient client, ProviderCursor cursor, RunProgress progress)
+    private SyncOutcome sync(SyncContext context, HttpRun run)
             throws InterruptedException, SyncFailedException {
         GitHubOptions options = GitHubOptions.from(context.options(), config.apiUrl());
-        Instant now = clients.time().clock().instant();
-        Instant backfillStart = context.backfillDays() == null ? null
-                : now.minus(Duration.ofDays(context.backfillDays()));
-        boolean fullRefresh = cursor.fullRefreshDue(now, clients.config().fullRefreshInterval());
-        if (fullRefresh) {
-            cursor = cursor.fullRefresh(now);
-        }
+        ApiClient client = run.client();
+        ProviderCursor cursor = run.cursor();
+        RunProgress progress = run.progress();
         List<UUID> refreshed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> failedScopes = new ArrayList<>();
@@ -164,12 +146,12 @@ public class GitHubProviderSync implements ProviderSync {
                 ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
             GitHubRows rows = new GitHubRows(session, context.orgId(), progress);
             GitHubStreams streams = new GitHubStreams(client, rows, cursor, progress, fetchers, config,
-                    clients.config().cursorOverlap(), backfillStart);
+                    clients.config().cursorOverlap(), run.backfillStart());
             for (String name : repositories(client, options, progress)) {
                 try {
                     JsonNode json = ProviderJson.requiredObject(ApiClient.json(client.get("/repos/" + name)));
                     GitHubRepository repo = resolve(client, context, name, json, warnings);
-                    rows.repository(repo, context.syncConfigurationId(), now.toEpochMilli());
+                    rows.repository(repo, context.syncConfigurationId(), run.now().toEpochMilli());
                     streams.sync(repo);
                     if (options.gitHistory() && gitHistory != null) {
                         remotes.put(repo, syncGitHistory(context, client, cursor, progress, repo,
@@ -200,8 +182,8 @@ public class GitHubProviderSync implements ProviderSync {
         var counts = new LinkedHashMap<>(progress.counts());
         counts.put("repositories", (long) synced);
         counts.putAll(gitCounts);
-        if (fullRefresh) {
-            tombstones.finishFullRefresh(context.orgId(), refreshed, context.version(), backfillStart,
+        if (run.fullRefresh()) {
+            tombstones.finishFullRefresh(context.orgId(), refreshed, context.version(), run.backfillStart(),
                     GitHubTables.FULL_REFRESH_WINDOWS, counts);
         }
         for (var remote : remotes.entrySet()) {

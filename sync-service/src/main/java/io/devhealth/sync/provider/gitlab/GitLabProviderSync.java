@@ -1,7 +1,5 @@
 package io.devhealth.sync.provider.gitlab;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,12 +30,12 @@ import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.CodeHostTables;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HttpRun;
 import io.devhealth.sync.provider.http.HostedHistory;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
-import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
 import io.devhealth.sync.sink.Table;
 
@@ -111,30 +109,13 @@ public class GitLabProviderSync implements ProviderSync {
     public SyncOutcome run(SyncContext context) throws SyncFailedException {
         GitLabOptions options = GitLabOptions.from(context.options(), config.apiUrl());
         GitLabApi api = new GitLabApi(options.baseUrl());
-        RunProgress progress = new RunProgress(context.progress(), api.name());
-        ApiClient client = clients.open(api, context, progress);
-        ProviderCursor cursor = ProviderCursor.from(context.cursor(), api.baseUrl().toString());
-        try {
-            return sync(context, options, client, cursor, progress);
-        } catch (ApiException e) {
-            throw new SyncFailedException(e.getMessage(), e);
-        } catch (ClickHouseWriteException e) {
-            throw new SyncFailedException("writing to ClickHouse failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncFailedException("sync interrupted", e);
-        }
+        return HttpRun.start(clients, api, context).execute(run -> sync(context, options, run));
     }
 
-    private SyncOutcome sync(SyncContext context, GitLabOptions options, ApiClient client, ProviderCursor cursor,
-            RunProgress progress) throws InterruptedException, SyncFailedException {
-        Instant now = clients.time().clock().instant();
-        Instant backfillStart = context.backfillDays() == null ? null
-                : now.minus(Duration.ofDays(context.backfillDays()));
-        boolean fullRefresh = cursor.fullRefreshDue(now, clients.config().fullRefreshInterval());
-        if (fullRefresh) {
-            cursor = cursor.fullRefresh(now);
-        }
+    private SyncOutcome sync(SyncContext context, GitLabOptions options, HttpRun run) throws InterruptedException, SyncFailedException {
+        ApiClient client = run.client();
+        ProviderCursor cursor = run.cursor();
+        RunProgress progress = run.progress();
         List<UUID> refreshed = new ArrayList<>();
         Map<GitLabProject, GitRemote> remotes = new LinkedHashMap<>();
         Map<String, Long> gitCounts = new LinkedHashMap<>();
@@ -147,7 +128,7 @@ public class GitLabProviderSync implements ProviderSync {
                 ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
             GitLabRows rows = new GitLabRows(session, context.orgId(), progress);
             GitLabStreams streams = new GitLabStreams(client, rows, cursor, progress, fetchers, config,
-                    clients.config().cursorOverlap(), backfillStart,
+                    clients.config().cursorOverlap(), run.backfillStart(),
                     ProductionEnvironments.from(context.orgSettings()), warnings);
             for (String reference : projects(client, options, progress, failedScopes)) {
                 try {
@@ -157,7 +138,7 @@ public class GitLabProviderSync implements ProviderSync {
                     if (!seen.add(project.gitlabId())) {
                         continue; // configured directly and through a group
                     }
-                    rows.project(project, context.syncConfigurationId(), now.toEpochMilli());
+                    rows.project(project, context.syncConfigurationId(), run.now().toEpochMilli());
                     streams.sync(project);
                     if (options.gitHistory() && gitHistory != null) {
                         remotes.put(project, syncGitHistory(context, client, cursor, progress, project, gitCounts,
@@ -183,8 +164,8 @@ public class GitLabProviderSync implements ProviderSync {
         Map<String, Long> counts = new LinkedHashMap<>(progress.counts());
         counts.put("projects", (long) synced);
         counts.putAll(gitCounts);
-        if (fullRefresh) {
-            tombstones.finishFullRefresh(context.orgId(), refreshed, context.version(), backfillStart,
+        if (run.fullRefresh()) {
+            tombstones.finishFullRefresh(context.orgId(), refreshed, context.version(), run.backfillStart(),
                     GitLabTables.FULL_REFRESH_WINDOWS, counts);
         }
         for (var remote : remotes.entrySet()) {

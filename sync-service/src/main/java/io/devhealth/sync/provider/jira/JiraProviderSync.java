@@ -1,7 +1,5 @@
 package io.devhealth.sync.provider.jira;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +14,11 @@ import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
-import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HttpRun;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
-import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
 import io.devhealth.sync.sink.Table;
 
@@ -79,30 +76,13 @@ public class JiraProviderSync implements ProviderSync {
     public SyncOutcome run(SyncContext context) throws SyncFailedException {
         JiraOptions options = JiraOptions.from(context.options());
         JiraApi api = new JiraApi(options.siteUrl());
-        RunProgress progress = new RunProgress(context.progress(), api.name());
-        ApiClient client = clients.open(api, context, progress);
-        ProviderCursor cursor = ProviderCursor.from(context.cursor(), api.baseUrl().toString());
-        try {
-            return sync(context, options, client, cursor, progress);
-        } catch (ApiException e) {
-            throw new SyncFailedException(e.getMessage(), e);
-        } catch (ClickHouseWriteException e) {
-            throw new SyncFailedException("writing to ClickHouse failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncFailedException("sync interrupted", e);
-        }
+        return HttpRun.start(clients, api, context).execute(run -> sync(context, options, run));
     }
 
-    private SyncOutcome sync(SyncContext context, JiraOptions options, ApiClient client, ProviderCursor cursor,
-            RunProgress progress) throws InterruptedException {
-        Instant now = clients.time().clock().instant();
-        Instant backfillStart = context.backfillDays() == null ? null
-                : now.minus(Duration.ofDays(context.backfillDays()));
-        boolean fullRefresh = cursor.fullRefreshDue(now, clients.config().fullRefreshInterval());
-        if (fullRefresh) {
-            cursor = cursor.fullRefresh(now);
-        }
+    private SyncOutcome sync(SyncContext context, JiraOptions options, HttpRun run) throws InterruptedException {
+        ApiClient client = run.client();
+        ProviderCursor cursor = run.cursor();
+        RunProgress progress = run.progress();
         JiraSite site = JiraSite.read(client, progress);
         try (SinkSession session = sink.open(context.version(), context.orgId() + "/jira/"
                 + context.syncConfigurationId(), context.fence());
@@ -110,13 +90,13 @@ public class JiraProviderSync implements ProviderSync {
             String siteUrl = client.api().baseUrl().toString();
             new JiraIssues(client, () -> new JiraRows(session, context.orgId(), context.syncConfigurationId(), site,
                     siteUrl, progress), cursor, progress, fetchers, config, clients.config().cursorOverlap(),
-                    backfillStart, site).sync(options, now);
+                    run.backfillStart(), site).sync(options, run.now());
             session.finish(); // every row durable before the cursor can be committed
         }
         Map<String, Long> counts = new LinkedHashMap<>(progress.counts());
-        if (fullRefresh) {
+        if (run.fullRefresh()) {
             tombstones.finishFullRefresh(JiraTables.SCOPE, Map.of("org", context.orgId().toString(), "configuration",
-                    context.syncConfigurationId().toString()), context.version(), backfillStart,
+                    context.syncConfigurationId().toString()), context.version(), run.backfillStart(),
                     JiraTables.FULL_REFRESH_WINDOWS, counts);
         }
         return new SyncOutcome(counts, cursor.toMap(), List.of());

@@ -1,7 +1,5 @@
 package io.devhealth.sync.provider.pagerduty;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +18,11 @@ import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClient;
 import io.devhealth.sync.provider.http.ApiClients;
-import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.HttpRun;
 import io.devhealth.sync.provider.http.ProviderCursor;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.sink.ClickHouseSink;
-import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.SinkSession;
 import io.devhealth.sync.sink.Table;
 
@@ -88,30 +85,13 @@ public class PagerDutyProviderSync implements ProviderSync {
     public SyncOutcome run(SyncContext context) throws SyncFailedException {
         PagerDutyOptions options = PagerDutyOptions.from(context.options(), config.apiUrl());
         PagerDutyApi api = new PagerDutyApi(options.baseUrl());
-        RunProgress progress = new RunProgress(context.progress(), api.name());
-        ApiClient client = clients.open(api, context, progress);
-        ProviderCursor cursor = ProviderCursor.from(context.cursor(), api.baseUrl().toString());
-        try {
-            return sync(context, options, client, cursor, progress);
-        } catch (ApiException e) {
-            throw new SyncFailedException(e.getMessage() + " (the cursor stays unchanged)", e);
-        } catch (ClickHouseWriteException e) {
-            throw new SyncFailedException("writing to ClickHouse failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncFailedException("sync interrupted", e);
-        }
+        return HttpRun.start(clients, api, context).execute(run -> sync(context, options, run));
     }
 
-    private SyncOutcome sync(SyncContext context, PagerDutyOptions options, ApiClient client, ProviderCursor cursor,
-            RunProgress progress) throws InterruptedException {
-        Instant now = clients.time().clock().instant();
-        Instant backfillStart = context.backfillDays() == null ? null
-                : now.minus(Duration.ofDays(context.backfillDays()));
-        boolean fullRefresh = cursor.fullRefreshDue(now, clients.config().fullRefreshInterval());
-        if (fullRefresh) {
-            cursor = cursor.fullRefresh(now);
-        }
+    private SyncOutcome sync(SyncContext context, PagerDutyOptions options, HttpRun run) throws InterruptedException {
+        ApiClient client = run.client();
+        ProviderCursor cursor = run.cursor();
+        RunProgress progress = run.progress();
         Set<String> warnings = ConcurrentHashMap.newKeySet();
         ServiceSettings services = ServiceSettings.from(context.orgSettings(),
                 () -> repositories.byFullName(context.orgId()), warnings);
@@ -122,17 +102,17 @@ public class PagerDutyProviderSync implements ProviderSync {
             PagerDutyRows rows = new PagerDutyRows(session, context.orgId(), context.syncConfigurationId(), progress,
                     services);
             streams = new PagerDutyStreams(client, rows, cursor, progress, fetchers, config.pageSize(),
-                    clients.config().cursorOverlap(), backfillStart, options.serviceIds(), now, warnings);
+                    clients.config().cursorOverlap(), run.backfillStart(), options.serviceIds(), run.now(), warnings);
             streams.sync();
             rows.close();
             session.finish(); // every row durable before the cursor can be committed
         }
         Map<String, Long> counts = new LinkedHashMap<>(progress.counts());
         counts.put("windowSplits", streams.splits());
-        if (fullRefresh) {
+        if (run.fullRefresh()) {
             tombstones.finishFullRefresh(PagerDutyTables.SCOPE, Map.of("org", context.orgId().toString(),
                     "provider", PagerDutyApi.PROVIDER, "config", String.valueOf(context.syncConfigurationId())),
-                    context.version(), backfillStart, PagerDutyTables.FULL_REFRESH_WINDOWS, counts);
+                    context.version(), run.backfillStart(), PagerDutyTables.FULL_REFRESH_WINDOWS, counts);
         }
         return new SyncOutcome(counts, cursor.toMap(), new ArrayList<>(new TreeSet<>(warnings)));
     }

@@ -330,8 +330,7 @@ class PagerDutyProviderSyncTests {
     void refusedMissingAndForbiddenAnswersFailTheRunClearly() {
         server.routePath("/incidents", RecordedPagerDuty.error(401, "Authentication failed", 2006));
         assertThatThrownBy(() -> sync(UUID.randomUUID(), null, Map.of())).isInstanceOf(SyncFailedException.class)
-                .hasMessageContaining("answered 401 (the credential was refused): Authentication failed")
-                .hasMessageContaining("the cursor stays unchanged");
+                .hasMessageContaining("answered 401 (the credential was refused): Authentication failed");
         server.routePath("/incidents", RecordedPagerDuty.error(403, "Access Denied", 2010));
         assertThatThrownBy(() -> sync(UUID.randomUUID(), null, Map.of())).isInstanceOf(SyncFailedException.class)
                 .hasMessageContaining("answered 403 (the credential may not read this): Access Denied");
@@ -369,8 +368,7 @@ class PagerDutyProviderSyncTests {
         String first = "/incidents?sort_by=created_at:asc&time_zone=UTC&date_range=all&limit=" + PAGE + "&offset=0";
         server.route(first, pagerduty.reply(first).truncated());
         assertThatThrownBy(() -> sync(UUID.randomUUID(), null, Map.of())).isInstanceOf(SyncFailedException.class)
-                .hasMessageContaining(first + " failed after 4 attempts (connection failed or the response was cut short)")
-                .hasMessageContaining("the cursor stays unchanged");
+                .hasMessageContaining(first + " failed after 4 attempts (connection failed or the response was cut short)");
 
         byte[] body = pagerduty.reply(first).body();
         server.route(first, new Reply(200, Map.of("Content-Type", "application/json"),
