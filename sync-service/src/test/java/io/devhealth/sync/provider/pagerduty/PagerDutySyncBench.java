@@ -1,10 +1,5 @@
 package io.devhealth.sync.provider.pagerduty;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,12 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.clickhouse.client.api.Client;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +20,7 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
+import io.devhealth.sync.provider.http.ProviderBench;
 import io.devhealth.sync.provider.http.ProviderTime;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.TestHttpConfig;
@@ -57,6 +49,7 @@ import io.devhealth.sync.sink.SinkConfig;
 public final class PagerDutySyncBench {
 
     private static final int PAGE = 100;
+    private static final String ACCEPT = "application/vnd.pagerduty+json;version=2";
 
     private PagerDutySyncBench() {
     }
@@ -66,9 +59,9 @@ public final class PagerDutySyncBench {
         String url = args[0];
         String database = args[1];
         Path migrations = Path.of(args[2]);
-        double scale = Double.parseDouble(env("BENCH_SCALE", "1.0"));
-        int incidents = (int) Math.max(1, Math.round(Integer.parseInt(env("BENCH_INCIDENTS", "5000")) * scale));
-        int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "8"));
+        double scale = Double.parseDouble(ProviderBench.env("BENCH_SCALE", "1.0"));
+        int incidents = ProviderBench.scaled("BENCH_INCIDENTS", 5000, scale);
+        int concurrency = Integer.parseInt(ProviderBench.env("BENCH_CONCURRENCY", "8"));
 
         try (ReplayServer server = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
             server.recordRequests(false);
@@ -76,9 +69,10 @@ public final class PagerDutySyncBench {
             long expectedRows = account.size() + (long) account.logEntryCount();
             System.out.println("dataset=" + account.size() + " incidents, " + account.logEntryCount() + " log entries");
             List<String> urls = urls(server.url(), account);
-            rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency); // warm-up: JIT, connections
+            // warm-up: JIT, connections
+            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT);
             long start = System.nanoTime();
-            long bytes = rawFetch(urls, concurrency);
+            long bytes = ProviderBench.rawFetch(urls, concurrency, ACCEPT);
             long rawNanos = System.nanoTime() - start;
             System.out.println("raw_requests=" + urls.size());
             System.out.println("raw_bytes=" + bytes);
@@ -112,7 +106,7 @@ public final class PagerDutySyncBench {
                             + org + "'").get(0).getString(1));
                 }
                 System.out.println("stored_rows=" + stored);
-                System.out.println("rss_peak_mb=" + vmHwmKb() / 1024);
+                System.out.println("rss_peak_mb=" + ProviderBench.peakRssMb());
             }
         }
     }
@@ -148,52 +142,5 @@ public final class PagerDutySyncBench {
             }
         }
         return urls;
-    }
-
-    /** Fetches every URL, {@code concurrency} at a time, reading whole bodies; answers the bytes read. */
-    private static long rawFetch(List<String> urls, int concurrency) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(java.time.Duration.ofSeconds(10))
-                .build();
-        Semaphore permits = new Semaphore(concurrency);
-        AtomicLong bytes = new AtomicLong();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>(urls.size());
-            for (String url : urls) {
-                permits.acquire();
-                futures.add(threads.submit(() -> {
-                    try {
-                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                                .header("Accept", "application/vnd.pagerduty+json;version=2").GET().build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(url + " answered " + response.statusCode());
-                        }
-                        bytes.addAndGet(response.body().length);
-                    } finally {
-                        permits.release();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        }
-        return bytes.get();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static long vmHwmKb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }
