@@ -88,6 +88,23 @@ public final class Recordings {
         }
     }
 
+    /**
+     * The URL a recording was made for, as {@code manifest.json} lists it (also for item arrays, which have no headers
+     * file), e.g. {@code https://merico.atlassian.net/rest/api/3/issue/13491/changelog?maxResults=100&startAt=0}.
+     */
+    public static java.net.URI requestUrl(String name) {
+        try {
+            for (JsonNode entry : JSON.readTree(root().resolve("manifest.json").toFile())) {
+                if (entry.path("file").asText().equals(name + ".json")) {
+                    return java.net.URI.create(entry.path("url").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("recording not in manifest.json: " + name);
+    }
+
     /** A recorded body as JSON. */
     public static JsonNode json(String name) {
         try {

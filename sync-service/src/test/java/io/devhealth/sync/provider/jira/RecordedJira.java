@@ -48,8 +48,10 @@ import io.devhealth.sync.provider.http.ReplayServer.Reply;
  */
 final class RecordedJira {
 
-    static final String ORIGIN = "https://merico.atlassian.net";
-    static final String ISSUE_13491 = "13491";
+    /** The recorded paged changelog: its site is the replayed origin, its issue the one whose changelog is paged. */
+    private static final java.net.URI CHANGELOG_URL = Recordings.requestUrl("jira/issues/changelog_v3_issue13491.items");
+    static final String ORIGIN = CHANGELOG_URL.getScheme() + "://" + CHANGELOG_URL.getAuthority();
+    static final String ISSUE_13491 = CHANGELOG_URL.getPath().replaceAll(".*/issue/([^/]+)/changelog$", "$1");
     static final int EMBEDDED = 3;
     static final String STORY_POINT_ESTIMATE = "customfield_10016";
     static final String STORY_POINTS = "customfield_10028";
