@@ -91,7 +91,7 @@ final class GitHubStreams {
         Instant since = previous.since(overlap, backfillStart);
         URI first = url(repo, "/pulls?state=all&sort=updated&direction=desc");
         Instant[] newest = { previous.watermark() };
-        Lookahead<PullRequest> details = new Lookahead<>(fetchers, item -> pullRequest(repo, item),
+        Lookahead<JsonNode, PullRequest> details = new Lookahead<>(fetchers, item -> pullRequest(repo, item),
                 pr -> write(repo, pr));
         ApiClient.Walk walk;
         try {
@@ -189,7 +189,7 @@ final class GitHubStreams {
         URI first = url(repo, "/actions/runs?" + (since == null ? "" : "created="
                 + URLEncoder.encode(">=" + seconds(since), StandardCharsets.UTF_8)));
         Watermark watermark = new Watermark(previous.watermark());
-        Lookahead<WorkflowRun> jobs = new Lookahead<>(fetchers, item -> new WorkflowRun(item,
+        Lookahead<JsonNode, WorkflowRun> jobs = new Lookahead<>(fetchers, item -> new WorkflowRun(item,
                 all(url(repo, "/actions/runs/" + requiredNumber(item, "id") + "/jobs"), "jobs")), run -> {
                     watermark.see(requiredTime(run.run(), "created_at"), !"completed".equals(text(run.run(), "status")));
                     rows.workflowRun(repo.repoId(), run.run());
@@ -221,7 +221,7 @@ final class GitHubStreams {
         Instant since = previous.since(overlap, backfillStart);
         URI first = url(repo, "/deployments?");
         Watermark watermark = new Watermark(previous.watermark());
-        Lookahead<Deployment> statuses = new Lookahead<>(fetchers, item -> new Deployment(item,
+        Lookahead<JsonNode, Deployment> statuses = new Lookahead<>(fetchers, item -> new Deployment(item,
                 all(url(repo, "/deployments/" + requiredNumber(item, "id") + "/statuses"), null)), d -> {
                     String latest = d.statuses().isEmpty() ? "" : text(d.statuses().getFirst(), "state");
                     watermark.see(requiredTime(d.deployment(), "created_at"), DeploymentStates.pending(latest));

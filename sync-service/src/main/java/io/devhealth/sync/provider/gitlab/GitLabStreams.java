@@ -106,7 +106,7 @@ final class GitLabStreams {
     }
 
     void mergeRequests(GitLabProject project) throws InterruptedException {
-        Lookahead<MergeRequest> details = new Lookahead<>(fetchers, item -> mergeRequest(project, item),
+        Lookahead<JsonNode, MergeRequest> details = new Lookahead<>(fetchers, item -> mergeRequest(project, item),
                 mr -> rows.mergeRequest(project.repoId(), mr));
         walkUpdated(project, MERGE_REQUESTS, "/merge_requests?scope=all&state=all", details);
     }
@@ -154,13 +154,13 @@ final class GitLabStreams {
     }
 
     void issues(GitLabProject project) throws InterruptedException {
-        Lookahead<JsonNode> issues = new Lookahead<>(fetchers, item -> item,
+        Lookahead<JsonNode, JsonNode> issues = new Lookahead<>(fetchers, item -> item,
                 issue -> rows.issue(project.repoId(), project.fullPath(), issue));
         walkUpdated(project, ISSUES, "/issues?scope=all&state=all", issues);
     }
 
     void pipelines(GitLabProject project) throws InterruptedException {
-        Lookahead<Pipeline> pipelines = new Lookahead<>(fetchers, item -> pipeline(project, item),
+        Lookahead<JsonNode, Pipeline> pipelines = new Lookahead<>(fetchers, item -> pipeline(project, item),
                 pipeline -> rows.pipeline(project.repoId(), pipeline));
         walkUpdated(project, PIPELINES, "/pipelines?", pipelines);
     }
@@ -175,7 +175,7 @@ final class GitLabStreams {
 
     void deployments(GitLabProject project) throws InterruptedException {
         Map<String, String> tiers = tiers(project);
-        Lookahead<JsonNode> deployments = new Lookahead<>(fetchers, item -> item, deployment -> {
+        Lookahead<JsonNode, JsonNode> deployments = new Lookahead<>(fetchers, item -> item, deployment -> {
             String environment = text(deployment, "environment", "name");
             String tier = text(deployment, "environment", "tier");
             if (tier.isEmpty()) {
@@ -210,7 +210,7 @@ final class GitLabStreams {
      * to {@code items} until one older than the bound, then records the newest {@code updated_at} seen (its
      * {@code created_at} for items GitLab left without one) as the stream's watermark.
      */
-    private <T> void walkUpdated(GitLabProject project, String stream, String list, Lookahead<T> items)
+    private <T> void walkUpdated(GitLabProject project, String stream, String list, Lookahead<JsonNode, T> items)
             throws InterruptedException {
         progress.reading(stream, project.fullPath());
         StreamCursor previous = cursor.stream(project.key(), stream);

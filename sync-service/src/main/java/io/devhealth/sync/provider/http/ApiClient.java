@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -23,9 +22,6 @@ import java.util.zip.GZIPInputStream;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -299,54 +295,15 @@ public final class ApiClient {
             }
             return node;
         } catch (IOException e) {
-            throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
-                    + ": the response body is not valid JSON (truncated or malformed: " + firstLine(e.getMessage())
-                    + ")", e);
+            throw notJson(response, e);
         }
     }
 
-    /**
-     * The body as JSON without the members named {@code skipped}, at any depth: they are tokenized but never built
-     * into the tree (a Jira issue's changelog repeats each author's {@code avatarUrls}; most of a page is such
-     * members a provider never reads). Malformed or truncated JSON fails as {@link #json(ApiResponse)} does.
-     */
-    public static JsonNode json(ApiResponse response, Set<String> skipped) {
-        try (JsonParser parser = new FilteringParserDelegate(JSON.getFactory().createParser(response.body()),
-                new SkipMembers(skipped), TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-            JsonNode node = JSON.readTree(parser);
-            if (node == null || node.isMissingNode()) {
-                throw new IOException("empty body");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
-                    + ": the response body is not valid JSON (truncated or malformed: " + firstLine(e.getMessage())
-                    + ")", e);
-        }
-    }
-
-    /** Leaves out the members of the given names. */
-    private static final class SkipMembers extends TokenFilter {
-        private final Set<String> skipped;
-
-        SkipMembers(Set<String> skipped) {
-            this.skipped = skipped;
-        }
-
-        @Override
-        public TokenFilter includeProperty(String name) {
-            return skipped.contains(name) ? null : this;
-        }
-
-        @Override
-        public boolean includeEmptyArray(boolean contentsFiltered) {
-            return true; // an empty list page is still a list page
-        }
-
-        @Override
-        public boolean includeEmptyObject(boolean contentsFiltered) {
-            return true;
-        }
+    /** The failure of a body that is not valid JSON, cut short or empty ({@code e} says where). */
+    static ApiException notJson(ApiResponse response, IOException e) {
+        return new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
+                + ": the response body is not valid JSON (truncated or malformed: " + firstLine(e.getMessage()) + ")",
+                e);
     }
 
     /**

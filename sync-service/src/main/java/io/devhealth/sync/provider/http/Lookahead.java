@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Per-item requests of a paged list (a pull request's detail and reviews, a pipeline's jobs, a deployment's statuses),
  * fetched concurrently and one page ahead: the items of page N are fetched while page N+1 is listed and page N−1's
@@ -17,14 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * list order on the caller's thread (row encoders are not thread-safe). The first failure is rethrown by
  * {@link #submit} or {@link #finish}; call {@link #cancel} in a {@code finally}.
  *
+ * @param <I> a list item (a JSON node, or what a streaming decoder made of it)
  * @param <T> what one item's requests produce
  */
-public final class Lookahead<T> {
+public final class Lookahead<I, T> {
 
     /** The requests of one item; runs on a fetcher thread. */
     @FunctionalInterface
-    public interface Fetch<T> {
-        T apply(JsonNode item) throws InterruptedException;
+    public interface Fetch<I, T> {
+        T apply(I item) throws InterruptedException;
     }
 
     /** Handles one item's result on the caller's thread. */
@@ -34,21 +33,21 @@ public final class Lookahead<T> {
     }
 
     private final ExecutorService fetchers;
-    private final Fetch<T> fetch;
+    private final Fetch<I, T> fetch;
     private final Handler<T> handler;
     private final Deque<List<Future<T>>> pending = new ArrayDeque<>();
 
     /** @param fetchers runs the fetches (virtual threads: they mostly wait for the gate and the network) */
-    public Lookahead(ExecutorService fetchers, Fetch<T> fetch, Handler<T> handler) {
+    public Lookahead(ExecutorService fetchers, Fetch<I, T> fetch, Handler<T> handler) {
         this.fetchers = fetchers;
         this.fetch = fetch;
         this.handler = handler;
     }
 
     /** Starts the fetches of one page's items, then handles the previous page's results. */
-    public void submit(List<JsonNode> items) throws InterruptedException {
+    public void submit(List<I> items) throws InterruptedException {
         List<Future<T>> futures = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
+        for (I item : items) {
             futures.add(fetchers.submit(() -> fetch.apply(item)));
         }
         pending.add(futures);

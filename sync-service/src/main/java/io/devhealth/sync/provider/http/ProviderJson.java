@@ -74,11 +74,89 @@ public final class ProviderJson {
      * @throws ApiException {@link ApiException.Kind#MALFORMED} naming {@code field} when it is not one
      */
     public static long parseTime(String text, String field) {
+        long fast = parseCommonTime(text);
+        if (fast != NOT_COMMON) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text, OFFSET_TIME).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             throw malformed(field, "is not an ISO-8601 timestamp: " + abbreviate(text));
         }
+    }
+
+    private static final long NOT_COMMON = Long.MIN_VALUE;
+
+    /**
+     * The shapes every provider writes, {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM|±HHMM)}, decoded without
+     * {@link java.time.format.DateTimeFormatter} (whose optional sections cost more than the rest of a Jira issue's
+     * decoding); {@link #NOT_COMMON} for anything else, which the formatter then reads or refuses.
+     */
+    static long parseCommonTime(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != 't')
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return NOT_COMMON;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return NOT_COMMON;
+        }
+        int i = 19;
+        int millis = 0;
+        if (i < n && t.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                if (i - start < 3) {
+                    millis = millis * 10 + (t.charAt(i) - '0');
+                }
+                i++;
+            }
+            if (i == start || i - start > 9) {
+                return NOT_COMMON;
+            }
+            for (int scale = i - start; scale < 3; scale++) {
+                millis *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && (t.charAt(i) == 'Z' || t.charAt(i) == 'z')) {
+            offsetSeconds = 0;
+        } else if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            boolean colon = n - i == 6 && t.charAt(i + 3) == ':';
+            if (!colon && n - i != 5) {
+                return NOT_COMMON;
+            }
+            int offsetHours = digits(t, i + 1, 2);
+            int offsetMinutes = digits(t, colon ? i + 4 : i + 3, 2);
+            if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
+                return NOT_COMMON;
+            }
+            offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+        } else {
+            return NOT_COMMON;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return ((epochDay * 86_400 + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000 + millis;
+    }
+
+    /** The non-negative number written by {@code count} ASCII digits at {@code from}; −1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** ISO_OFFSET_DATE_TIME that also takes an offset without a colon ({@code +0800}). */

@@ -2,7 +2,6 @@ package io.devhealth.sync.provider.jira;
 
 import static io.devhealth.sync.provider.http.ProviderJson.requiredObject;
 import static io.devhealth.sync.provider.http.ProviderJson.requiredTime;
-import static io.devhealth.sync.provider.http.ProviderJson.text;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -19,11 +17,9 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devhealth.sync.provider.http.ApiClient;
-import io.devhealth.sync.provider.http.ApiException;
 import io.devhealth.sync.provider.http.ApiResponse;
 import io.devhealth.sync.provider.http.Lookahead;
 import io.devhealth.sync.provider.http.ProviderCursor;
-import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
 import io.devhealth.sync.provider.http.StreamCursor;
 
@@ -43,13 +39,6 @@ import io.devhealth.sync.provider.http.StreamCursor;
 final class JiraIssues {
 
     static final String STREAM = "issues";
-    /** Members of issues and changelogs no row reads (avatars and links, most of a page's bytes): never parsed. */
-    private static final Set<String> UNREAD = Set.of("avatarUrls", "self", "iconUrl");
-
-    /** An issue with its complete changelog histories. */
-    record Issue(JsonNode item, List<JsonNode> histories) {
-    }
-
     private final ApiClient client;
     private final Supplier<JiraRows> rows;
     private final ProviderCursor cursor;
@@ -173,24 +162,14 @@ final class JiraIssues {
     private void walk(String scopeJql, String window, Watermark newest) throws InterruptedException {
         String jql = "(" + scopeJql + ")" + window + " ORDER BY updated ASC, key ASC";
         try (JiraRows rows = this.rows.get()) {
-            Lookahead<Issue> issues = new Lookahead<>(fetchers, this::complete, rows::issue);
+            Lookahead<JiraIssue, JiraIssue> issues = new Lookahead<>(fetchers, this::complete, rows::issue);
             try {
                 client.bodyPages(search(jql, null), page -> {
-                    JsonNode body = ApiClient.json(page, UNREAD);
-                    JsonNode list = body.get("issues");
-                    if (list == null || !list.isArray()) {
-                        throw new ApiException(ApiException.Kind.MALFORMED, page.status(), "GET " + page.uri()
-                                + ": expected a JSON array in member \"issues\"");
-                    }
-                    List<JsonNode> items = new ArrayList<>(list.size());
-                    for (JsonNode item : list) {
-                        requiredObject(item);
-                        newest.seen(Instant.ofEpochMilli(requiredTime(requiredObject(item.get("fields")), "updated")));
-                        items.add(item);
-                    }
-                    String token = text(body, "nextPageToken");
-                    boolean last = body.path("isLast").asBoolean(token.isEmpty()) || token.isEmpty();
-                    return new ApiClient.ParsedPage<>(items, last ? null : search(jql, token));
+                    JiraJson.SearchPage parsed = JiraJson.searchPage(page, site);
+                    parsed.issues().forEach(issue -> newest.seen(Instant.ofEpochMilli(issue.updated())));
+                    String token = parsed.nextPageToken();
+                    boolean last = token.isEmpty() || Boolean.TRUE.equals(parsed.isLast());
+                    return new ApiClient.ParsedPage<>(parsed.issues(), last ? null : search(jql, token));
                 }, items -> {
                     progress.fetched(STREAM, items.size());
                     issues.submit(items);
@@ -209,33 +188,23 @@ final class JiraIssues {
     }
 
     /** The issue with every changelog history: the embedded ones, or all pages of its changelog when truncated. */
-    private Issue complete(JsonNode item) throws InterruptedException {
-        JsonNode changelog = item.get("changelog");
-        List<JsonNode> embedded = new ArrayList<>();
-        if (changelog != null && changelog.path("histories").isArray()) {
-            changelog.get("histories").forEach(embedded::add);
+    private JiraIssue complete(JiraIssue issue) throws InterruptedException {
+        if (!issue.changelogTruncated()) {
+            return issue;
         }
-        long total = ProviderJson.number(changelog, "total");
-        if (total <= embedded.size()) {
-            return new Issue(item, embedded);
-        }
-        String id = text(item, "id").isEmpty() ? text(item, "key") : text(item, "id");
-        List<JsonNode> histories = new ArrayList<>((int) Math.min(total, 10_000));
+        String id = issue.id().isEmpty() ? issue.key() : issue.id();
+        List<JiraIssue.History> histories = new ArrayList<>((int) Math.min(issue.changelogTotal(), 10_000));
         long startAt = 0;
         while (true) {
             ApiResponse response = client.get("/rest/api/3/issue/" + encode(id) + "/changelog?startAt=" + startAt
                     + "&maxResults=" + config.changelogPageSize());
-            JsonNode page = ApiClient.json(response, UNREAD);
-            JsonNode values = page.get("values");
-            if (values == null || !values.isArray()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
-                        + ": expected a JSON array in member \"values\"");
-            }
-            values.forEach(histories::add);
+            JiraJson.ChangelogPage page = JiraJson.changelogPage(response);
+            histories.addAll(page.values());
             progress.fetched("changelog_pages", 1);
-            startAt += values.size();
-            if (values.isEmpty() || page.path("isLast").asBoolean(startAt >= ProviderJson.number(page, "total"))) {
-                return new Issue(item, histories);
+            startAt += page.values().size();
+            boolean last = page.isLast() != null ? page.isLast() : startAt >= page.total();
+            if (page.values().isEmpty() || last) {
+                return issue.withHistories(histories);
             }
         }
     }

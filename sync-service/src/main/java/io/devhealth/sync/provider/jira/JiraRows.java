@@ -1,15 +1,8 @@
 package io.devhealth.sync.provider.jira;
 
-import static io.devhealth.sync.provider.http.ProviderJson.requiredTime;
-import static io.devhealth.sync.provider.http.ProviderJson.text;
-import static io.devhealth.sync.provider.http.ProviderJson.time;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devhealth.sync.provider.http.ProviderJson;
 import io.devhealth.sync.provider.http.RunProgress;
@@ -50,27 +43,17 @@ final class JiraRows implements AutoCloseable {
      * An issue and its transitions. Started: the first transition into an in-progress status; completed: when an
      * issue now done was resolved ({@code resolutiondate}), else its last transition into a done status.
      */
-    void issue(JiraIssues.Issue issue) {
-        JsonNode item = issue.item();
-        JsonNode fields = ProviderJson.requiredObject(item.get("fields"));
-        String key = text(item, "key");
-        if (key.isEmpty()) {
-            throw ProviderJson.malformed("key", "is missing");
-        }
+    void issue(JiraIssue issue) {
         Long started = null;
         Long lastDone = null;
-        for (JsonNode history : issue.histories()) {
-            JsonNode changes = history.get("items");
-            if (changes == null || !changes.isArray()) {
-                continue;
-            }
-            for (JsonNode change : changes) {
-                if (!"status".equals(text(change, "field")) && !"status".equals(text(change, "fieldId"))) {
-                    continue;
+        for (JiraIssue.History history : issue.histories()) {
+            for (JiraIssue.StatusChange change : history.statusChanges()) {
+                if (history.created() == null) {
+                    throw ProviderJson.malformed("created", "is missing");
                 }
-                long at = requiredTime(history, "created");
-                String toCategory = JiraTypes.category(site.statusCategories().getOrDefault(text(change, "to"), ""));
-                transition(key, at, change, toCategory, history.get("author"));
+                long at = history.created();
+                String toCategory = JiraTypes.category(site.statusCategories().getOrDefault(change.to(), ""));
+                transition(issue.key(), at, change, toCategory, history.author());
                 if (toCategory.equals("in_progress") && (started == null || at < started)) {
                     started = at;
                 }
@@ -79,50 +62,43 @@ final class JiraRows implements AutoCloseable {
                 }
             }
         }
-        workItem(item, fields, key, started, lastDone);
+        workItem(issue, started, lastDone);
     }
 
-    private void transition(String key, long at, JsonNode change, String toCategory, JsonNode author) {
-        String toStatus = text(change, "toString");
+    private void transition(String key, long at, JiraIssue.StatusChange change, String toCategory,
+            JiraIssue.JiraUser author) {
         transitions.row().uuid(orgId).string(JiraApi.PROVIDER).string(key).nullableUuid(configurationId)
-                .dateTime64Millis(at).string(text(change, "fromString")).string(toStatus)
-                .string(JiraTypes.category(site.statusCategories().getOrDefault(text(change, "from"), "")))
-                .string(toCategory).string(text(author, "accountId")).string(text(author, "displayName"))
+                .dateTime64Millis(at).string(change.fromName()).string(change.toName())
+                .string(JiraTypes.category(site.statusCategories().getOrDefault(change.from(), "")))
+                .string(toCategory).string(author.accountId()).string(author.displayName())
                 .uint8(0).uint64(version);
         transitions.endRow(key.getBytes(StandardCharsets.UTF_8),
-                (at + "/" + toStatus).getBytes(StandardCharsets.UTF_8));
+                (at + "/" + change.toName()).getBytes(StandardCharsets.UTF_8));
         progress.written(JiraTables.TRANSITIONS.name(), 1);
     }
 
-    private void workItem(JsonNode item, JsonNode fields, String key, Long started, Long lastDone) {
-        JsonNode type = fields.get("issuetype");
-        String typeId = text(type, "id");
-        String typeName = text(type, "name");
-        Integer level = type != null && type.path("hierarchyLevel").canConvertToInt()
-                ? type.get("hierarchyLevel").asInt() : null;
-        String category = JiraTypes.category(text(fields.path("status").path("statusCategory"), "key"));
-        Long resolved = time(fields, "resolutiondate");
-        JsonNode assignee = fields.get("assignee");
-        JsonNode reporter = fields.get("reporter");
-        JsonNode parent = fields.get("parent");
-        JsonNode sprint = sprint(site.sprintField() == null ? null : fields.get(site.sprintField()));
-        String project = text(fields.get("project"), "key");
-        items.row().uuid(orgId).string(JiraApi.PROVIDER).string(key).string(text(item, "id"))
-                .string(project.isEmpty() ? key.substring(0, Math.max(0, key.lastIndexOf('-'))) : project)
-                .nullableUuid(configurationId).string(text(fields, "summary"))
-                .string(JiraTypes.type(level, ProviderJson.flag(type, "subtask"),
-                        site.typeNames().getOrDefault(typeId, typeName)))
-                .string(typeName).string(text(fields.get("status"), "name")).string(category)
-                .string(text(fields.get("priority"), "name"))
-                .string(text(assignee, "accountId")).string(text(assignee, "accountId"))
-                .string(text(assignee, "displayName"))
-                .string(text(reporter, "accountId")).string(text(reporter, "accountId"))
-                .string(text(reporter, "displayName"))
-                .stringArray(ProviderJson.labels(fields)).stringArray(names(fields.get("components")))
-                .string(text(parent, "key")).string(epicKey(fields, parent))
-                .string(text(sprint, "id")).string(text(sprint, "name"))
-                .nullableFloat64(storyPoints(fields))
-                .dateTime64Millis(requiredTime(fields, "created")).dateTime64Millis(requiredTime(fields, "updated"))
+    private void workItem(JiraIssue issue, Long started, Long lastDone) {
+        JiraIssue.IssueType type = issue.type();
+        String key = issue.key();
+        String category = JiraTypes.category(issue.statusCategory());
+        Long resolved = issue.resolved();
+        items.row().uuid(orgId).string(JiraApi.PROVIDER).string(key).string(issue.id())
+                .string(issue.projectKey().isEmpty() ? key.substring(0, Math.max(0, key.lastIndexOf('-')))
+                        : issue.projectKey())
+                .nullableUuid(configurationId).string(issue.summary())
+                .string(JiraTypes.type(type.hierarchyLevel(), type.subtask(),
+                        site.typeNames().getOrDefault(type.id(), type.name())))
+                .string(type.name()).string(issue.status()).string(category).string(issue.priority())
+                .string(issue.assignee().accountId()).string(issue.assignee().accountId())
+                .string(issue.assignee().displayName())
+                .string(issue.reporter().accountId()).string(issue.reporter().accountId())
+                .string(issue.reporter().displayName())
+                .stringArray(issue.labels()).stringArray(issue.components())
+                .string(issue.parentKey()).string(epicKey(issue))
+                .string(issue.sprint() == null ? "" : issue.sprint().id())
+                .string(issue.sprint() == null ? "" : issue.sprint().name())
+                .nullableFloat64(issue.storyPoints())
+                .dateTime64Millis(issue.created()).dateTime64Millis(issue.updated())
                 .nullableDateTime64Millis(started)
                 .nullableDateTime64Millis(category.equals("done") ? (resolved != null ? resolved : lastDone) : null)
                 .nullableDateTime64Millis(resolved)
@@ -132,51 +108,11 @@ final class JiraRows implements AutoCloseable {
     }
 
     /** The epic-link field (company-managed projects), else the parent when it is an epic (team-managed). */
-    private String epicKey(JsonNode fields, JsonNode parent) {
-        if (site.epicLinkField() != null) {
-            String linked = text(fields, site.epicLinkField());
-            if (!linked.isEmpty()) {
-                return linked;
-            }
+    private static String epicKey(JiraIssue issue) {
+        if (!issue.epicLink().isEmpty()) {
+            return issue.epicLink();
         }
-        JsonNode parentType = parent == null ? null : parent.path("fields").get("issuetype");
-        return parentType != null && parentType.path("hierarchyLevel").asInt(0) == 1 ? text(parent, "key") : "";
-    }
-
-    /** The active sprint of the sprint field's list, else its last one; {@code null} when there is none. */
-    private static JsonNode sprint(JsonNode sprints) {
-        if (sprints == null || !sprints.isArray() || sprints.isEmpty()) {
-            return null;
-        }
-        for (JsonNode sprint : sprints) {
-            if ("active".equals(text(sprint, "state"))) {
-                return sprint;
-            }
-        }
-        return sprints.get(sprints.size() - 1);
-    }
-
-    private Double storyPoints(JsonNode fields) {
-        for (String field : site.storyPointFields()) {
-            JsonNode value = fields.get(field);
-            if (value != null && value.isNumber()) {
-                return value.asDouble();
-            }
-        }
-        return null;
-    }
-
-    private static List<String> names(JsonNode objects) {
-        List<String> names = new ArrayList<>();
-        if (objects != null && objects.isArray()) {
-            objects.forEach(object -> {
-                String name = text(object, "name");
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            });
-        }
-        return names;
+        return issue.parentIsEpic() ? issue.parentKey() : "";
     }
 
     /** Hands the remaining rows to the session. */

@@ -99,7 +99,7 @@ final class PagerDutyStreams {
     void sync() throws InterruptedException {
         StreamCursor created = cursor.stream(SCOPE, INCIDENTS);
         StreamCursor changed = cursor.stream(SCOPE, LOG_ENTRIES);
-        Lookahead<Incident> incidents = new Lookahead<>(fetchers, this::withLogEntries, rows::incident);
+        Lookahead<JsonNode, Incident> incidents = new Lookahead<>(fetchers, this::withLogEntries, rows::incident);
         try {
             progress.reading(INCIDENTS, client.api().baseUrl().getHost());
             created(created.since(overlap, backfillStart), incidents);
@@ -108,7 +108,7 @@ final class PagerDutyStreams {
             incidents.cancel();
         }
         if (created.watermark() != null && changed.watermark() != null) {
-            Lookahead<Incident> changes = new Lookahead<>(fetchers, this::changedIncident, incident -> {
+            Lookahead<JsonNode, Incident> changes = new Lookahead<>(fetchers, this::changedIncident, incident -> {
                 if (incident != null) {
                     rows.incident(incident);
                 }
@@ -126,7 +126,7 @@ final class PagerDutyStreams {
     }
 
     /** Incidents created since {@code since} ({@code null}: all history) up to {@link #now}. */
-    private void created(Instant since, Lookahead<Incident> incidents) throws InterruptedException {
+    private void created(Instant since, Lookahead<JsonNode, Incident> incidents) throws InterruptedException {
         Instant start = since;
         while (true) {
             Instant end = start == null ? null : min(start.plus(MAX_WINDOW), now);
@@ -158,13 +158,13 @@ final class PagerDutyStreams {
     }
 
     /** Incidents whose log shows a change since {@code since}, windows of at most {@value #MAX_WINDOW_DAYS} days. */
-    private void changed(Instant since, Lookahead<Incident> changes) throws InterruptedException {
+    private void changed(Instant since, Lookahead<JsonNode, Incident> changes) throws InterruptedException {
         for (Instant start = since; start.isBefore(now); start = min(start.plus(MAX_WINDOW), now)) {
             changedWindow(start, min(start.plus(MAX_WINDOW), now), changes);
         }
     }
 
-    private void changedWindow(Instant since, Instant until, Lookahead<Incident> changes) throws InterruptedException {
+    private void changedWindow(Instant since, Instant until, Lookahead<JsonNode, Incident> changes) throws InterruptedException {
         boolean capped = walk(url("/log_entries?is_overview=true&time_zone=UTC&since=" + since + "&until=" + until),
                 LOG_ENTRIES, page -> {
                     List<JsonNode> references = new ArrayList<>();

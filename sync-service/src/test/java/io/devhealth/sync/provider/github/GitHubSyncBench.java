@@ -70,12 +70,14 @@ public final class GitHubSyncBench {
             SyntheticGitHub repo = new SyntheticGitHub("bench", "repo", size, 100).install(server);
             List<String> urls = urls(server.url(), repo);
             ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT); // warm-up: JIT, connections
+            long rawCpu = ProviderBench.cpuMillis();
             long start = System.nanoTime();
             long bytes = ProviderBench.rawFetch(urls, concurrency, ACCEPT);
             long rawNanos = System.nanoTime() - start;
             System.out.println("raw_requests=" + urls.size());
             System.out.println("raw_bytes=" + bytes);
             System.out.println("raw_ms=" + TimeUnit.NANOSECONDS.toMillis(rawNanos));
+            System.out.println("raw_cpu_ms=" + (ProviderBench.cpuMillis() - rawCpu));
 
             String user = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
             String password = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
@@ -93,10 +95,12 @@ public final class GitHubSyncBench {
                 UUID org = UUID.randomUUID();
                 SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos",
                         List.of("repo"), "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);
+                long syncCpu = ProviderBench.cpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);
                 long syncNanos = System.nanoTime() - start;
                 System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
+                System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
                 outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
                 System.out.println("expected_rows=" + size.rows());
                 long stored = 0;

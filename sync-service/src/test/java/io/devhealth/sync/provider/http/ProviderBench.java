@@ -71,6 +71,11 @@ public final class ProviderBench {
     }
 
     /** The JVM's peak resident memory (VmHWM) in MB, -1 when unknown. */
+    /** CPU time (user + system) this JVM has used so far, in milliseconds: the replay server's and the client's. */
+    public static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
+    }
+
     public static long peakRssMb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {

@@ -66,12 +66,14 @@ public final class JiraSyncBench {
             List<String> urls = jira.urls(server.url(), "(project in (\"" + SyntheticJira.PROJECT + "\")) ORDER BY "
                     + "updated ASC, key ASC");
             ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 300)), concurrency, "application/json");
+            long rawCpu = ProviderBench.cpuMillis();
             long start = System.nanoTime();
             long bytes = ProviderBench.rawFetch(urls, concurrency, "application/json");
             long rawNanos = System.nanoTime() - start;
             System.out.println("raw_requests=" + urls.size());
             System.out.println("raw_bytes=" + bytes);
             System.out.println("raw_ms=" + TimeUnit.NANOSECONDS.toMillis(rawNanos));
+            System.out.println("raw_cpu_ms=" + (ProviderBench.cpuMillis() - rawCpu));
 
             String user = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
             String password = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
@@ -90,10 +92,12 @@ public final class JiraSyncBench {
                 SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("siteUrl", server.url(),
                         "projectKeys", List.of(SyntheticJira.PROJECT)), Map.of(), null, System.currentTimeMillis(),
                         null);
+                long syncCpu = ProviderBench.cpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);
                 long syncNanos = System.nanoTime() - start;
                 System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
+                System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
                 outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
                 System.out.println("expected_rows=" + jira.rows());
                 long stored = 0;
