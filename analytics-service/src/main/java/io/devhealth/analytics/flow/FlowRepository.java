@@ -25,9 +25,9 @@ public class FlowRepository {
 
     /*
      * Items completed in the window: done now, completed_at (the last time they reached done) inside it.
-     * Parameters: org, from, to, then ITEM_FILTERS.
+     * Parameters: org, from, to, then ITEM_FILTERS ({@link #completed}). Shared with the investment report.
      */
-    static final String COMPLETED = """
+    public static final String COMPLETED = """
             SELECT provider, work_item_id, type, labels, story_points, created_at, started_at,
                    assumeNotNull(completed_at) AS done_at,
                    greatest(0, dateDiff('millisecond', assumeNotNull(started_at), done_at)) / 3600000.0 AS cycle_hours,
@@ -234,7 +234,7 @@ public class FlowRepository {
     }
 
     /** The parameters of {@link #COMPLETED}. */
-    static Object[] completed(UUID orgId, DayRange range, WorkItemFilter filter) {
+    public static Object[] completed(UUID orgId, DayRange range, WorkItemFilter filter) {
         return concat(new Object[] { orgId, range.from(), range.to() }, filters(filter));
     }
 
@@ -248,7 +248,8 @@ public class FlowRepository {
                 filter.type() };
     }
 
-    static Object[] concat(Object[]... parts) {
+    /** The parts' elements in order: the parameters of a statement made of several. */
+    public static Object[] concat(Object[]... parts) {
         List<Object> all = new ArrayList<>();
         for (Object[] part : parts) {
             all.addAll(List.of(part));
