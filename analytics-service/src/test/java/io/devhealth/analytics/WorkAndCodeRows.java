@@ -61,6 +61,18 @@ public final class WorkAndCodeRows {
                 utc(at), fromStatus, toStatus, fromCategory, toCategory));
     }
 
+    /** A non-merge commit by {@code authorName <authorEmail>}; {@code deleted}: its tombstone (after a force-push). */
+    public void commit(UUID org, UUID repo, String sha, String authorName, String authorEmail, Instant authoredAt,
+            boolean deleted, long version) {
+        insert("""
+                INSERT INTO commits (org_id, repo_id, sha, parents, is_merge, author_name, author_email, authored_at,
+                    author_tz_offset_minutes, committer_name, committer_email, committed_at,
+                    committer_tz_offset_minutes, subject, additions, deletions, files_changed, is_deleted, version)
+                VALUES ('%s', '%s', '%s', [], 0, '%s', '%s', '%s', 0, '%s', '%s', '%s', 0, 'change', 0, 0, 0, %d, %d)"""
+                .formatted(org, repo, sha, authorName, authorEmail, utc(authoredAt), authorName, authorEmail,
+                        utc(authoredAt), deleted ? 1 : 0, version));
+    }
+
     /** One file of a non-merge commit, as git log --numstat reports it (binary files: 0/0). */
     public void commitStat(UUID org, UUID repo, String sha, String path, int additions, int deletions, boolean binary,
             Instant authoredAt) {
