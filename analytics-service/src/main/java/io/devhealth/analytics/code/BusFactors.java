@@ -31,6 +31,7 @@ public record BusFactors(
             @Schema(description = "The largest contributors, most lines first, at most 10") List<Author> topAuthors) {
     }
 
+    @Schema(name = "BusFactorAuthor")
     public record Author(
             @Schema(description = "The canonical person; null when the email is not mapped to one",
                     examples = "5b1c8a3e-2f9d-4c1e-9a77-0d2f4b6e8c10") UUID personId,

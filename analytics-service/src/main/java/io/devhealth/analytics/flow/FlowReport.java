@@ -36,6 +36,7 @@ public record FlowReport(
      * Per-item hours: cycle time is {@code started_at} (first move into an in-progress status) → completion, over
      * completed items that were started; lead time is creation → completion, over every completed item.
      */
+    @Schema(name = "FlowPercentiles")
     public record Percentiles(
             @Schema(description = "Sample size: the items measured", examples = "40") long items,
             @Schema(description = "Median hours; null without a sample", examples = "30.5") Double p50Hours,
@@ -62,6 +63,7 @@ public record FlowReport(
     }
 
     /** Time spent in one status category, and per status inside it. */
+    @Schema(name = "FlowCategoryTime")
     public record CategoryTime(
             @Schema(description = "todo, in_progress or done", examples = "in_progress") String category,
             @Schema(description = "Items that spent time in the category", examples = "38") long items,
@@ -72,6 +74,7 @@ public record FlowReport(
     }
 
     /** Time spent in one status; a status visited twice by an item counts once for it, with both stays summed. */
+    @Schema(name = "FlowStatusTime")
     public record StatusTime(
             @Schema(examples = "In Review") String status,
             @Schema(examples = "21") long items,
@@ -80,6 +83,7 @@ public record FlowReport(
     }
 
     /** One period of the window, clipped to it. */
+    @Schema(name = "FlowBucket")
     public record Bucket(
             @Schema(description = "First day, included", examples = "2025-03-03") LocalDate start,
             @Schema(description = "Last day, included", examples = "2025-03-09") LocalDate end,

@@ -27,6 +27,7 @@ public record InvestmentReport(
      * @param storyPoints story points of those items (split like value); null when none of them has points
      * @param share       value ÷ the root's value, 0–1; null when nothing was completed
      */
+    @Schema(name = "InvestmentNode")
     public record Node(
             @Schema(description = "all (the root), a type (story, bug, task, epic, incident, other), a label, "
                     + "(no label), or (other labels) for the labels beyond the largest 20 of a type",
@@ -39,6 +40,7 @@ public record InvestmentReport(
     }
 
     /** One period of the window, clipped to it. */
+    @Schema(name = "InvestmentBucket")
     public record Bucket(
             @Schema(examples = "2025-03-01") LocalDate start,
             @Schema(examples = "2025-03-31") LocalDate end,
@@ -49,6 +51,7 @@ public record InvestmentReport(
     }
 
     /** A leaf of the tree within one period. */
+    @Schema(name = "InvestmentSlice")
     public record Slice(
             @Schema(description = "The leaf's names from the root's child down: [type] or [type, label]",
                     examples = "[\"story\", \"frontend\"]") List<String> path,

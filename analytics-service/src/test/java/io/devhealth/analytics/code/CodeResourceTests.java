@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
@@ -196,6 +198,25 @@ class CodeResourceTests {
             String path, int additions, int deletions) {
         rows.commit(ACME, repo, sha, name, email, at(day), false, 1);
         rows.commitStat(ACME, repo, sha, path, additions, deletions, false, at(day));
+    }
+
+    @Test
+    void graphQLAnswersWhatRestAnswers() {
+        exact().auth().oauth2(acmeViewer).contentType(ContentType.JSON).body(Map.of("query", """
+                { hotspots(org: "acme-code", from: "2025-03-25", to: "2025-04-06", limit: 2) { items { path score } }
+                  busFactor(org: "acme-code", from: "2025-03-25", to: "2025-04-06") {
+                    repos { repo busFactor topAuthors { personId name share } } } }"""))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.hotspots.items.path", contains("index.ts", "src/a.java"))
+                .body("data.hotspots.items.score", contains(70, 46))
+                .body("data.busFactor.repos.busFactor", contains(2, 1, 2, null))
+                .body("data.busFactor.repos[0].topAuthors[0].personId", equalTo(ADA.toString()));
+        String globexViewer = identity.token(new OrgGrant(GLOBEX, "globex-code", OrgRole.VIEWER));
+        given().auth().oauth2(globexViewer).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ hotspots(org: \"acme-code\") { items { path } } }"))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("data", nullValue()).body("errors[0].extensions.status", equalTo(404));
     }
 
     private RequestSpecification window() {

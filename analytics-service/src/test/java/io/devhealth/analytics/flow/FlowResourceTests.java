@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
@@ -248,6 +250,26 @@ class FlowResourceTests {
         given().auth().oauth2(acmeViewer).queryParam("to", "2025-13-01").get(FLOW)
                 .then().statusCode(400).body("violations.field", contains("to"));
         given().get(FLOW).then().statusCode(401);
+    }
+
+    @Test
+    void graphQLAnswersWhatRestAnswers() {
+        String query = """
+                { workItemFlow(org: "%s", from: "2025-03-25", to: "2025-04-06", period: "month") {
+                    throughput wip cycleTime { items p85Hours } flowEfficiency { efficiency }
+                    timeInStatus { category statuses { status totalHours } } series { start wip } } }""";
+        exact().auth().oauth2(acmeViewer).contentType(ContentType.JSON).body(Map.of("query", query.formatted("acme-flow")))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.workItemFlow.throughput", equalTo(4))
+                .body("data.workItemFlow.cycleTime.p85Hours", closeTo(524.4, EPSILON))
+                .body("data.workItemFlow.flowEfficiency.efficiency", closeTo(732.0 / 756.0, EPSILON))
+                .body("data.workItemFlow.timeInStatus.category", contains("todo", "in_progress", "done"))
+                .body("data.workItemFlow.series.start", contains("2025-03-25", "2025-04-01"));
+        String globexViewer = identity.token(new OrgGrant(GLOBEX, "globex-flow", OrgRole.VIEWER));
+        given().auth().oauth2(globexViewer).contentType(ContentType.JSON)
+                .body(Map.of("query", query.formatted("acme-flow"))).post("/api/v1/analytics/graphql").then()
+                .statusCode(200).body("data", nullValue()).body("errors[0].extensions.status", equalTo(404));
     }
 
     private RequestSpecification window() {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
@@ -158,6 +160,23 @@ class InvestmentResourceTests {
             Double points, String completed) {
         rows.workItem(org, "jira", id, "PAY", type, "done", labels, points, at("03-01"), at("03-02"), at(completed),
                 false, 1);
+    }
+
+    @Test
+    void graphQLAnswersWhatRestAnswers() {
+        exact().auth().oauth2(acmeViewer).contentType(ContentType.JSON).body(Map.of("query", """
+                { investment(org: "acme-investment", from: "2025-03-25", to: "2025-04-06", group: "label") {
+                    tree { value children { name children { name value storyPoints } } } series { items } } }"""))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.investment.tree.value", closeTo(5.0, EPSILON))
+                .body("data.investment.tree.children[1].children.value", contains(closeTo(1.5, EPSILON),
+                        closeTo(0.5, EPSILON)))
+                .body("data.investment.series.items", contains(closeTo(2.0, EPSILON), closeTo(3.0, EPSILON)));
+        exact().auth().oauth2(acmeViewer).contentType(ContentType.JSON).body(Map.of("query",
+                "{ investment(org: \"acme-investment\", group: \"team\") { group } }"))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("errors[0].extensions.status", equalTo(400));
     }
 
     private RequestSpecification window() {
