@@ -54,11 +54,17 @@ public final class WorkAndCodeRows {
     /** A status change of a work item (categories: todo, in_progress, done). */
     public void transition(UUID org, String provider, String id, Instant at, String fromStatus, String fromCategory,
             String toStatus, String toCategory) {
+        transition(org, provider, id, at, fromStatus, fromCategory, toStatus, toCategory, false, 1);
+    }
+
+    /** A status change; {@code deleted}: its tombstone (the change vanished from the item's history). */
+    public void transition(UUID org, String provider, String id, Instant at, String fromStatus, String fromCategory,
+            String toStatus, String toCategory, boolean deleted, long version) {
         insert("""
                 INSERT INTO work_item_transitions (org_id, provider, work_item_id, transitioned_at, from_status,
                     to_status, from_category, to_category, actor, is_deleted, version)
-                VALUES ('%s', '%s', '%s', '%s', '%s', '%s', '%s', '%s', 'someone', 0, 1)""".formatted(org, provider, id,
-                utc(at), fromStatus, toStatus, fromCategory, toCategory));
+                VALUES ('%s', '%s', '%s', '%s', '%s', '%s', '%s', '%s', 'someone', %d, %d)""".formatted(org, provider,
+                id, utc(at), fromStatus, toStatus, fromCategory, toCategory, deleted ? 1 : 0, version));
     }
 
     /** A non-merge commit by {@code authorName <authorEmail>}; {@code deleted}: its tombstone (after a force-push). */

@@ -44,7 +44,7 @@ import io.restassured.specification.RequestSpecification;
  * <li>C task never started: created 03-29, To Do → Done 04-02. No cycle time; lead 96 h; To Do 96 h.</li>
  * <li>D reopened after done and not done again: → In Progress 03-11, → Done 03-20, → In Progress 04-03. Not
  * completed; in progress again from 04-03.</li>
- * <li>E in progress since 03-26 12:00.</li>
+ * <li>E in progress since 03-26 12:00; a move to Done on 03-29 was tombstoned and must not end it.</li>
  * <li>F a GitHub issue without transitions: created 03-30, started 03-31, completed 04-04. Cycle 96 h, lead 120
  * h; in progress 03-31 to 04-04.</li>
  * <li>G done in the window, then tombstoned; its transition into In Progress (03-26) must not count either.</li>
@@ -97,6 +97,8 @@ class FlowResourceTests {
         rows.workItem(ACME, "jira", "PAY-5", "PAY", "task", "in_progress", List.of(), null, at("03-25T00"),
                 at("03-26T12"), null, false, 1);
         rows.transition(ACME, "jira", "PAY-5", at("03-26T12"), "To Do", "todo", "In Progress", "in_progress");
+        rows.transition(ACME, "jira", "PAY-5", at("03-29T00"), "In Progress", "in_progress", "Done", "done");
+        rows.transition(ACME, "jira", "PAY-5", at("03-29T00"), "In Progress", "in_progress", "Done", "done", true, 2);
 
         rows.workItem(ACME, "github", "acme/api#7", "acme/api", "bug", "done", List.of(), null, at("03-30T00"),
                 at("03-31T00"), at("04-04T00"), false, 1);
@@ -183,6 +185,14 @@ class FlowResourceTests {
                 .body("series.throughput", contains(2, 2))
                 .body("series.cycleTimeP50Hours", contains(closeTo(402.0, EPSILON), closeTo(96.0, EPSILON)))
                 .body("series.leadTimeP50Hours", contains(closeTo(462.0, EPSILON), closeTo(108.0, EPSILON)));
+    }
+
+    @Test
+    void anUnchangedReportIsNotSentTwice() {
+        String etag = window().get(FLOW).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache")).extract().header("ETag");
+        window().header("If-None-Match", etag).get(FLOW).then().statusCode(304);
+        window().queryParam("period", "day").header("If-None-Match", etag).get(FLOW).then().statusCode(200);
     }
 
     @Test
