@@ -33,12 +33,19 @@ import graphql.schema.idl.SchemaParser;
 
 import org.jboss.logging.Logger;
 
+import io.devhealth.analytics.code.BusFactors;
+import io.devhealth.analytics.code.CodeService;
+import io.devhealth.analytics.code.Hotspots;
 import io.devhealth.analytics.commit.CommitItem;
 import io.devhealth.analytics.commit.CommitService;
 import io.devhealth.analytics.deployment.DeploymentItem;
 import io.devhealth.analytics.deployment.DeploymentService;
 import io.devhealth.analytics.dora.DoraLevels;
 import io.devhealth.analytics.dora.DoraReport;
+import io.devhealth.analytics.flow.FlowReport;
+import io.devhealth.analytics.flow.FlowService;
+import io.devhealth.analytics.investment.InvestmentReport;
+import io.devhealth.analytics.investment.InvestmentService;
 import io.devhealth.analytics.listing.Listing;
 import io.devhealth.analytics.dora.DoraService;
 import io.devhealth.analytics.metrics.RepoDayMetrics;
@@ -63,7 +70,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DoraReport.LevelTable.class, DoraReport.DeploymentFrequency.class, DoraReport.ChangeLeadTime.class,
         DoraReport.ChangeFailRate.class, DoraReport.FailedDeploymentRecoveryTime.class,
         DoraReport.DeploymentReworkRate.class, DoraReport.Day.class, Listing.class, CommitItem.class,
-        DeploymentItem.class })
+        DeploymentItem.class, FlowReport.class, FlowReport.Percentiles.class, FlowReport.FlowEfficiency.class,
+        FlowReport.CategoryTime.class, FlowReport.StatusTime.class, FlowReport.Bucket.class, InvestmentReport.class,
+        InvestmentReport.Node.class, InvestmentReport.Bucket.class, InvestmentReport.Slice.class, Hotspots.class,
+        Hotspots.Hotspot.class, BusFactors.class, BusFactors.RepoBusFactor.class, BusFactors.Author.class })
 public class AnalyticsGraphQL {
 
     static final int MAX_DEPTH = 8;
@@ -73,7 +83,7 @@ public class AnalyticsGraphQL {
     private final GraphQL graphQL;
 
     AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DoraService dora, CommitService commits,
-            DeploymentService deployments) {
+            DeploymentService deployments, FlowService flow, InvestmentService investment, CodeService code) {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(LONG)
                 .type("Query", query -> query
@@ -89,7 +99,17 @@ public class AnalyticsGraphQL {
                         .dataFetcher("deployments", env -> deployments.list(env.getArgument("org"),
                                 env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
                                 env.getArgument("environment"), env.getArgument("status"), env.getArgument("cursor"),
-                                limit(env))))
+                                limit(env)))
+                        .dataFetcher("workItemFlow", env -> flow.report(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("provider"),
+                                env.getArgument("project"), env.getArgument("type"), env.getArgument("period")))
+                        .dataFetcher("investment", env -> investment.report(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("group"),
+                                env.getArgument("period"), env.getArgument("provider"), env.getArgument("project")))
+                        .dataFetcher("hotspots", env -> code.hotspots(env.getArgument("org"), env.getArgument("from"),
+                                env.getArgument("to"), env.getArgument("repo"), limit(env)))
+                        .dataFetcher("busFactor", env -> code.busFactors(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"), limit(env))))
                 .build();
         this.graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                         new SchemaParser().parse(schema()), wiring))
