@@ -120,6 +120,16 @@ public final class AnalyticsTables {
                         deploymentId, utc(deployedAt)));
     }
 
+    /** A team of no members owning the repositories whose full names match {@code repoPatterns} ('*', '?' globs). */
+    public void team(UUID org, String teamKey, String... repoPatterns) {
+        insert("""
+                INSERT INTO teams (org_id, team_id, team_key, name, members, repo_patterns, project_keys, updated_at,
+                    is_deleted, version)
+                VALUES ('%s', '%s', '%s', '%s', [], [%s], [], '2025-03-01 12:00:00.000', 0, 1)"""
+                .formatted(org, UUID.randomUUID(), teamKey, teamKey, java.util.Arrays.stream(repoPatterns)
+                        .map(pattern -> "'" + pattern + "'").collect(java.util.stream.Collectors.joining(", "))));
+    }
+
     private void repo(UUID org, UUID repo, String fullName, long version, boolean deleted) {
         insert("""
                 INSERT INTO repos (org_id, repo_id, provider, full_name, url, default_branch, sync_configuration_id,

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.analytics.code.Hotspots.Hotspot;
-import io.devhealth.analytics.flow.FlowRepository;
 import io.devhealth.analytics.metrics.DayRange;
 import io.devhealth.analytics.query.ClickHouseQueries;
 
@@ -85,13 +84,13 @@ public class CodeRepository {
         return queries.list(HOTSPOTS, row -> new Hotspot(row.getObject("repo_id", UUID.class),
                 row.getString("full_name"), row.getString("path"), row.getLong("commits"), row.getLong("added"),
                 row.getLong("deleted"), row.getLong("churn"), row.getLong("authors"), row.getLong("score")),
-                FlowRepository.concat(changes(orgId, range, repo), new Object[] { orgId, limit }));
+                ClickHouseQueries.concat(changes(orgId, range, repo), new Object[] { orgId, limit }));
     }
 
     List<AuthorLines> authorLines(UUID orgId, DayRange range, String repo) {
         return queries.list(AUTHORS, row -> new AuthorLines(row.getObject("repo_id", UUID.class),
                 row.getString("author_key"), row.getString("email"), row.getString("name"), row.getLong("lines"),
-                row.getLong("commits")), FlowRepository.concat(changes(orgId, range, repo), new Object[] { orgId }));
+                row.getLong("commits")), ClickHouseQueries.concat(changes(orgId, range, repo), new Object[] { orgId }));
     }
 
     List<RepoName> repos(UUID orgId, String repo) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param environment the environment measured; {@code null} means every production environment
  * @param repo        the repository filter as given, or null for the whole organization
+ * @param team        the team filter (a team key: the team's repositories), or null
  */
 public record DoraReport(
         @Schema(examples = "2025-01-01") LocalDate from,
@@ -20,14 +21,21 @@ public record DoraReport(
         String environment,
         @Schema(description = "The repository filter as given; null: the whole organization", examples = "null")
         String repo,
+        @Schema(description = "The team filter as given (its repositories); null: no team filter", examples = "null")
+        String team,
         LevelTable levels,
         DeploymentFrequency deploymentFrequency,
         ChangeLeadTime changeLeadTime,
         ChangeFailRate changeFailRate,
         FailedDeploymentRecoveryTime failedDeploymentRecoveryTime,
         DeploymentReworkRate deploymentReworkRate,
+        @Schema(description = "Where the values sit among the DORA Quick Check's answers")
+        QuickCheckAnswers quickCheck,
         @Schema(description = "One entry per day of the window, from first to last")
-        List<Day> series) {
+        List<Day> series,
+        @Schema(description = "One entry per ISO week (Monday to Sunday) touching the window, first to last; the "
+                + "first and last may be partial weeks")
+        List<Week> weekly) {
 
     /** The published table the levels come from. */
     public record LevelTable(
@@ -88,6 +96,36 @@ public record DoraReport(
             @Schema(examples = "3") long reworkDeployments,
             @Schema(description = "0–1; null without deployments", examples = "0.0714") Double rate,
             @Schema(examples = "null") String reason) {
+    }
+
+    /**
+     * The answers of the DORA Quick Check (https://dora.dev/quickcheck/) the measured values correspond to; each null
+     * when its metric is.
+     */
+    public record QuickCheckAnswers(
+            @Schema(examples = "DORA Quick Check 2025") String title,
+            @Schema(examples = "https://dora.dev/quickcheck/") String source,
+            @Schema(examples = "Between once per day and once per week") String deploymentFrequency,
+            @Schema(examples = "Between one day and one week") String changeLeadTime,
+            @Schema(description = "Whole percent", examples = "12%") String changeFailRate,
+            @Schema(examples = "Less than one day") String failedDeploymentRecoveryTime,
+            @Schema(description = "Whole percent", examples = "7%") String deploymentReworkRate) {
+    }
+
+    /** One ISO week (Monday to Sunday) of the window; only its days inside the window count. */
+    public record Week(
+            @Schema(description = "The Monday starting the week", examples = "2025-03-03") LocalDate weekStart,
+            @Schema(examples = "5") long deployments,
+            @Schema(description = "Days with a deployment (DORA's survey form)", examples = "4") long daysWithDeployment,
+            @Schema(examples = "1") long failedDeployments,
+            @Schema(examples = "1") long reworkDeployments,
+            @Schema(description = "Failed deployments of the week that have recovered", examples = "1")
+            long recoveredDeployments,
+            @Schema(description = "Median recovery hours of those; null without any", examples = "3.0")
+            Double recoveryMedianHours,
+            @Schema(examples = "12") long changes,
+            @Schema(description = "Median change lead time, hours; null without changes", examples = "20.0")
+            Double changeLeadTimeMedianHours) {
     }
 
     /** One day of the window. */

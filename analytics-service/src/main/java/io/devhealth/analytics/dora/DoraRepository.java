@@ -21,13 +21,28 @@ import io.devhealth.analytics.query.RowMapper;
 public class DoraRepository {
 
     /*
+     * The repositories of a team: those whose full name matches one of the team's repo_patterns (identity's team
+     * mappings; '*' any run of characters, '?' one character, everything else literal).
+     */
+    static final String TEAM_REPOS = """
+            SELECT repo_id FROM repos
+            WHERE org_id = ? AND arrayExists(pattern -> full_name LIKE pattern, (
+                SELECT arrayMap(glob -> replaceAll(replaceAll(replaceAll(replaceAll(replaceAll(glob,
+                                    '\\\\', '\\\\\\\\'), '%', '\\\\%'), '_', '\\\\_'), '*', '%'), '?', '_'),
+                                any(repo_patterns))
+                FROM teams WHERE org_id = ? AND team_key = ?))""";
+
+    /*
      * Filters shared by both fact tables. Environment: '' = every production environment. Repository: '' = all,
      * else by id or full name (a value that is not a UUID never matches an id).
      */
     private static final String FILTERS = """
             AND if(? = '', is_production = 1, environment = ?)
             AND (? = '' OR repo_id IN (SELECT repo_id FROM repos
-                                       WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))""";
+                                       WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))
+            AND (? = '' OR repo_id IN (""" + TEAM_REPOS + "))";
+
+    private static final String TEAM_EXISTS = "SELECT count() AS teams FROM teams WHERE org_id = ? AND team_key = ?";
 
     /*
      * Deployments as DORA counts them: the deployments of one pipeline run are one deployment (it finished when
@@ -52,12 +67,19 @@ public class DoraRepository {
                        is_failed = 1 AND restored IS NOT NULL) AS recovery_median_hours
             FROM (""" + DEPLOYMENTS + ")";
 
-    private static final String DEPLOYMENT_DAYS = """
-            SELECT toDate(finished) AS day, count() AS deployments, countIf(is_failed = 1) AS failed,
-                   countIf(is_rework_unit = 1) AS rework
+    /* Per bucket (BUCKET: a day, or the Monday starting its ISO week). */
+    private static final String DEPLOYMENT_BUCKETS = """
+            SELECT BUCKET AS day, count() AS deployments, countIf(is_failed = 1) AS failed,
+                   countIf(is_rework_unit = 1) AS rework, uniqExact(toDate(finished)) AS deployment_days,
+                   countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
+                   quantileExactInclusiveIf(0.5)(
+                       greatest(0, dateDiff('millisecond', finished, assumeNotNull(restored))) / 3600000.0,
+                       is_failed = 1 AND restored IS NOT NULL) AS recovery_median_hours
             FROM (""" + DEPLOYMENTS + """
             )
             GROUP BY day""";
+    private static final String DAY = "toDate(finished)";
+    private static final String WEEK = "toMonday(toDate(finished))";
 
     /*
      * Each change once: its first deployment among the environments measured (a change deployed to two production
@@ -78,18 +100,22 @@ public class DoraRepository {
                    quantileExactInclusive(0.9)(lead_hours) AS p90_hours
             FROM (""" + CHANGES + ")";
 
-    private static final String CHANGE_DAYS = """
-            SELECT toDate(deployed) AS day, count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours
+    private static final String CHANGE_BUCKETS = """
+            SELECT BUCKET AS day, count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours
             FROM (""" + CHANGES + """
             )
             GROUP BY day""";
+    private static final String CHANGE_DAY = "toDate(deployed)";
+    private static final String CHANGE_WEEK = "toMonday(toDate(deployed))";
 
     /** Deployment counts and recovery over the window. */
     record DeploymentTotals(long deployments, long failed, long rework, long deploymentDays, long recovered,
             Double recoveryMedianHours) {
     }
 
-    record DeploymentDay(LocalDate day, long deployments, long failed, long rework) {
+    /** @param day the bucket's first day (the day, or the Monday of the week) */
+    record DeploymentDay(LocalDate day, long deployments, long failed, long rework, long deploymentDays,
+            long recovered, Double recoveryMedianHours) {
     }
 
     record ChangeTotals(long changes, Double medianHours, Double p90Hours) {
@@ -103,7 +129,8 @@ public class DoraRepository {
             row.getLong("recovered"), finite(row, "recovery_median_hours"));
     private static final RowMapper<DeploymentDay> DEPLOYMENT_DAY_ROW = row -> new DeploymentDay(
             row.getObject("day", LocalDate.class), row.getLong("deployments"), row.getLong("failed"),
-            row.getLong("rework"));
+            row.getLong("rework"), row.getLong("deployment_days"), row.getLong("recovered"),
+            finite(row, "recovery_median_hours"));
     private static final RowMapper<ChangeTotals> CHANGE_TOTALS_ROW = row -> new ChangeTotals(row.getLong("changes"),
             finite(row, "median_hours"), finite(row, "p90_hours"));
     private static final RowMapper<ChangeDay> CHANGE_DAY_ROW = row -> new ChangeDay(row.getObject("day", LocalDate.class),
@@ -116,33 +143,52 @@ public class DoraRepository {
     }
 
     /**
+     * What the facts are narrowed to.
+     *
      * @param environment one environment's name, or {@code ""} for every production environment
      * @param repo        a repository id or full name, or {@code ""} for every repository
+     * @param team        a team key (its repositories by {@link #TEAM_REPOS}), or {@code ""} for every repository
      */
-    DeploymentTotals deploymentTotals(UUID orgId, DayRange range, String environment, String repo) {
-        return queries.list(DEPLOYMENT_TOTALS, DEPLOYMENT_TOTALS_ROW,
-                deploymentParameters(orgId, range, environment, repo)).getFirst();
+    record Scope(UUID orgId, DayRange range, String environment, String repo, String team) {
     }
 
-    List<DeploymentDay> deploymentDays(UUID orgId, DayRange range, String environment, String repo) {
-        return queries.list(DEPLOYMENT_DAYS, DEPLOYMENT_DAY_ROW, deploymentParameters(orgId, range, environment, repo));
+    /** Whether the organization has a team of that key. */
+    boolean teamExists(UUID orgId, String teamKey) {
+        return queries.list(TEAM_EXISTS, row -> row.getLong("teams"), orgId, teamKey).getFirst() > 0;
     }
 
-    ChangeTotals changeTotals(UUID orgId, DayRange range, String environment, String repo) {
-        return queries.list(CHANGE_TOTALS, CHANGE_TOTALS_ROW, changeParameters(orgId, range, environment, repo))
-                .getFirst();
+    DeploymentTotals deploymentTotals(Scope scope) {
+        return queries.list(DEPLOYMENT_TOTALS, DEPLOYMENT_TOTALS_ROW, deploymentParameters(scope)).getFirst();
     }
 
-    List<ChangeDay> changeDays(UUID orgId, DayRange range, String environment, String repo) {
-        return queries.list(CHANGE_DAYS, CHANGE_DAY_ROW, changeParameters(orgId, range, environment, repo));
+    /** Per day, or per ISO week ({@code weekly}: each bucket starts on a Monday). */
+    List<DeploymentDay> deploymentBuckets(Scope scope, boolean weekly) {
+        return queries.list(DEPLOYMENT_BUCKETS.replace("BUCKET", weekly ? WEEK : DAY), DEPLOYMENT_DAY_ROW,
+                deploymentParameters(scope));
     }
 
-    private static Object[] deploymentParameters(UUID orgId, DayRange range, String environment, String repo) {
-        return new Object[] { orgId, range.from(), range.to(), environment, environment, repo, orgId, repo, repo };
+    ChangeTotals changeTotals(Scope scope) {
+        return queries.list(CHANGE_TOTALS, CHANGE_TOTALS_ROW, changeParameters(scope)).getFirst();
     }
 
-    private static Object[] changeParameters(UUID orgId, DayRange range, String environment, String repo) {
-        return new Object[] { orgId, range.to(), environment, environment, repo, orgId, repo, repo, range.from() };
+    /** Per day, or per ISO week ({@code weekly}: each bucket starts on a Monday). */
+    List<ChangeDay> changeBuckets(Scope scope, boolean weekly) {
+        return queries.list(CHANGE_BUCKETS.replace("BUCKET", weekly ? CHANGE_WEEK : CHANGE_DAY), CHANGE_DAY_ROW,
+                changeParameters(scope));
+    }
+
+    private static Object[] deploymentParameters(Scope scope) {
+        return ClickHouseQueries.concat(new Object[] { scope.orgId(), scope.range().from(), scope.range().to() }, filterParameters(scope));
+    }
+
+    private static Object[] changeParameters(Scope scope) {
+        return ClickHouseQueries.concat(new Object[] { scope.orgId(), scope.range().to() }, filterParameters(scope),
+                new Object[] { scope.range().from() });
+    }
+
+    private static Object[] filterParameters(Scope scope) {
+        return new Object[] { scope.environment(), scope.environment(), scope.repo(), scope.orgId(), scope.repo(),
+                scope.repo(), scope.team(), scope.orgId(), scope.orgId(), scope.team() };
     }
 
     /** A percentile of no values is NaN in ClickHouse: null here. */

@@ -24,8 +24,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Tag(name = "DORA", description = "The five DORA software delivery metrics (https://dora.dev/guides/dora-metrics/).")
 public class DoraResource {
 
-    /** Longest environment name accepted (provider environment names are short). */
-    static final int MAX_ENVIRONMENT_LENGTH = 255;
+    /** Longest environment name or team key accepted (both are short). */
+    static final int MAX_NAME_LENGTH = 255;
 
     private final DoraService dora;
 
@@ -44,17 +44,21 @@ public class DoraResource {
             a rollback or a hotfix — ÷ deployments), failed deployment recovery time (median hours from a failed
             deployment's finish to the incident's resolution or the remediating deployment) and deployment rework
             rate (DORA 2024: unplanned deployments made because of a production incident ÷ deployments). Each
-            comes with its sample size and its level in the named table (levels=2024 or 2023); a metric without
-            data is null with a reason, never 0. Percentiles are exact over the window's facts (linear
+            comes with its sample size and its level in the named table (levels=2024 or 2023), and the answer of
+            the DORA Quick Check (https://dora.dev/quickcheck/) it corresponds to; a metric without data is null
+            with a reason, never 0. A daily series and an ISO-weekly one (days with a deployment per week, DORA's
+            survey form; exact weekly medians) come with it. 'team' narrows to the repositories matching the
+            team's repo patterns. Percentiles are exact over the window's facts (linear
             interpolation between closest ranks). Source: ClickHouse tables deployment_facts and change_facts.
             Any member (viewer and up) or a superuser may read.""")
     @APIResponse(responseCode = "200", description = "The report")
-    @APIResponse(responseCode = "400", description = "A malformed or out-of-range date, from after to, a range longer "
+    @APIResponse(responseCode = "400", description = "Both repo and team, a malformed or out-of-range date, from after "
+            + "to, a range longer "
             + "than allowed (devhealth.analytics.max-range-days), an unknown levels table, or an environment name "
             + "that is empty, too long or holds control characters; violations name the parameter")
     @APIResponse(responseCode = "401", description = "No token, or a malformed, expired or foreign-signed one")
     @APIResponse(responseCode = "403", description = "The caller is not a member of the organization")
-    @APIResponse(responseCode = "404", description = "No such organization, or no such repository in it")
+    @APIResponse(responseCode = "404", description = "No such organization, or no such repository or team in it")
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later")
     public DoraReport report(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
@@ -64,6 +68,8 @@ public class DoraResource {
                     example = "2025-03-31") @QueryParam("to") String to,
             @Parameter(description = "Only this repository, by id or full name; the whole organization when absent.",
                     example = "acme/api") @QueryParam("repo") String repo,
+            @Parameter(description = "Only this team's repositories (its repo patterns), by team key; exclusive with "
+                    + "repo.", example = "platform") @QueryParam("team") String team,
             @Parameter(description = "Only this environment, by name; every production environment when absent.",
                     example = "production") @QueryParam("environment") String environment,
             @Parameter(description = "The levels table: 2024 (default) or 2023.", example = "2024")
@@ -71,17 +77,19 @@ public class DoraResource {
         DoraLevels table = levels == null || levels.isBlank() ? DoraLevels.DORA_2024
                 : DoraLevels.byId(levels.strip()).orElseThrow(() -> ProblemException.badParameter("levels",
                         "levels must be 2024 or 2023"));
-        return dora.report(org, from, to, environment(environment), blankToNull(repo), table);
+        return dora.report(org, from, to, name("environment", environment), blankToNull(repo),
+                name("team", team), table);
     }
 
-    private static String environment(String value) {
-        String environment = blankToNull(value);
-        if (environment != null && (environment.length() > MAX_ENVIRONMENT_LENGTH || Text.problem(environment).isPresent()
-                || environment.chars().anyMatch(Character::isISOControl))) {
-            throw ProblemException.badParameter("environment", "environment must be a name of at most "
-                    + MAX_ENVIRONMENT_LENGTH + " characters without control characters");
+    /** An environment name or team key: null when blank, else at most {@value #MAX_NAME_LENGTH} clean characters. */
+    private static String name(String parameter, String value) {
+        String name = blankToNull(value);
+        if (name != null && (name.length() > MAX_NAME_LENGTH || Text.problem(name).isPresent()
+                || name.chars().anyMatch(Character::isISOControl))) {
+            throw ProblemException.badParameter(parameter, parameter + " must be a name of at most " + MAX_NAME_LENGTH
+                    + " characters without control characters");
         }
-        return environment;
+        return name;
     }
 
     private static String blankToNull(String value) {

@@ -54,25 +54,69 @@ public class DoraService {
      * @param to          last UTC day or blank
      * @param environment one environment, or null for every production environment
      * @param repo        a repository id or full name, or null for the whole organization
-     * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or when
-     *         {@code repo} names no repository of the organization
+     * @param team        a team key (the team's repositories), or null; exclusive with {@code repo}
+     * @throws ProblemException 400 for a bad range or both {@code repo} and {@code team}, 404 for an organization the
+     *         caller cannot see or when {@code repo} or {@code team} names none of the organization's
      */
-    public DoraReport report(String org, String from, String to, String environment, String repo, DoraLevels table) {
+    public DoraReport report(String org, String from, String to, String environment, String repo, String team,
+            DoraLevels table) {
         UUID orgId = orgAccess.readableOrgId(org);
         DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
-        String environmentFilter = environment == null ? "" : environment;
-        String repoFilter = repo == null ? "" : repo;
+        if (repo != null && team != null) {
+            throw ProblemException.badParameter("team", "repo and team are exclusive: give one of them");
+        }
         if (repo != null && !repos.exists(orgId, repo)) {
             throw ProblemException.notFound("No repository '" + repo + "' in this organization.");
         }
-        DeploymentTotals deployments = dora.deploymentTotals(orgId, range, environmentFilter, repoFilter);
-        ChangeTotals changes = dora.changeTotals(orgId, range, environmentFilter, repoFilter);
-        return new DoraReport(range.from(), range.to(), environment, repo,
-                new DoraReport.LevelTable(table.id(), table.title(), table.source()),
-                deploymentFrequency(deployments, range, table), changeLeadTime(changes, table),
-                changeFailRate(deployments, table), recoveryTime(deployments, table), reworkRate(deployments),
-                series(range, dora.deploymentDays(orgId, range, environmentFilter, repoFilter),
-                        dora.changeDays(orgId, range, environmentFilter, repoFilter)));
+        if (team != null && !dora.teamExists(orgId, team)) {
+            throw ProblemException.notFound("No team '" + team + "' in this organization.");
+        }
+        DoraRepository.Scope scope = new DoraRepository.Scope(orgId, range, environment == null ? "" : environment,
+                repo == null ? "" : repo, team == null ? "" : team);
+        DeploymentTotals deployments = dora.deploymentTotals(scope);
+        ChangeTotals changes = dora.changeTotals(scope);
+        DeploymentFrequency frequency = deploymentFrequency(deployments, range, table);
+        ChangeLeadTime leadTime = changeLeadTime(changes, table);
+        ChangeFailRate failRate = changeFailRate(deployments, table);
+        FailedDeploymentRecoveryTime recovery = recoveryTime(deployments, table);
+        DeploymentReworkRate rework = reworkRate(deployments);
+        return new DoraReport(range.from(), range.to(), environment, repo, team,
+                new DoraReport.LevelTable(table.id(), table.title(), table.source()), frequency, leadTime, failRate,
+                recovery, rework, quickCheck(frequency, leadTime, failRate, recovery, rework),
+                series(range, dora.deploymentBuckets(scope, false), dora.changeBuckets(scope, false)),
+                weekly(range, dora.deploymentBuckets(scope, true), dora.changeBuckets(scope, true)));
+    }
+
+    private static DoraReport.QuickCheckAnswers quickCheck(DeploymentFrequency frequency, ChangeLeadTime leadTime,
+            ChangeFailRate failRate, FailedDeploymentRecoveryTime recovery, DeploymentReworkRate rework) {
+        return new DoraReport.QuickCheckAnswers(QuickCheck.TITLE, QuickCheck.SOURCE,
+                frequency.reason() != null ? null : QuickCheck.deploymentFrequency(frequency.perDay()),
+                leadTime.medianHours() == null ? null : QuickCheck.duration(leadTime.medianHours()),
+                failRate.rate() == null ? null : QuickCheck.percent(failRate.rate()),
+                recovery.medianHours() == null ? null : QuickCheck.duration(recovery.medianHours()),
+                rework.rate() == null ? null : QuickCheck.percent(rework.rate()));
+    }
+
+    /** Every ISO week touching the window, zeros (and null medians) in weeks without deployments or changes. */
+    private static List<DoraReport.Week> weekly(DayRange range, List<DeploymentDay> deployments,
+            List<ChangeDay> changes) {
+        Map<LocalDate, DeploymentDay> deploymentsByWeek = deployments.stream()
+                .collect(Collectors.toMap(DeploymentDay::day, Function.identity()));
+        Map<LocalDate, ChangeDay> changesByWeek = changes.stream()
+                .collect(Collectors.toMap(ChangeDay::day, Function.identity()));
+        List<DoraReport.Week> weeks = new ArrayList<>();
+        for (LocalDate monday = range.from().with(java.time.DayOfWeek.MONDAY); !monday.isAfter(range.to());
+                monday = monday.plusWeeks(1)) {
+            DeploymentDay deployed = deploymentsByWeek.get(monday);
+            ChangeDay changed = changesByWeek.get(monday);
+            weeks.add(deployed == null
+                    ? new DoraReport.Week(monday, 0, 0, 0, 0, 0, null, changed == null ? 0 : changed.changes(),
+                            changed == null ? null : changed.medianHours())
+                    : new DoraReport.Week(monday, deployed.deployments(), deployed.deploymentDays(), deployed.failed(),
+                            deployed.rework(), deployed.recovered(), deployed.recoveryMedianHours(),
+                            changed == null ? 0 : changed.changes(), changed == null ? null : changed.medianHours()));
+        }
+        return weeks;
     }
 
     private static DeploymentFrequency deploymentFrequency(DeploymentTotals totals, DayRange range, DoraLevels table) {

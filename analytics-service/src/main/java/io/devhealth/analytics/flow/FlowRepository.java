@@ -1,7 +1,6 @@
 package io.devhealth.analytics.flow;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -206,12 +205,12 @@ public class FlowRepository {
         return queries.list(BUCKETS, row -> new BucketRow(row.getObject("bucket", LocalDate.class),
                 row.getLong("completed"), row.getLong("cycle_items"), row.getDouble("cycle_p50"),
                 row.getDouble("lead_p50")),
-                concat(new Object[] { period.apiName(), period.apiName(), range.from() },
+                ClickHouseQueries.concat(new Object[] { period.apiName(), period.apiName(), range.from() },
                         completed(orgId, range, filter)));
     }
 
     List<WipChange> wipChanges(UUID orgId, DayRange range, WorkItemFilter filter) {
-        Object[] parameters = concat(new Object[] { range.from(), orgId }, filters(filter),
+        Object[] parameters = ClickHouseQueries.concat(new Object[] { range.from(), orgId }, filters(filter),
                 new Object[] { orgId, range.to(), orgId }, filters(filter), new Object[] { orgId, range.to() });
         return queries.list(WIP_CHANGES, row -> new WipChange(row.getObject("day", LocalDate.class),
                 row.getLong("delta")), parameters);
@@ -235,25 +234,16 @@ public class FlowRepository {
 
     /** The parameters of {@link #COMPLETED}. */
     public static Object[] completed(UUID orgId, DayRange range, WorkItemFilter filter) {
-        return concat(new Object[] { orgId, range.from(), range.to() }, filters(filter));
+        return ClickHouseQueries.concat(new Object[] { orgId, range.from(), range.to() }, filters(filter));
     }
 
     private static Object[] stays(UUID orgId, DayRange range, WorkItemFilter filter) {
         Object[] completed = completed(orgId, range, filter);
-        return concat(completed, new Object[] { orgId }, completed, new Object[] { orgId });
+        return ClickHouseQueries.concat(completed, new Object[] { orgId }, completed, new Object[] { orgId });
     }
 
     private static Object[] filters(WorkItemFilter filter) {
         return new Object[] { filter.provider(), filter.provider(), filter.project(), filter.project(), filter.type(),
                 filter.type() };
-    }
-
-    /** The parts' elements in order: the parameters of a statement made of several. */
-    public static Object[] concat(Object[]... parts) {
-        List<Object> all = new ArrayList<>();
-        for (Object[] part : parts) {
-            all.addAll(List.of(part));
-        }
-        return all.toArray();
     }
 }

@@ -92,7 +92,7 @@ public class AnalyticsGraphQL {
                                 env.getArgument("repo"), env.getArgument("from"), env.getArgument("to")))
                         .dataFetcher("dora", env -> dora.report(env.getArgument("org"), env.getArgument("from"),
                                 env.getArgument("to"), env.getArgument("environment"), env.getArgument("repo"),
-                                levels(env)))
+                                env.getArgument("team"), levels(env)))
                         .dataFetcher("commits", env -> commits.list(env.getArgument("org"), env.getArgument("from"),
                                 env.getArgument("to"), env.getArgument("repo"), env.getArgument("author"),
                                 env.getArgument("cursor"), limit(env)))

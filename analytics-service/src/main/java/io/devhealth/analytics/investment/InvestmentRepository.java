@@ -50,7 +50,7 @@ public class InvestmentRepository {
     }
 
     List<SliceRow> slices(UUID orgId, DayRange range, WorkItemFilter filter, Period period, boolean byLabel) {
-        Object[] parameters = FlowRepository.concat(new Object[] { period.apiName(), period.apiName(), range.from(),
+        Object[] parameters = ClickHouseQueries.concat(new Object[] { period.apiName(), period.apiName(), range.from(),
                 byLabel ? "label" : "type" }, FlowRepository.completed(orgId, range, filter));
         return queries.list(SLICES, row -> new SliceRow(row.getObject("bucket", LocalDate.class),
                 row.getString("item_type"), row.getString("label"), row.getDouble("items"), row.getDouble("points"),

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -71,6 +72,15 @@ public class ClickHouseQueries {
         } catch (SQLException e) {
             throw toProblem(e);
         }
+    }
+
+    /** The parts' elements in order: the parameters of a statement made of several fragments. */
+    public static Object[] concat(Object[]... parts) {
+        List<Object> all = new ArrayList<>();
+        for (Object[] part : parts) {
+            all.addAll(Arrays.asList(part));
+        }
+        return all.toArray();
     }
 
     private static ProblemException toProblem(SQLException e) {

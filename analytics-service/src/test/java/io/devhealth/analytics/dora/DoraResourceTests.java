@@ -60,6 +60,8 @@ class DoraResourceTests {
         AnalyticsTables tables = AnalyticsTables.migrated();
         tables.repo(ACME, API, "acme/api", 1);
         tables.repo(ACME, WEB, "acme/web", 1);
+        tables.team(ACME, "frontend", "acme/w?b", "other/*");
+        tables.team(ACME, "literal", "acme_api"); // '_' is a literal character, not LIKE's any-character
         // Production deployments in the window 2025-03-01..14 (14 days, 2 weeks):
         // one pipeline run deploying to production and prod-eu: one deployment, finished at 10:30.
         tables.deploymentFact(ACME, API, "d1", "production", true, "p1", at("03-01T10:00"), "", null, false, false, 1);
@@ -139,6 +141,64 @@ class DoraResourceTests {
                 .body("series[1].deployments", equalTo(0))
                 .body("series[1].changeLeadTimeMedianHours", nullValue())
                 .body("series[9].changeLeadTimeMedianHours", closeTo(11.5, 1e-9));
+    }
+
+    @Test
+    void weeksAreIsoWeeksWithExactMediansAndTheQuickCheckAnswersFollowTheValues() {
+        // 2025-03-01 is a Saturday: weeks starting 02-24 (1–2 March), 03-03 and 03-10 (10–14 March).
+        // 02-24: {d1,d2} on 03-01; changes a1 24 h, a2 2 h → median 13.
+        // 03-03: d3 (failed, 3 h), d4 (rework), d5 (failed, 1 h) on 2 days; changes 24, 1, 168 h → median 24.
+        // 03-10: d6 (failed, not recovered); changes 23 h, 0 h → median 11.5.
+        window("2025-03-01", "2025-03-14").get(DORA).then().statusCode(200)
+                .body("weekly.weekStart", contains("2025-02-24", "2025-03-03", "2025-03-10"))
+                .body("weekly.deployments", contains(1, 3, 1))
+                .body("weekly.daysWithDeployment", contains(1, 2, 1))
+                .body("weekly.failedDeployments", contains(0, 2, 1))
+                .body("weekly.reworkDeployments", contains(0, 1, 0))
+                .body("weekly.recoveredDeployments", contains(0, 2, 0))
+                .body("weekly[0].recoveryMedianHours", nullValue())
+                .body("weekly[1].recoveryMedianHours", closeTo(2.0, 1e-9))
+                .body("weekly[2].recoveryMedianHours", nullValue())
+                .body("weekly.changes", contains(2, 3, 2))
+                .body("weekly[0].changeLeadTimeMedianHours", closeTo(13.0, 1e-9))
+                .body("weekly[1].changeLeadTimeMedianHours", closeTo(24.0, 1e-9))
+                .body("weekly[2].changeLeadTimeMedianHours", closeTo(11.5, 1e-9))
+                // 5 deployments in 14 days = 0.36 a day; median lead time 23 h; 3 of 5 failed; recovery 2 h; 1 of 5
+                // reworked.
+                .body("quickCheck.title", equalTo("DORA Quick Check 2025"))
+                .body("quickCheck.deploymentFrequency", equalTo("Between once per day and once per week"))
+                .body("quickCheck.changeLeadTime", equalTo("Less than one day"))
+                .body("quickCheck.changeFailRate", equalTo("60%"))
+                .body("quickCheck.failedDeploymentRecoveryTime", equalTo("Less than one day"))
+                .body("quickCheck.deploymentReworkRate", equalTo("20%"));
+        // Without deployments the answers are null, as the values are.
+        window("2025-04-01", "2025-04-07").get(DORA).then().statusCode(200)
+                .body("quickCheck.deploymentFrequency", nullValue())
+                .body("quickCheck.changeFailRate", nullValue())
+                .body("weekly.deployments", contains(0, 0));
+    }
+
+    @Test
+    void aTeamNarrowsToTheRepositoriesItsPatternsMatch() {
+        // frontend: acme/w?b matches acme/web only (d5 failed 1 h, d6 failed; changes 168, 23, 0 h).
+        window("2025-03-01", "2025-03-14").queryParam("team", "frontend").get(DORA).then().statusCode(200)
+                .body("team", equalTo("frontend"))
+                .body("deploymentFrequency.deployments", equalTo(2))
+                .body("changeFailRate.rate", closeTo(1.0, 1e-9))
+                .body("changeLeadTime.changes", equalTo(3))
+                .body("changeLeadTime.medianHours", closeTo(23.0, 1e-9))
+                .body("failedDeploymentRecoveryTime.medianHours", closeTo(1.0, 1e-9));
+        // literal: acme_api matches no repository (acme/api has a '/'): nothing, not everything.
+        window("2025-03-01", "2025-03-14").queryParam("team", "literal").get(DORA).then().statusCode(200)
+                .body("deploymentFrequency.deployments", equalTo(0))
+                .body("deploymentFrequency.reason", equalTo(DoraService.NO_DEPLOYMENTS));
+        window("2025-03-01", "2025-03-14").queryParam("team", "nobody").get(DORA).then().statusCode(404)
+                .contentType("application/problem+json");
+        window("2025-03-01", "2025-03-14").queryParam("team", "frontend").queryParam("repo", "acme/web").get(DORA)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(ProblemTypes.BAD_REQUEST.toString()));
+        window("2025-03-01", "2025-03-14").queryParam("team", "x\u0000' OR 1=1 --").get(DORA).then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
