@@ -157,6 +157,14 @@ class PullRequestResourceTests {
     }
 
     @Test
+    void anUnchangedPageIsNotSentTwice() {
+        String etag = march().get(PULLS).then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"))
+                .extract().header("ETag");
+        march().header("If-None-Match", etag).get(PULLS).then().statusCode(304);
+        march().queryParam("state", "open").header("If-None-Match", etag).get(PULLS).then().statusCode(200);
+    }
+
+    @Test
     void badFiltersAreProblems() {
         march().queryParam("state", "draft").get(PULLS).then().statusCode(400)
                 .contentType("application/problem+json")
