@@ -45,7 +45,15 @@ import io.devhealth.analytics.metrics.RepoDayMetrics;
 import io.devhealth.analytics.metrics.RepoMetricsSeries;
 import io.devhealth.analytics.metrics.RepoMetricsService;
 import io.devhealth.analytics.repo.Repo;
+import io.devhealth.analytics.incident.IncidentItem;
+import io.devhealth.analytics.incident.IncidentService;
+import io.devhealth.analytics.pullrequest.CycleTimeReport;
+import io.devhealth.analytics.pullrequest.CycleTimeService;
+import io.devhealth.analytics.pullrequest.PullRequestItem;
+import io.devhealth.analytics.pullrequest.PullRequestService;
 import io.devhealth.analytics.repo.RepoService;
+import io.devhealth.analytics.workitem.WorkItem;
+import io.devhealth.analytics.workitem.WorkItemService;
 import io.devhealth.support.problem.ProblemException;
 import io.devhealth.support.problem.ProblemTypes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -63,7 +71,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DoraReport.LevelTable.class, DoraReport.DeploymentFrequency.class, DoraReport.ChangeLeadTime.class,
         DoraReport.ChangeFailRate.class, DoraReport.FailedDeploymentRecoveryTime.class,
         DoraReport.DeploymentReworkRate.class, DoraReport.Day.class, Listing.class, CommitItem.class,
-        DeploymentItem.class })
+        DeploymentItem.class, PullRequestItem.class, CycleTimeReport.class, CycleTimeReport.CycleTime.class,
+        CycleTimeReport.Stage.class, CycleTimeReport.PeriodCycleTime.class, CycleTimeReport.RepoCycleTime.class,
+        CycleTimeReport.TeamCycleTime.class, IncidentItem.class, IncidentItem.IncidentLink.class, WorkItem.class })
 public class AnalyticsGraphQL {
 
     static final int MAX_DEPTH = 8;
@@ -73,7 +83,8 @@ public class AnalyticsGraphQL {
     private final GraphQL graphQL;
 
     AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DoraService dora, CommitService commits,
-            DeploymentService deployments) {
+            DeploymentService deployments, PullRequestService pullRequests, CycleTimeService cycleTimes,
+            IncidentService incidents, WorkItemService workItems) {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(LONG)
                 .type("Query", query -> query
@@ -89,7 +100,21 @@ public class AnalyticsGraphQL {
                         .dataFetcher("deployments", env -> deployments.list(env.getArgument("org"),
                                 env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
                                 env.getArgument("environment"), env.getArgument("status"), env.getArgument("cursor"),
-                                limit(env))))
+                                limit(env)))
+                        .dataFetcher("pullRequests", env -> pullRequests.list(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
+                                env.getArgument("state"), env.getArgument("author"), env.getArgument("team"),
+                                env.getArgument("cursor"), limit(env)))
+                        .dataFetcher("pullRequestCycleTime", env -> cycleTimes.report(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
+                                env.getArgument("team"), env.getArgument("period")))
+                        .dataFetcher("incidents", env -> incidents.list(env.getArgument("org"), env.getArgument("from"),
+                                env.getArgument("to"), env.getArgument("repo"), env.getArgument("status"),
+                                env.getArgument("urgency"), all(env), env.getArgument("cursor"), limit(env)))
+                        .dataFetcher("workItems", env -> workItems.list(env.getArgument("org"), env.getArgument("from"),
+                                env.getArgument("to"), env.getArgument("provider"), env.getArgument("project"),
+                                env.getArgument("type"), env.getArgument("statusCategory"),
+                                env.getArgument("assignee"), env.getArgument("cursor"), limit(env))))
                 .build();
         this.graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                         new SchemaParser().parse(schema()), wiring))
@@ -124,6 +149,12 @@ public class AnalyticsGraphQL {
     private static String limit(DataFetchingEnvironment env) {
         Integer limit = env.getArgument("limit");
         return limit == null ? null : limit.toString();
+    }
+
+    /** The incidents' {@code all} flag as its REST query parameter. */
+    private static String all(DataFetchingEnvironment env) {
+        Boolean all = env.getArgument("all");
+        return all == null ? null : all.toString();
     }
 
     private static String schema() {
