@@ -22,7 +22,8 @@ public record IncidentItem(
         @Schema(description = "triggered, acknowledged or resolved", examples = "resolved") String status,
         @Schema(description = "PagerDuty's urgency (high, low); an issue's priority", examples = "high") String urgency,
         @Schema(description = "The PagerDuty service, or the issue's project", examples = "checkout") String service,
-        @Schema(description = "The repositories its service or issue maps to") List<UUID> repoIds,
+        @Schema(description = "The repositories its service or issue maps to",
+                examples = "[\"0b4e7c1a-5f0e-4d8a-9a57-1c2d3e4f5a6b\"]") List<UUID> repoIds,
         @Schema(description = "The teams its service maps to (setting pagerduty.services)",
                 examples = "[\"payments\"]") List<String> teamKeys,
         @Schema(description = "Whether the organization's incident rules count it (DORA uses only those)",
@@ -49,7 +50,7 @@ public record IncidentItem(
             @Schema(description = "Why it is unlinked (method none): corrected-to-none, no-repository, "
                     + "no-earlier-deployment, corrected-deployment-unknown; null when linked", examples = "null")
             String reason,
-            @Schema(description = "null when unlinked") UUID repoId,
+            @Schema(description = "null when unlinked", examples = "0b4e7c1a-5f0e-4d8a-9a57-1c2d3e4f5a6b") UUID repoId,
             @Schema(description = "null when unlinked", examples = "acme/api") String repo,
             @Schema(description = "null when unlinked", examples = "1234567890") String deploymentId,
             @Schema(examples = "2025-03-03T12:00:00Z") Instant deploymentFinishedAt,

@@ -80,7 +80,8 @@ public class IncidentRepository {
             ListingCursor.NamedKey after, int limit) {
         return queries.list(PAGE, IncidentRepository::item, orgId, orgId, orgId, orgId, range.from(), range.to(),
                 all ? 1 : 0, repo, orgId, repo, repo, status, status, urgency, urgency, after == null ? 0 : 1,
-                after == null ? 0L : after.millis(), after == null ? "" : after.scope(), after == null ? "" : after.id(),
+                after == null ? 0L : after.millis(), after == null ? "" : after.scope(),
+                after == null ? "" : after.id(),
                 limit);
     }
 

@@ -61,9 +61,12 @@ public record CycleTimeReport(
     public record PeriodCycleTime(@Schema(examples = "2025-03-03") LocalDate start, CycleTime cycleTime) {
     }
 
-    public record RepoCycleTime(UUID repoId, @Schema(examples = "acme/api") String repo, CycleTime cycleTime) {
+    /** One repository with a request merged in the window. */
+    public record RepoCycleTime(@Schema(examples = "0b4e7c1a-5f0e-4d8a-9a57-1c2d3e4f5a6b") UUID repoId,
+            @Schema(examples = "acme/api") String repo, CycleTime cycleTime) {
     }
 
+    /** One requested team, by key: the requests its members authored. */
     public record TeamCycleTime(@Schema(examples = "payments") String team, @Schema(examples = "Payments") String name,
             CycleTime cycleTime) {
     }

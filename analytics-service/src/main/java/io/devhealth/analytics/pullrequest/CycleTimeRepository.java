@@ -17,8 +17,8 @@ import io.devhealth.analytics.time.Period;
 
 /**
  * Cycle-time stages of merged pull requests, one fact per request, aggregated into exact percentiles
- * ({@code quantileExactInclusive}: linear interpolation between closest ranks, R-7, as {@code DoraRepository}) — never
- * averages or medians of daily medians. Sources: {@code pull_requests} (V1/V4/V6), {@code pull_request_reviews},
+ * ({@code quantileExactInclusive}: linear interpolation between closest ranks, R-7, as {@code DoraRepository}) —
+ * never averages or medians of daily medians. Sources: {@code pull_requests} (V1/V4/V6), {@code pull_request_reviews},
  * {@code change_facts} (V3, written by sync-service's DORA linkage: one row per commit and environment, the first
  * successful deployment that shipped it, {@code pr_number} the request that merged it).
  */
@@ -139,7 +139,8 @@ public class CycleTimeRepository {
     }
 
     Stats overall(Scope scope) {
-        return queries.list(OVERALL.formatted(scope.facts()), CycleTimeRepository::stats, scope.parameters()).getFirst();
+        return queries.list(OVERALL.formatted(scope.facts()), CycleTimeRepository::stats, scope.parameters())
+                .getFirst();
     }
 
     List<Keyed<LocalDate>> byPeriod(Scope scope) {

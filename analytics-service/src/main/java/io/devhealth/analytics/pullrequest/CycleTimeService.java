@@ -36,7 +36,8 @@ public class CycleTimeService {
 
     static final String NO_MERGES = "no pull request was merged in the window";
     static final String NO_FIRST_COMMIT = "no merged pull request has a known first commit";
-    static final String NO_REVIEW = "no merged pull request was reviewed by someone other than its author before merging";
+    static final String NO_REVIEW =
+            "no merged pull request was reviewed by someone other than its author before merging";
     static final String NO_DEPLOYMENT = "no merged pull request has reached a production environment yet";
 
     /**
@@ -76,7 +77,8 @@ public class CycleTimeService {
             throw ProblemException.notFound("No repository '" + repoFilter + "' in organization '" + org + "'.");
         }
         List<Team> asked = teams(orgId, org, team);
-        Scope scope = new Scope(orgId, range, bucket, ZONE, repoFilter, asked.isEmpty() ? "" : TeamRepository.joinIds(asked));
+        Scope scope = new Scope(orgId, range, bucket, ZONE, repoFilter,
+                asked.isEmpty() ? "" : TeamRepository.joinIds(asked));
         Map<LocalDate, Stats> periods = cycleTimes.byPeriod(scope).stream()
                 .collect(Collectors.toMap(Keyed::key, Keyed::stats));
         List<CycleTimeReport.PeriodCycleTime> byPeriod = bucket.starts(range).stream()
@@ -112,7 +114,8 @@ public class CycleTimeService {
         Map<String, Team> found = new LinkedHashMap<>();
         for (String key : distinct) {
             Team team = teams.find(orgId, key)
-                    .orElseThrow(() -> ProblemException.notFound("No team '" + key + "' in organization '" + org + "'."));
+                    .orElseThrow(() -> ProblemException.notFound(
+                            "No team '" + key + "' in organization '" + org + "'."));
             found.putIfAbsent(team.teamId(), team);
         }
         return new ArrayList<>(found.values());

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A pull (GitHub) or merge (GitLab) request as the provider last reported it. Times are UTC. */
 public record PullRequestItem(
-        UUID repoId,
+        @Schema(examples = "0b4e7c1a-5f0e-4d8a-9a57-1c2d3e4f5a6b") UUID repoId,
         @Schema(examples = "acme/api") String repo,
         @Schema(description = "github or gitlab", examples = "github") String provider,
         @Schema(description = "The request's number in its repository (GitLab: iid)", examples = "42") long number,

@@ -19,7 +19,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Path("/api/v1/analytics/orgs/{org}/pull-requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "Pull requests", description = "Pull and merge requests synced from GitHub and GitLab, and their cycle time.")
+@Tag(name = "Pull requests",
+        description = "Pull and merge requests synced from GitHub and GitLab, and their cycle time.")
 public class PullRequestResource {
 
     private final PullRequestService pullRequests;

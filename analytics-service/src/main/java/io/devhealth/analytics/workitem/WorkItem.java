@@ -9,10 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A work item (Jira issue, GitHub or GitLab issue) as its provider last reported it. Times are UTC. */
 public record WorkItem(
         @Schema(description = "jira, github or gitlab", examples = "jira") String provider,
-        @Schema(description = "The issue key for Jira, the provider's issue id for GitHub and GitLab", examples = "PAY-123")
+        @Schema(description = "The issue key for Jira, the provider's issue id for GitHub and GitLab",
+                examples = "PAY-123")
         String workItemId,
         @Schema(description = "Jira project key, or the repository's full name", examples = "PAY") String projectKey,
-        @Schema(description = "The repository of a GitHub or GitLab issue; null for Jira") UUID repoId,
+        @Schema(description = "The repository of a GitHub or GitLab issue; null for Jira",
+                examples = "0b4e7c1a-5f0e-4d8a-9a57-1c2d3e4f5a6b") UUID repoId,
         @Schema(examples = "Refunds fail for partial captures") String title,
         @Schema(description = "story, bug, task, epic, incident or other", examples = "bug") String type,
         @Schema(description = "The type's name as the provider shows it", examples = "Bug") String typeName,
