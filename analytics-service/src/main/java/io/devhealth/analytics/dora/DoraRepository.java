@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.devhealth.analytics.metrics.DayRange;
 import io.devhealth.analytics.query.ClickHouseQueries;
 import io.devhealth.analytics.query.RowMapper;
+import io.devhealth.analytics.team.TeamRepository;
 
 /**
  * DORA's counts and exact percentiles over {@code deployment_facts} and {@code change_facts}
@@ -21,18 +22,6 @@ import io.devhealth.analytics.query.RowMapper;
 public class DoraRepository {
 
     /*
-     * The repositories of a team: those whose full name matches one of the team's repo_patterns (identity's team
-     * mappings; '*' any run of characters, '?' one character, everything else literal).
-     */
-    static final String TEAM_REPOS = """
-            SELECT repo_id FROM repos
-            WHERE org_id = ? AND arrayExists(pattern -> full_name LIKE pattern, (
-                SELECT arrayMap(glob -> replaceAll(replaceAll(replaceAll(replaceAll(replaceAll(glob,
-                                    '\\\\', '\\\\\\\\'), '%', '\\\\%'), '_', '\\\\_'), '*', '%'), '?', '_'),
-                                any(repo_patterns))
-                FROM teams WHERE org_id = ? AND team_key = ?))""";
-
-    /*
      * Filters shared by both fact tables. Environment: '' = every production environment. Repository: '' = all,
      * else by id or full name (a value that is not a UUID never matches an id).
      */
@@ -40,7 +29,7 @@ public class DoraRepository {
             AND if(? = '', is_production = 1, environment = ?)
             AND (? = '' OR repo_id IN (SELECT repo_id FROM repos
                                        WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))
-            AND (? = '' OR repo_id IN (""" + TEAM_REPOS + "))";
+            AND (? = '' OR repo_id IN (""" + TeamRepository.REPOSITORIES + "))";
 
     private static final String TEAM_EXISTS = "SELECT count() AS teams FROM teams WHERE org_id = ? AND team_key = ?";
 
@@ -147,14 +136,10 @@ public class DoraRepository {
      *
      * @param environment one environment's name, or {@code ""} for every production environment
      * @param repo        a repository id or full name, or {@code ""} for every repository
-     * @param team        a team key (its repositories by {@link #TEAM_REPOS}), or {@code ""} for every repository
+     * @param teamId      a team's id (its repositories by {@link TeamRepository#REPOSITORIES}), or {@code ""} for every
+     *                    repository
      */
-    record Scope(UUID orgId, DayRange range, String environment, String repo, String team) {
-    }
-
-    /** Whether the organization has a team of that key. */
-    boolean teamExists(UUID orgId, String teamKey) {
-        return queries.list(TEAM_EXISTS, row -> row.getLong("teams"), orgId, teamKey).getFirst() > 0;
+    record Scope(UUID orgId, DayRange range, String environment, String repo, String teamId) {
     }
 
     DeploymentTotals deploymentTotals(Scope scope) {
@@ -188,7 +173,7 @@ public class DoraRepository {
 
     private static Object[] filterParameters(Scope scope) {
         return new Object[] { scope.environment(), scope.environment(), scope.repo(), scope.orgId(), scope.repo(),
-                scope.repo(), scope.team(), scope.orgId(), scope.orgId(), scope.team() };
+                scope.repo(), scope.teamId(), scope.orgId(), scope.orgId(), scope.teamId() };
     }
 
     /** A percentile of no values is NaN in ClickHouse: null here. */

@@ -25,6 +25,8 @@ import io.devhealth.analytics.dora.DoraRepository.DeploymentTotals;
 import io.devhealth.analytics.metrics.DayRange;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.repo.RepoRepository;
+import io.devhealth.analytics.team.Team;
+import io.devhealth.analytics.team.TeamRepository;
 import io.devhealth.support.problem.ProblemException;
 
 /** The DORA report of an organization, a repository or an environment over a window of UTC days. */
@@ -39,9 +41,12 @@ public class DoraService {
     private final OrgAccess orgAccess;
     private final DoraRepository dora;
     private final RepoRepository repos;
+    private final TeamRepository teams;
     private final int maxRangeDays;
 
-    DoraService(OrgAccess orgAccess, DoraRepository dora, RepoRepository repos, AnalyticsConfig config) {
+    DoraService(OrgAccess orgAccess, DoraRepository dora, RepoRepository repos, TeamRepository teams,
+            AnalyticsConfig config) {
+        this.teams = teams;
         this.orgAccess = orgAccess;
         this.dora = dora;
         this.repos = repos;
@@ -54,7 +59,7 @@ public class DoraService {
      * @param to          last UTC day or blank
      * @param environment one environment, or null for every production environment
      * @param repo        a repository id or full name, or null for the whole organization
-     * @param team        a team key (the team's repositories), or null; exclusive with {@code repo}
+     * @param team        a team key or id (the team's repositories), or null; exclusive with {@code repo}
      * @throws ProblemException 400 for a bad range or both {@code repo} and {@code team}, 404 for an organization the
      *         caller cannot see or when {@code repo} or {@code team} names none of the organization's
      */
@@ -68,11 +73,10 @@ public class DoraService {
         if (repo != null && !repos.exists(orgId, repo)) {
             throw ProblemException.notFound("No repository '" + repo + "' in this organization.");
         }
-        if (team != null && !dora.teamExists(orgId, team)) {
-            throw ProblemException.notFound("No team '" + team + "' in this organization.");
-        }
+        String teamId = team == null ? "" : teams.find(orgId, team).map(Team::teamId).orElseThrow(
+                () -> ProblemException.notFound("No team '" + team + "' in this organization."));
         DoraRepository.Scope scope = new DoraRepository.Scope(orgId, range, environment == null ? "" : environment,
-                repo == null ? "" : repo, team == null ? "" : team);
+                repo == null ? "" : repo, teamId);
         DeploymentTotals deployments = dora.deploymentTotals(scope);
         ChangeTotals changes = dora.changeTotals(scope);
         DeploymentFrequency frequency = deploymentFrequency(deployments, range, table);

@@ -52,7 +52,15 @@ import io.devhealth.analytics.metrics.RepoDayMetrics;
 import io.devhealth.analytics.metrics.RepoMetricsSeries;
 import io.devhealth.analytics.metrics.RepoMetricsService;
 import io.devhealth.analytics.repo.Repo;
+import io.devhealth.analytics.incident.IncidentItem;
+import io.devhealth.analytics.incident.IncidentService;
+import io.devhealth.analytics.pullrequest.CycleTimeReport;
+import io.devhealth.analytics.pullrequest.CycleTimeService;
+import io.devhealth.analytics.pullrequest.PullRequestItem;
+import io.devhealth.analytics.pullrequest.PullRequestService;
 import io.devhealth.analytics.repo.RepoService;
+import io.devhealth.analytics.workitem.WorkItem;
+import io.devhealth.analytics.workitem.WorkItemService;
 import io.devhealth.support.problem.ProblemException;
 import io.devhealth.support.problem.ProblemTypes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -73,7 +81,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DeploymentItem.class, FlowReport.class, FlowReport.Percentiles.class, FlowReport.FlowEfficiency.class,
         FlowReport.CategoryTime.class, FlowReport.StatusTime.class, FlowReport.Bucket.class, InvestmentReport.class,
         InvestmentReport.Node.class, InvestmentReport.Bucket.class, InvestmentReport.Slice.class, Hotspots.class,
-        Hotspots.Hotspot.class, BusFactors.class, BusFactors.RepoBusFactor.class, BusFactors.Author.class })
+        Hotspots.Hotspot.class, BusFactors.class, BusFactors.RepoBusFactor.class, BusFactors.Author.class,
+        DoraReport.Week.class, DoraReport.QuickCheckAnswers.class, PullRequestItem.class, CycleTimeReport.class, CycleTimeReport.CycleTime.class,
+        CycleTimeReport.Stage.class, CycleTimeReport.PeriodCycleTime.class, CycleTimeReport.RepoCycleTime.class,
+        CycleTimeReport.TeamCycleTime.class, IncidentItem.class, IncidentItem.IncidentLink.class, WorkItem.class })
 public class AnalyticsGraphQL {
 
     static final int MAX_DEPTH = 8;
@@ -83,7 +94,9 @@ public class AnalyticsGraphQL {
     private final GraphQL graphQL;
 
     AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DoraService dora, CommitService commits,
-            DeploymentService deployments, FlowService flow, InvestmentService investment, CodeService code) {
+            DeploymentService deployments, FlowService flow, InvestmentService investment, CodeService code,
+            PullRequestService pullRequests, CycleTimeService cycleTimes, IncidentService incidents,
+            WorkItemService workItems) {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(LONG)
                 .type("Query", query -> query
@@ -109,7 +122,21 @@ public class AnalyticsGraphQL {
                         .dataFetcher("hotspots", env -> code.hotspots(env.getArgument("org"), env.getArgument("from"),
                                 env.getArgument("to"), env.getArgument("repo"), limit(env)))
                         .dataFetcher("busFactor", env -> code.busFactors(env.getArgument("org"),
-                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"), limit(env))))
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"), limit(env)))
+                        .dataFetcher("pullRequests", env -> pullRequests.list(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
+                                env.getArgument("state"), env.getArgument("author"), env.getArgument("team"),
+                                env.getArgument("cursor"), limit(env)))
+                        .dataFetcher("pullRequestCycleTime", env -> cycleTimes.report(env.getArgument("org"),
+                                env.getArgument("from"), env.getArgument("to"), env.getArgument("repo"),
+                                env.getArgument("team"), env.getArgument("period")))
+                        .dataFetcher("incidents", env -> incidents.list(env.getArgument("org"), env.getArgument("from"),
+                                env.getArgument("to"), env.getArgument("repo"), env.getArgument("status"),
+                                env.getArgument("urgency"), all(env), env.getArgument("cursor"), limit(env)))
+                        .dataFetcher("workItems", env -> workItems.list(env.getArgument("org"), env.getArgument("from"),
+                                env.getArgument("to"), env.getArgument("provider"), env.getArgument("project"),
+                                env.getArgument("type"), env.getArgument("statusCategory"),
+                                env.getArgument("assignee"), env.getArgument("cursor"), limit(env))))
                 .build();
         this.graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                         new SchemaParser().parse(schema()), wiring))
@@ -144,6 +171,12 @@ public class AnalyticsGraphQL {
     private static String limit(DataFetchingEnvironment env) {
         Integer limit = env.getArgument("limit");
         return limit == null ? null : limit.toString();
+    }
+
+    /** The incidents' {@code all} flag as its REST query parameter. */
+    private static String all(DataFetchingEnvironment env) {
+        Boolean all = env.getArgument("all");
+        return all == null ? null : all.toString();
     }
 
     private static String schema() {

@@ -86,6 +86,37 @@ public final class ListingCursor {
         }
     }
 
+    /**
+     * The sort key of listings ordered by a time, then a text scope, then an id within it (incidents by creation
+     * time, provider and incident id; work items by creation time, provider and item id).
+     *
+     * @param millis epoch milliseconds
+     */
+    public record NamedKey(long millis, String scope, String id) {
+
+        /** The cursor naming this key. */
+        public String encode() {
+            return ListingCursor.encode(Long.toString(millis), scope, id);
+        }
+    }
+
+    /**
+     * The key a (time, scope, id) cursor names, or null when {@code cursor} is absent.
+     *
+     * @throws ProblemException 400 naming {@code cursor} when it is not one such a listing issued
+     */
+    public static NamedKey decodeNamedKey(String cursor) {
+        List<String> parts = decode(cursor, 3);
+        if (parts == null) {
+            return null;
+        }
+        try {
+            return new NamedKey(Long.parseLong(parts.get(0)), parts.get(1), parts.get(2));
+        } catch (NumberFormatException malformed) {
+            throw invalid();
+        }
+    }
+
     private static ProblemException invalid() {
         return ProblemException.badParameter("cursor", "cursor must be a value from a previous page's nextCursor");
     }
