@@ -46,7 +46,15 @@ import io.devhealth.sync.sink.SinkConfig;
  */
 public final class JiraSyncBench {
 
+    /** Issues of the warm-up sync. */
+    private static final int WARM_UP_ISSUES = 5_000;
+
     private JiraSyncBench() {
+    }
+
+    private static SyncContext context(UUID org, ReplayServer server) {
+        return new SyncContext(org, UUID.randomUUID(), "bench", Map.of("siteUrl", server.url(), "projectKeys",
+                List.of(SyntheticJira.PROJECT)), Map.of(), null, System.currentTimeMillis(), null);
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,10 +96,14 @@ public final class JiraSyncBench {
                         new TestHttpConfig(4, concurrency), new CredentialGates(concurrency), null, new ProviderTime()),
                         new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
                         new FullRefreshTombstones(client));
+                // Warm-up, as the ceiling has one: a small site synced into another organization (JIT, pools).
+                try (ReplayServer small = ReplayServer.start(RecordedJira.ORIGIN)) {
+                    small.recordRequests(false);
+                    new SyntheticJira(Math.min(jira.issues(), WARM_UP_ISSUES)).install(small);
+                    sync.run(context(UUID.randomUUID(), small));
+                }
                 UUID org = UUID.randomUUID();
-                SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("siteUrl", server.url(),
-                        "projectKeys", List.of(SyntheticJira.PROJECT)), Map.of(), null, System.currentTimeMillis(),
-                        null);
+                SyncContext context = context(org, server);
                 long syncCpu = ProviderBench.cpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);

@@ -54,6 +54,14 @@ public final class PagerDutySyncBench {
     private PagerDutySyncBench() {
     }
 
+    /** Incidents of the warm-up sync. */
+    private static final int WARM_UP_INCIDENTS = 500;
+
+    private static SyncContext context(UUID org, ReplayServer server) {
+        return new SyncContext(org, UUID.randomUUID(), "bench", Map.of("baseUrl", server.url()), Map.of(), null,
+                System.currentTimeMillis(), null);
+    }
+
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         String url = args[0];
@@ -93,9 +101,14 @@ public final class PagerDutySyncBench {
                         new ApiClients(http, new CredentialGates(concurrency), null, new ProviderTime()),
                         new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
                         new FullRefreshTombstones(client), new RepositoryLookup(client));
+                // Warm-up, as the ceiling has one: a small account synced into another organization (JIT, pools).
+                try (ReplayServer small = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
+                    small.recordRequests(false);
+                    account(Math.min(incidents, WARM_UP_INCIDENTS)).install(small);
+                    sync.run(context(UUID.randomUUID(), small));
+                }
                 UUID org = UUID.randomUUID();
-                SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("baseUrl", server.url()),
-                        Map.of(), null, System.currentTimeMillis(), null);
+                SyncContext context = context(org, server);
                 long syncCpu = ProviderBench.cpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);
