@@ -54,11 +54,19 @@ public class PeopleMetricsDaily {
     static final String TOUCHED_DAYS = """
             SELECT toDate(authored_at, {tz:String}) FROM commits WHERE %1$s
             UNION DISTINCT SELECT toDate(created_at, {tz:String}) FROM pull_requests WHERE %1$s
-            UNION DISTINCT SELECT toDate(merged_at, {tz:String}) FROM pull_requests WHERE %1$s AND merged_at IS NOT NULL
+            UNION DISTINCT
+            SELECT toDate(merged_at, {tz:String}) FROM pull_requests WHERE %1$s AND merged_at IS NOT NULL
             UNION DISTINCT SELECT toDate(submitted_at, {tz:String}) FROM pull_request_reviews WHERE %1$s
-            UNION DISTINCT SELECT toDate(completed_at, {tz:String}) FROM work_items WHERE %1$s AND completed_at IS NOT NULL
-            UNION DISTINCT SELECT toDate(resolved_at, {tz:String}) FROM incidents WHERE %1$s AND resolved_at IS NOT NULL
+            UNION DISTINCT
+            SELECT toDate(completed_at, {tz:String}) FROM work_items WHERE %1$s AND completed_at IS NOT NULL
+            UNION DISTINCT
+            SELECT toDate(resolved_at, {tz:String}) FROM incidents WHERE %1$s AND resolved_at IS NOT NULL
             """.formatted(RUN);
+
+    /** The day of {@code column} in the organization's zone. */
+    private static String day(String column) {
+        return "toDate(" + column + ", {tz:String})";
+    }
 
     private static String touched(String dayExpression) {
         return DaySelection.predicate(dayExpression, TOUCHED_DAYS);
@@ -66,7 +74,8 @@ public class PeopleMetricsDaily {
 
     /** One row per activity: (provider, lower-cased external id, day, repository, counters). */
     static final String ACTIVITY = """
-            SELECT 'git' AS provider, lowerUTF8(author_email) AS external_id, toDate(authored_at, {tz:String}) AS day, repo_id,
+            SELECT 'git' AS provider, lowerUTF8(author_email) AS external_id, toDate(authored_at, {tz:String}) AS day,
+                repo_id,
                 1 AS commits, additions, deletions, files_changed, 0 AS prs_opened, 0 AS prs_merged, 0 AS reviews,
                 0 AS items, 0 AS incidents
             FROM commits FINAL WHERE %1$s AND %2$s
@@ -77,7 +86,8 @@ public class PeopleMetricsDaily {
             SELECT provider, lowerUTF8(author_login), toDate(merged_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 1, 0, 0, 0
             FROM pull_requests FINAL WHERE %1$s AND merged_at IS NOT NULL AND %4$s
             UNION ALL
-            SELECT r.provider, lowerUTF8(v.reviewer_login), toDate(v.submitted_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 0, 1, 0, 0
+            SELECT r.provider, lowerUTF8(v.reviewer_login), toDate(v.submitted_at, {tz:String}), %8$s,
+                0, 0, 0, 0, 0, 0, 1, 0, 0
             FROM (SELECT repo_id, reviewer_login, submitted_at FROM pull_request_reviews FINAL WHERE %1$s AND %5$s) AS v
             JOIN (SELECT repo_id, any(provider) AS provider FROM repos FINAL WHERE %1$s GROUP BY repo_id) AS r
                 ON r.repo_id = v.repo_id
@@ -87,9 +97,8 @@ public class PeopleMetricsDaily {
             UNION ALL
             SELECT provider, lowerUTF8(%10$s), toDate(resolved_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 0, 0, 0, 1
             FROM incidents FINAL WHERE %1$s AND resolved_at IS NOT NULL AND %7$s
-            """.formatted(LIVE, touched("toDate(authored_at, {tz:String})"), touched("toDate(created_at, {tz:String})"),
-            touched("toDate(merged_at, {tz:String})"), touched("toDate(submitted_at, {tz:String})"), touched("toDate(completed_at, {tz:String})"),
-            touched("toDate(resolved_at, {tz:String})"), NO_REPO, ActivityIdentities.WORK_ITEM_ASSIGNEE,
+            """.formatted(LIVE, touched(day("authored_at")), touched(day("created_at")), touched(day("merged_at")),
+            touched(day("submitted_at")), touched(day("completed_at")), touched(day("resolved_at")), NO_REPO, ActivityIdentities.WORK_ITEM_ASSIGNEE,
             ActivityIdentities.INCIDENT_RESOLVER);
 
     static final String USERS_SQL = """
