@@ -37,8 +37,8 @@ record DaySelection(long version, LocalDate from, LocalDate to, boolean all) {
      * (filtered by {@code {version:UInt64}}).
      */
     static String predicate(String dayExpression, String touchedDays) {
-        return "({all:UInt8} = 1 OR " + dayExpression + " BETWEEN {from:Date} AND {to:Date} OR ({version:UInt64} != 0 AND "
-                + dayExpression + " IN (" + touchedDays + ")))";
+        return "({all:UInt8} = 1 OR " + dayExpression + " BETWEEN {from:Date} AND {to:Date}"
+                + " OR ({version:UInt64} != 0 AND " + dayExpression + " IN (" + touchedDays + ")))";
     }
 
     /** The parameters of {@link #predicate}, with the organization, its zone and the computation's version. */

@@ -33,9 +33,11 @@ public class DoraMetricsDaily {
 
     /** Days of facts written since the run started ({version} = the run's version). */
     static final String TOUCHED_DAYS = """
-            SELECT toDate(finished_at, {tz:String}) FROM deployment_facts WHERE org_id = {org:UUID} AND version >= {version:UInt64}
+            SELECT toDate(finished_at, {tz:String}) FROM deployment_facts
+            WHERE org_id = {org:UUID} AND version >= {version:UInt64}
             UNION DISTINCT
-            SELECT toDate(deployed_at, {tz:String}) FROM change_facts WHERE org_id = {org:UUID} AND version >= {version:UInt64}""";
+            SELECT toDate(deployed_at, {tz:String}) FROM change_facts
+            WHERE org_id = {org:UUID} AND version >= {version:UInt64}""";
 
     static final String RECOMPUTE_SQL = """
             INSERT INTO dora_metrics_daily (org_id, repo_id, environment, day, deployments, failed_deployments,
@@ -49,7 +51,8 @@ public class DoraMetricsDaily {
                 SELECT repo_id, environment, %1$s AS day, uniqExact(%3$s) AS deployments,
                     uniqExactIf(%3$s, failure_cause != '') AS failed, uniqExactIf(%3$s, is_rework = 1) AS rework,
                     countIf(failure_cause != '' AND recovered_at IS NOT NULL) AS recovered,
-                    quantileExactInclusiveIf(0.5)(%4$s, failure_cause != '' AND recovered_at IS NOT NULL) AS recovery_p50
+                    quantileExactInclusiveIf(0.5)(%4$s, failure_cause != '' AND recovered_at IS NOT NULL)
+                        AS recovery_p50
                 FROM deployment_facts FINAL
                 WHERE org_id = {org:UUID} AND is_deleted = 0 AND %5$s
                 GROUP BY repo_id, environment, day
@@ -61,7 +64,8 @@ public class DoraMetricsDaily {
                 WHERE org_id = {org:UUID} AND is_deleted = 0 AND %7$s
                 GROUP BY repo_id, environment, day
             ) AS c ON c.repo_id = d.repo_id AND c.environment = d.environment AND c.day = d.day
-            """.formatted(DEPLOYED_DAY, CHANGE_DAY, UNIT, HOURS.formatted("finished_at", "ifNull(recovered_at, finished_at)"),
+            """.formatted(DEPLOYED_DAY, CHANGE_DAY, UNIT,
+            HOURS.formatted("finished_at", "ifNull(recovered_at, finished_at)"),
             DaySelection.predicate(DEPLOYED_DAY, TOUCHED_DAYS), HOURS.formatted("authored_at", "deployed_at"),
             DaySelection.predicate(CHANGE_DAY, TOUCHED_DAYS));
 

@@ -26,7 +26,8 @@ final class MetricsStatements {
      */
     private static final String STALE = """
             org_id = {org:UUID} AND version < {computed:Int64} AND %3$s
-              AND (%2$s, day) NOT IN (SELECT %2$s, day FROM %1$s WHERE org_id = {org:UUID} AND version = {computed:Int64})
+              AND (%2$s, day) NOT IN (
+                  SELECT %2$s, day FROM %1$s WHERE org_id = {org:UUID} AND version = {computed:Int64})
             """;
 
     private final Client client;

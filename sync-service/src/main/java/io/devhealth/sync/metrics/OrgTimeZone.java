@@ -27,7 +27,8 @@ public record OrgTimeZone(String id) {
      */
     public static OrgTimeZone from(Map<String, Object> orgSettings) {
         Object value = orgSettings == null ? null : orgSettings.get(SETTING);
-        return value instanceof String zone && ZoneId.getAvailableZoneIds().contains(zone) ? new OrgTimeZone(zone) : UTC;
+        return value instanceof String zone && ZoneId.getAvailableZoneIds().contains(zone) ? new OrgTimeZone(zone)
+                : UTC;
     }
 
     public ZoneId zoneId() {

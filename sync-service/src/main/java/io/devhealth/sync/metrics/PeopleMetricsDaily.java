@@ -98,8 +98,8 @@ public class PeopleMetricsDaily {
             SELECT provider, lowerUTF8(%10$s), toDate(resolved_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 0, 0, 0, 1
             FROM incidents FINAL WHERE %1$s AND resolved_at IS NOT NULL AND %7$s
             """.formatted(LIVE, touched(day("authored_at")), touched(day("created_at")), touched(day("merged_at")),
-            touched(day("submitted_at")), touched(day("completed_at")), touched(day("resolved_at")), NO_REPO, ActivityIdentities.WORK_ITEM_ASSIGNEE,
-            ActivityIdentities.INCIDENT_RESOLVER);
+            touched(day("submitted_at")), touched(day("completed_at")), touched(day("resolved_at")), NO_REPO,
+            ActivityIdentities.WORK_ITEM_ASSIGNEE, ActivityIdentities.INCIDENT_RESOLVER);
 
     static final String USERS_SQL = """
             INSERT INTO user_metrics_daily (org_id, identity_key, day, commits, additions, deletions, files_changed,

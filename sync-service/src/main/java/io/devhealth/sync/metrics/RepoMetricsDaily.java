@@ -35,7 +35,8 @@ public class RepoMetricsDaily {
     private static final String ONE_REPO = " AND repo_id = {repo:UUID}";
 
     private static String touched(String repoFilter) {
-        return "SELECT " + DAY + " FROM commits WHERE org_id = {org:UUID}" + repoFilter + " AND version = {version:UInt64}";
+        return "SELECT " + DAY + " FROM commits WHERE org_id = {org:UUID}" + repoFilter
+                + " AND version = {version:UInt64}";
     }
 
     private static String recomputeSql(String repoFilter) {

@@ -12,7 +12,8 @@ import io.devhealth.sync.provider.SyncOutcome;
 /**
  * What every successful sync run does after its provider, whatever the provider: the daily metrics of the days it
  * touched in the organization's time zone ({@link DailyMetrics}: people, teams, work items, DORA), then the report of
- * the identities it saw to identity-service ({@link ObservedIdentityReport}). Both find the run's rows by its version, so providers need no hook.
+ * the identities it saw to identity-service ({@link ObservedIdentityReport}). Both find the run's rows by its version,
+ * so providers need no hook.
  */
 @ApplicationScoped
 public class RunAttribution {

@@ -40,7 +40,8 @@ public class WorkItemMetricsDaily {
             ({pv:UInt64} = 0 OR (provider, work_item_id) IN (
                 SELECT provider, work_item_id FROM work_items WHERE org_id = {org:UUID} AND version = {pv:UInt64}
                 UNION ALL
-                SELECT provider, work_item_id FROM work_item_transitions WHERE org_id = {org:UUID} AND version = {pv:UInt64}))""";
+                SELECT provider, work_item_id FROM work_item_transitions
+                WHERE org_id = {org:UUID} AND version = {pv:UInt64}))""";
 
     /** Projects a run recomputes: those of the items it wrote ({pv} = 0: every project). */
     private static final String RUN_PROJECTS = """
@@ -52,11 +53,13 @@ public class WorkItemMetricsDaily {
                 completed_at, lead_time_hours, cycle_time_hours, state_status, state_category, state_entered_at,
                 state_left_at, computed_at, is_deleted, version)
             SELECT {org:UUID}, w.provider, w.work_item_id, w.project_key, w.type, w.created_at, w.started_at,
-                w.completed_at, if(w.completed_at IS NULL, NULL, %1$s), if(w.completed_at IS NULL OR w.started_at IS NULL,
-                NULL, %2$s),
-                if(empty(t.moves), arrayMap((p, i) -> if(i = length(w.synth), w.status, p.1), w.synth, arrayEnumerate(w.synth)),
+                w.completed_at, if(w.completed_at IS NULL, NULL, %1$s),
+                if(w.completed_at IS NULL OR w.started_at IS NULL, NULL, %2$s),
+                if(empty(t.moves),
+                    arrayMap((p, i) -> if(i = length(w.synth), w.status, p.1), w.synth, arrayEnumerate(w.synth)),
                     arrayConcat([t.moves[1].2], arrayMap(m -> m.3, t.moves))),
-                if(empty(t.moves), arrayMap((p, i) -> if(i = length(w.synth), toString(w.status_category), p.2), w.synth,
+                if(empty(t.moves),
+                    arrayMap((p, i) -> if(i = length(w.synth), toString(w.status_category), p.2), w.synth,
                         arrayEnumerate(w.synth)),
                     arrayConcat([t.moves[1].4], arrayMap(m -> m.5, t.moves))),
                 if(empty(t.moves), arrayMap(p -> assumeNotNull(p.3), w.synth),
@@ -146,7 +149,8 @@ public class WorkItemMetricsDaily {
                               WHERE day <= {to:Date}
                               GROUP BY provider, project_key, day))
             SELECT {org:UUID}, g.provider, g.project_key, g.day, c.created, d.completed, greatest(w.wip, 0), c.bugs,
-                d.lead_p50, d.cycle_p50, mapFilter((k, v) -> v > 0, mapFromArrays(tupleElement(d.states, 1), tupleElement(d.states, 2))),
+                d.lead_p50, d.cycle_p50,
+                mapFilter((k, v) -> v > 0, mapFromArrays(tupleElement(d.states, 1), tupleElement(d.states, 2))),
                 fromUnixTimestamp64Milli({computed:Int64}, 'UTC'), {computed:Int64}
             FROM grid AS g
             LEFT JOIN created AS c ON c.provider = g.provider AND c.project_key = g.project_key AND c.day = g.day

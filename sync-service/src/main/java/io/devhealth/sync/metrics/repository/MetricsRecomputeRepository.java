@@ -37,7 +37,8 @@ public class MetricsRecomputeRepository {
 
     private static final String COLUMNS = """
             SELECT org_id, recompute_id, from_day, to_day, time_zone, state, days_total, days_done, failure_reason,
-                requested_by, toUnixTimestamp64Milli(requested_at) AS requested, toUnixTimestamp64Milli(updated_at) AS updated
+                requested_by, toUnixTimestamp64Milli(requested_at) AS requested,
+                toUnixTimestamp64Milli(updated_at) AS updated
             FROM metrics_recomputes FINAL WHERE org_id = {org:UUID}""";
 
     private final Client client;
