@@ -28,7 +28,8 @@ import com.clickhouse.client.api.query.GenericRecord;
  * <li>time_in_state_hours: per status, hours the items completed that day spent in it before completing.</li>
  * </ul>
  * WIP of a day depends on every earlier day, so a run recomputes its projects from the creation day of the earliest
- * item it wrote up to today; a range recomputation rewrites the range's days of every project.
+ * item it wrote up to today; a range recomputation rewrites the range's days of every project. When some item of the
+ * organization has no fact yet (synced before V11), a run rebuilds every fact and every day once.
  */
 @ApplicationScoped
 public class WorkItemMetricsDaily {
@@ -107,6 +108,13 @@ public class WorkItemMetricsDaily {
             SELECT count() AS items, min(toDate(created_at, {tz:String})) AS first_day
             FROM work_items WHERE org_id = {org:UUID} AND version = {pv:UInt64}""";
 
+    /** Whether some live item of the organization, other than the run's, has no fact yet. */
+    static final String FACTS_MISSING = """
+            SELECT count() FROM work_items FINAL
+            WHERE org_id = {org:UUID} AND is_deleted = 0 AND version != {pv:UInt64}
+              AND (provider, work_item_id) NOT IN (
+                  SELECT provider, work_item_id FROM work_item_facts FINAL WHERE org_id = {org:UUID} AND is_deleted = 0)""";
+
     static final String ORG_FIRST_DAY = """
             SELECT count() AS items, min(toDate(created_at, {tz:String})) AS first_day
             FROM work_item_facts FINAL WHERE org_id = {org:UUID} AND is_deleted = 0""";
@@ -179,6 +187,11 @@ public class WorkItemMetricsDaily {
         GenericRecord first = statements.rows(RUN_FIRST_DAY, params, "work_item_facts").getFirst();
         if (first.getLong("items") == 0) {
             return new Written(0, 0);
+        }
+        if (statements.count(FACTS_MISSING, params, "work_item_facts") > 0) {
+            // Items synced before their facts existed (V11 on existing data): WIP needs every item, so all at once.
+            long facts = rebuildAllFacts(orgId, zone);
+            return new Written(facts, recomputeAll(orgId, zone));
         }
         long facts = rebuildFacts(params);
         LocalDate today = LocalDate.now(zone.zoneId());

@@ -173,6 +173,30 @@ class TimeZoneMetricsTests {
                         "W|2024-04-02", "0,1,0,96,72,{'In Progress':72,'To Do':24}"));
     }
 
+    /**
+     * An item synced before work-item facts existed (no fact) is still in progress: the next run that writes another
+     * item of the organization builds every fact, so WIP counts both. UTC (the default zone). A: created 1 June 2024,
+     * in progress since 2 June, open; B: created 3 June, to do. Days: 1 June created 1; 2 June WIP 1; 3 June created
+     * 1, WIP 1; every later day up to today WIP 1 (A is still in progress).
+     */
+    @Test
+    void itemsSyncedBeforeTheirFactsExistedCountOnTheNextRun() {
+        data.workItem("jira", "P-1", "P", "story", "In Progress", "in_progress", at("2024-06-01T10:00:00Z"),
+                at("2024-06-02T10:00:00Z"), null, 1);
+        data.workItem("jira", "P-2", "P", "task", "To Do", "todo", at("2024-06-03T10:00:00Z"), null, null, 2);
+
+        DailyMetrics.Written written = dailyMetrics.afterRun(org.id(), 2, OrgTimeZone.UTC);
+
+        assertThat(written.workItemFacts()).isEqualTo(2);
+        Map<String, String> days = data.daily("work_item_metrics_daily", "project_key", "created", "completed", "wip");
+        assertThat(days).containsEntry("P|2024-06-01", "1,0,0")
+                .containsEntry("P|2024-06-02", "0,0,1")
+                .containsEntry("P|2024-06-03", "1,0,1")
+                .containsEntry("P|2024-06-04", "0,0,1")
+                .hasSize((int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse("2024-06-01"),
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)) + 1);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     record Commit(String email, Instant at) {

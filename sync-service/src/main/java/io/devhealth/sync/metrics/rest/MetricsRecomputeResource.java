@@ -106,13 +106,12 @@ public class MetricsRecomputeResource {
     @APIResponse(responseCode = "200", description = "The recomputation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MetricsRecomputeResponse.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing, malformed, expired or foreign-signed token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organization, or no such recomputation in it",
+    @APIResponse(responseCode = "404",
+            description = "No such organization, or no such recomputation in it (an id that is not a UUID included)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "identity-service or ClickHouse is unavailable; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
