@@ -56,6 +56,11 @@ class DailyMetricsResourceTests {
     @BeforeAll
     static void rows() {
         AnalyticsTables.migrated();
+        // No background merges: the shared engine's data directory stays quiet when a later test profile restarts it.
+        for (String table : new String[] { "metrics_time_zones", "people", "person_identities", "user_metrics_daily",
+                "teams", "team_metrics_daily", "work_item_metrics_daily", "work_items" }) {
+            insert("SYSTEM STOP MERGES " + table);
+        }
         insert("INSERT INTO metrics_time_zones VALUES ('%s', 'Europe/Berlin', now64(3), 1)".formatted(ACME));
         insert("""
                 INSERT INTO people (org_id, person_id, person_key, display_name, primary_email, user_id, updated_at,
