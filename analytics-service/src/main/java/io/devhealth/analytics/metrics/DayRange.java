@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import io.devhealth.support.problem.ProblemException;
 
-/** UTC days {@code from} to {@code to}, both included. */
+/** Days {@code from} to {@code to} (of the organization's time zone), both included. */
 public record DayRange(LocalDate from, LocalDate to) {
 
     /** Days covered when the caller gives no {@code from}: {@code to} and the 29 days before it. */

@@ -5,14 +5,14 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One repository's git activity on one UTC day (ClickHouse {@code repo_metrics_daily}); zeros on quiet days. */
-@Schema(description = "One repository's git activity on one UTC day, attributed to the commits' author day; all zeros on a day without commits.")
+/** One repository's git activity on one day of the organization's time zone (ClickHouse {@code repo_metrics_daily}); zeros on quiet days. */
+@Schema(description = "One repository's git activity on one day of the organization's time zone, attributed to the commits' author day; all zeros on a day without commits.")
 public record RepoDayMetrics(
         @Schema(description = "Repository id.")
         UUID repoId,
         @Schema(description = "Repository name as the provider shows it.", examples = "acme/api")
         String fullName,
-        @Schema(description = "The UTC day (of the commits' author time).", examples = "2025-01-31")
+        @Schema(description = "The day of the commits' author time, in the organization's time zone.", examples = "2025-01-31")
         LocalDate day,
         @Schema(description = "Commits authored that day, merges included (count).")
         long commits,

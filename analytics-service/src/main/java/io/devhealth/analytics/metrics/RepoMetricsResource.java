@@ -35,9 +35,10 @@ public class RepoMetricsResource {
     @Path("/daily")
     @RunOnVirtualThread
     @Operation(summary = "Daily metrics per repository",
-            description = "A dense series: one item per repository per UTC day from 'from' to 'to' (both included),"
+            description = "A dense series: one item per repository per day from 'from' to 'to' (both included),"
                     + " zeros on days without commits, sorted by full name then day. Commits count on their author's"
-                    + " UTC day; line and file counts are git's (git log --numstat, merges excluded). Source:"
+                    + " day in the organization's time zone (setting timezone; the response names it); line and file"
+                    + " counts are git's (git log --numstat, merges excluded). Source:"
                     + " ClickHouse table repo_metrics_daily, recomputed by sync-service for the days each sync touches."
                     + " Any member (viewer and up) or a superuser may read.")
     @APIResponse(responseCode = "200", description = "The series.",
@@ -60,10 +61,10 @@ public class RepoMetricsResource {
             @Parameter(description = "Only this repository, by id or full name; all repositories when absent.",
                     example = "acme/api")
             @QueryParam("repo") String repo,
-            @Parameter(description = "First UTC day, ISO-8601 (yyyy-MM-dd), included; default: 29 days before 'to'.",
+            @Parameter(description = "First day, ISO-8601 (yyyy-MM-dd), included; default: 29 days before 'to'.",
                     example = "2025-01-01")
             @QueryParam("from") String from,
-            @Parameter(description = "Last UTC day, ISO-8601 (yyyy-MM-dd), included; default: today (UTC).",
+            @Parameter(description = "Last day, ISO-8601 (yyyy-MM-dd), included; default: today in the organization's time zone.",
                     example = "2025-01-30")
             @QueryParam("to") String to) {
         return metrics.daily(org, repo, from, to);

@@ -1,7 +1,7 @@
 package io.devhealth.analytics.metrics;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,11 +17,14 @@ public class RepoMetricsService {
 
     private final OrgAccess orgAccess;
     private final RepoMetricsRepository metrics;
+    private final MetricsTimeZoneRepository zones;
     private final int maxRangeDays;
 
-    RepoMetricsService(OrgAccess orgAccess, RepoMetricsRepository metrics, AnalyticsConfig config) {
+    RepoMetricsService(OrgAccess orgAccess, RepoMetricsRepository metrics, MetricsTimeZoneRepository zones,
+            AnalyticsConfig config) {
         this.orgAccess = orgAccess;
         this.metrics = metrics;
+        this.zones = zones;
         this.maxRangeDays = config.maxRangeDays();
     }
 
@@ -35,7 +38,8 @@ public class RepoMetricsService {
      */
     public RepoMetricsSeries daily(String org, String repo, String from, String to) {
         UUID orgId = orgAccess.readableOrgId(org);
-        DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
+        ZoneId zone = zones.zone(orgId);
+        DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
         List<RepoDayMetrics> items;
         if (repo == null || repo.isBlank()) {
             items = metrics.daily(orgId, range);
@@ -45,6 +49,6 @@ public class RepoMetricsService {
                 throw ProblemException.notFound("No repository '" + repo + "' in organization '" + org + "'.");
             }
         }
-        return new RepoMetricsSeries(range.from(), range.to(), items);
+        return new RepoMetricsSeries(range.from(), range.to(), zone.getId(), items);
     }
 }

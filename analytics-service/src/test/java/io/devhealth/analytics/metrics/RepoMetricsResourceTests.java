@@ -76,6 +76,7 @@ class RepoMetricsResourceTests {
                 .then().statusCode(200)
                 .body("from", equalTo("2025-02-01"))
                 .body("to", equalTo("2025-02-03"))
+                .body("timeZone", equalTo("UTC"))
                 .body("items.fullName", contains("acme/api", "acme/api", "acme/api", "acme/web", "acme/web", "acme/web"))
                 .body("items.day", contains("2025-02-01", "2025-02-02", "2025-02-03", "2025-02-01", "2025-02-02", "2025-02-03"))
                 .body("items.repoId", contains(API.toString(), API.toString(), API.toString(),

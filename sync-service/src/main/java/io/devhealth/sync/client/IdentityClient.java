@@ -158,6 +158,19 @@ public class IdentityClient {
                 () -> asCaller(() -> identity.run(callerBearer, org, runId)), EMPTY, null));
     }
 
+    /**
+     * {@code GET /internal/v1/orgs/{orgId}/settings}: the organization's settings (every known key, defaults
+     * included).
+     *
+     * @throws IdentityRejectedException 404 when the organization no longer exists
+     */
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = IdentityException.Answer.class)
+    public OrgSettings orgSettings(UUID orgId) {
+        return call("read organization settings", () -> withServiceToken(bearer -> identity.orgSettings(bearer, orgId)),
+                null, null);
+    }
+
     /** {@code GET /internal/v1/change-feeds}: every live organization's people/teams feed version. */
     @Timeout(10000)
     @Retry(maxRetries = 2, delay = 500, jitter = 200, abortOn = IdentityException.Answer.class)

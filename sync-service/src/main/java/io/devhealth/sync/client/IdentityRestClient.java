@@ -76,6 +76,10 @@ interface IdentityRestClient {
             @PathParam("runId") UUID runId);
 
     @GET
+    @Path("/internal/v1/orgs/{orgId}/settings")
+    OrgSettings orgSettings(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("orgId") UUID orgId);
+
+    @GET
     @Path("/internal/v1/change-feeds")
     List<ChangeFeedPage.OrgVersion> feedVersions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 

@@ -2,24 +2,18 @@ package io.devhealth.sync.metrics;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.command.CommandResponse;
-import com.clickhouse.client.api.command.CommandSettings;
-
 
 /**
  * Recomputes {@code user_metrics_daily} and {@code team_metrics_daily} inside ClickHouse for the days a sync run
  * touched, attributing activity to canonical people through {@code person_identities} (identity's mappings, copied
  * by io.devhealth.sync.people.PeopleRefresh) and to teams through {@code teams.members} (person ids).
  *
- * <p>Per UTC day and identity key:
+ * <p>Per day of the organization's time zone ({@link OrgTimeZone}) and identity key:
  * <ul>
  * <li>identity_key: the person id when the provider identity is mapped; else {@code <provider>:<lower-cased
  *     external id>} (e.g. {@code git:jane@acme.io}, {@code github:janedoe}, {@code jira:557058:f581…}) — stable
@@ -43,10 +37,11 @@ import com.clickhouse.client.api.command.CommandSettings;
  * join also stays current without a SYSTEM RELOAD DICTIONARY after every people refresh on every server, needs no
  * ClickHouse credentials in DDL and holds no organization's identities in memory between computations.
  *
- * <p>"Touched" days: the UTC days of every activity the run wrote (rows with its version, tombstones included), so
+ * <p>"Touched" days: the days of every activity the run wrote (rows with its version, tombstones included), so
  * an activity removed at the source lowers its day. Person rows of those days left from an earlier computation
  * (an identity mapped since, activity gone) are deleted after the insert. Rows are versioned by computation
- * (monotonic milliseconds), as repo_metrics_daily.
+ * (monotonic milliseconds), as repo_metrics_daily. A recomputation may also select a range of days or every day
+ * ({@link DaySelection}).
  */
 @ApplicationScoped
 public class PeopleMetricsDaily {
@@ -55,47 +50,56 @@ public class PeopleMetricsDaily {
     private static final String LIVE = "org_id = {org:UUID} AND is_deleted = 0";
     private static final String NO_REPO = "toUUID('00000000-0000-0000-0000-000000000000')";
 
-    /** The UTC days of the run's rows; every day when {all} = 1 (a recomputation after a people change). */
+    /** The days (in the organization's zone) of the run's rows, tombstones included. */
     static final String TOUCHED_DAYS = """
-            SELECT toDate(authored_at) FROM commits WHERE %1$s
-            UNION DISTINCT SELECT toDate(created_at) FROM pull_requests WHERE %1$s
-            UNION DISTINCT SELECT toDate(merged_at) FROM pull_requests WHERE %1$s AND merged_at IS NOT NULL
-            UNION DISTINCT SELECT toDate(submitted_at) FROM pull_request_reviews WHERE %1$s
-            UNION DISTINCT SELECT toDate(completed_at) FROM work_items WHERE %1$s AND completed_at IS NOT NULL
-            UNION DISTINCT SELECT toDate(resolved_at) FROM incidents WHERE %1$s AND resolved_at IS NOT NULL
+            SELECT toDate(authored_at, {tz:String}) FROM commits WHERE %1$s
+            UNION DISTINCT SELECT toDate(created_at, {tz:String}) FROM pull_requests WHERE %1$s
+            UNION DISTINCT
+            SELECT toDate(merged_at, {tz:String}) FROM pull_requests WHERE %1$s AND merged_at IS NOT NULL
+            UNION DISTINCT SELECT toDate(submitted_at, {tz:String}) FROM pull_request_reviews WHERE %1$s
+            UNION DISTINCT
+            SELECT toDate(completed_at, {tz:String}) FROM work_items WHERE %1$s AND completed_at IS NOT NULL
+            UNION DISTINCT
+            SELECT toDate(resolved_at, {tz:String}) FROM incidents WHERE %1$s AND resolved_at IS NOT NULL
             """.formatted(RUN);
 
+    /** The day of {@code column} in the organization's zone. */
+    private static String day(String column) {
+        return "toDate(" + column + ", {tz:String})";
+    }
+
     private static String touched(String dayExpression) {
-        return "({all:UInt8} = 1 OR " + dayExpression + " IN (" + TOUCHED_DAYS + "))";
+        return DaySelection.predicate(dayExpression, TOUCHED_DAYS);
     }
 
     /** One row per activity: (provider, lower-cased external id, day, repository, counters). */
     static final String ACTIVITY = """
-            SELECT 'git' AS provider, lowerUTF8(author_email) AS external_id, toDate(authored_at) AS day, repo_id,
+            SELECT 'git' AS provider, lowerUTF8(author_email) AS external_id, toDate(authored_at, {tz:String}) AS day,
+                repo_id,
                 1 AS commits, additions, deletions, files_changed, 0 AS prs_opened, 0 AS prs_merged, 0 AS reviews,
                 0 AS items, 0 AS incidents
             FROM commits FINAL WHERE %1$s AND %2$s
             UNION ALL
-            SELECT provider, lowerUTF8(author_login), toDate(created_at), %8$s, 0, 0, 0, 0, 1, 0, 0, 0, 0
+            SELECT provider, lowerUTF8(author_login), toDate(created_at, {tz:String}), %8$s, 0, 0, 0, 0, 1, 0, 0, 0, 0
             FROM pull_requests FINAL WHERE %1$s AND %3$s
             UNION ALL
-            SELECT provider, lowerUTF8(author_login), toDate(merged_at), %8$s, 0, 0, 0, 0, 0, 1, 0, 0, 0
+            SELECT provider, lowerUTF8(author_login), toDate(merged_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 1, 0, 0, 0
             FROM pull_requests FINAL WHERE %1$s AND merged_at IS NOT NULL AND %4$s
             UNION ALL
-            SELECT r.provider, lowerUTF8(v.reviewer_login), toDate(v.submitted_at), %8$s, 0, 0, 0, 0, 0, 0, 1, 0, 0
+            SELECT r.provider, lowerUTF8(v.reviewer_login), toDate(v.submitted_at, {tz:String}), %8$s,
+                0, 0, 0, 0, 0, 0, 1, 0, 0
             FROM (SELECT repo_id, reviewer_login, submitted_at FROM pull_request_reviews FINAL WHERE %1$s AND %5$s) AS v
             JOIN (SELECT repo_id, any(provider) AS provider FROM repos FINAL WHERE %1$s GROUP BY repo_id) AS r
                 ON r.repo_id = v.repo_id
             UNION ALL
-            SELECT provider, lowerUTF8(%9$s), toDate(completed_at), %8$s, 0, 0, 0, 0, 0, 0, 0, 1, 0
+            SELECT provider, lowerUTF8(%9$s), toDate(completed_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 0, 0, 1, 0
             FROM work_items FINAL WHERE %1$s AND completed_at IS NOT NULL AND %6$s
             UNION ALL
-            SELECT provider, lowerUTF8(%10$s), toDate(resolved_at), %8$s, 0, 0, 0, 0, 0, 0, 0, 0, 1
+            SELECT provider, lowerUTF8(%10$s), toDate(resolved_at, {tz:String}), %8$s, 0, 0, 0, 0, 0, 0, 0, 0, 1
             FROM incidents FINAL WHERE %1$s AND resolved_at IS NOT NULL AND %7$s
-            """.formatted(LIVE, touched("toDate(authored_at)"), touched("toDate(created_at)"),
-            touched("toDate(merged_at)"), touched("toDate(submitted_at)"), touched("toDate(completed_at)"),
-            touched("toDate(resolved_at)"), NO_REPO, ActivityIdentities.WORK_ITEM_ASSIGNEE,
-            ActivityIdentities.INCIDENT_RESOLVER);
+            """.formatted(LIVE, touched(day("authored_at")), touched(day("created_at")), touched(day("merged_at")),
+            touched(day("submitted_at")), touched(day("completed_at")), touched(day("resolved_at")), NO_REPO,
+            ActivityIdentities.WORK_ITEM_ASSIGNEE, ActivityIdentities.INCIDENT_RESOLVER);
 
     static final String USERS_SQL = """
             INSERT INTO user_metrics_daily (org_id, identity_key, day, commits, additions, deletions, files_changed,
@@ -129,22 +133,13 @@ public class PeopleMetricsDaily {
             GROUP BY t.team_id, u.day
             """.formatted(LIVE, touched("day"));
 
-    /**
-     * Rows of the touched days this computation did not rewrite (an identity mapped since, activity gone). Rows it
-     * rewrote are replaced by ReplacingMergeTree; only these need a DELETE, which is a mutation: it is issued only
-     * when there are any, so an ordinary run never mutates.
-     */
-    static final String STALE = """
-            org_id = {org:UUID} AND version < {computed:Int64} AND %3$s
-              AND (%2$s, day) NOT IN (SELECT %2$s, day FROM %1$s WHERE org_id = {org:UUID} AND version = {computed:Int64})
-            """;
+    private final MetricsStatements statements;
+    private final MetricsTimeZones zones;
 
-    private static final AtomicLong LAST_COMPUTED = new AtomicLong();
-
-    private final Client client;
-
-    public PeopleMetricsDaily(Client client) {
-        this.client = client;
+    @Inject
+    PeopleMetricsDaily(Client client, MetricsTimeZones zones) {
+        this.statements = new MetricsStatements(client);
+        this.zones = zones;
     }
 
     /** Rows written by one recomputation. */
@@ -152,64 +147,29 @@ public class PeopleMetricsDaily {
     }
 
     /**
-     * Recomputes the days touched by the run that wrote rows with {@code version}.
+     * Recomputes the days (in {@code zone}) touched by the run that wrote rows with {@code version}.
      *
      * @throws MetricsException a statement failed
      */
-    public Written recompute(UUID orgId, long version) {
-        return run(orgId, version, false);
+    public Written recompute(UUID orgId, long version, OrgTimeZone zone) {
+        return recompute(orgId, DaySelection.run(version), zone);
     }
 
-    /** Recomputes every day of the organization (its people or teams changed: attribution may have moved). */
+    /**
+     * Recomputes every day of the organization (its people or teams changed: attribution may have moved), in the
+     * zone its daily tables were last computed with ({@link MetricsTimeZones}).
+     */
     public Written recomputeAll(UUID orgId) {
-        return run(orgId, 0, true);
+        return recompute(orgId, DaySelection.everyDay(), zones.recorded(orgId));
     }
 
-    private Written run(UUID orgId, long version, boolean all) {
-        long computed = LAST_COMPUTED.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        Map<String, Object> params = Map.of("org", orgId.toString(), "version", Long.toString(version), "all",
-                all ? "1" : "0", "computed", Long.toString(computed));
-        execute(USERS_SQL, params);
-        deleteStale("user_metrics_daily", "identity_key", params);
-        execute(TEAMS_SQL, params);
-        deleteStale("team_metrics_daily", "team_id", params);
-        return new Written(count(COMPUTED.formatted("user_metrics_daily"), params),
-                count(COMPUTED.formatted("team_metrics_daily"), params));
-    }
-
-    private void deleteStale(String table, String key, Map<String, Object> params) {
-        String stale = STALE.formatted(table, key, touched("day"));
-        if (count("SELECT count() FROM " + table + " WHERE " + stale, params) > 0) {
-            execute("DELETE FROM " + table + " WHERE " + stale, params);
-        }
-    }
-
-    /** Rows this computation wrote (written_rows of an INSERT … SELECT is not reported by every server). */
-    private static final String COMPUTED =
-            "SELECT count() FROM %s WHERE org_id = {org:UUID} AND version = {computed:Int64}";
-
-    /** The first column of the first row of {@code sql}. */
-    private long count(String sql, Map<String, Object> params) {
-        try {
-            return client.queryAll(sql, params).getFirst().getLong(1);
-        } catch (RuntimeException e) {
-            throw new MetricsException("counting people and team metrics failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void execute(String sql, Map<String, Object> params) {
-        try (CommandResponse response = client.execute(sql, params, new CommandSettings())
-                .get(300, TimeUnit.SECONDS)) {
-            response.getWrittenRows();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetricsException("interrupted while computing people and team metrics", e);
-        } catch (ExecutionException e) {
-            throw new MetricsException("computing people and team metrics failed: " + e.getCause().getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new MetricsException("computing people and team metrics timed out", e);
-        } catch (Exception e) {
-            throw new MetricsException("computing people and team metrics failed: " + e.getMessage(), e);
-        }
+    Written recompute(UUID orgId, DaySelection days, OrgTimeZone zone) {
+        Map<String, Object> params = days.params(orgId, zone, MetricsStatements.nextComputed());
+        statements.execute(USERS_SQL, params, "user_metrics_daily");
+        statements.deleteStale("user_metrics_daily", "identity_key", touched("day"), params);
+        statements.execute(TEAMS_SQL, params, "team_metrics_daily");
+        statements.deleteStale("team_metrics_daily", "team_id", touched("day"), params);
+        return new Written(statements.written("user_metrics_daily", params),
+                statements.written("team_metrics_daily", params));
     }
 }

@@ -159,7 +159,7 @@ class PeopleAttributionTests {
         UUID repo = insertGitHubRows(version);
         insertJiraWorkItems(version);
         insertPagerDutyIncidents(version);
-        metrics.recompute(org.id(), version);
+        metrics.recompute(org.id(), version, OrgTimeZone.UTC);
 
         assertThat(userRows()).isEqualTo(expectedUsers(true));
         assertThat(teamRows()).isEqualTo(expectedTeams(expectedUsers(true)));

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.devhealth.sync.metrics.MetricsException;
+import io.devhealth.sync.metrics.OrgTimeZone;
 import io.devhealth.sync.metrics.RepoMetricsDaily;
 import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
@@ -124,7 +125,7 @@ public class GitHistorySync {
         long days = 0;
         if (written.commits.get() + written.tombstones.get() > 0) {
             context.progress().progress("metrics", total, total);
-            metrics.recompute(context.orgId(), repoId, context.version());
+            metrics.recompute(context.orgId(), repoId, context.version(), OrgTimeZone.from(context.orgSettings()));
             days = written.touchedDays.size();
         }
         return new SyncOutcome(counts(written, writeRepoRow ? 1 : 0, extracted.missingObjects().size(), days), next.toMap(),

@@ -1,0 +1,151 @@
+package io.devhealth.analytics.metrics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.org.OrgAccess;
+import io.devhealth.support.problem.ProblemException;
+
+/**
+ * Daily metrics per person, team and work-item project, for members (viewer and up) and superusers. Days are those
+ * of the organization's time zone; a range defaults to the 30 days ending today in that zone.
+ */
+@ApplicationScoped
+public class DailyMetricsService {
+
+    /** Providers of work items. */
+    static final Set<String> WORK_ITEM_PROVIDERS = Set.of("jira", "github", "gitlab");
+    /** Longest filter value accepted (a person id, an email, a team key, a project key). */
+    static final int MAX_FILTER_LENGTH = 320;
+
+    private final OrgAccess orgAccess;
+    private final MetricsTimeZoneRepository zones;
+    private final UserMetricsRepository users;
+    private final TeamMetricsRepository teams;
+    private final WorkItemMetricsRepository workItems;
+    private final int maxRangeDays;
+
+    DailyMetricsService(OrgAccess orgAccess, MetricsTimeZoneRepository zones, UserMetricsRepository users,
+            TeamMetricsRepository teams, WorkItemMetricsRepository workItems, AnalyticsConfig config) {
+        this.orgAccess = orgAccess;
+        this.zones = zones;
+        this.users = users;
+        this.teams = teams;
+        this.workItems = workItems;
+        this.maxRangeDays = config.maxRangeDays();
+    }
+
+    /**
+     * Days with activity of every person and unmapped identity, or of one person.
+     *
+     * @param user a canonical person id, or an email (the person whose primary email or git identity it is, and the
+     *             email's unmapped git activity); blank: everyone
+     * @throws ProblemException 400 for a bad range or a user that is neither a UUID nor an email, 404 for an
+     *         organization the caller cannot see or a user the organization does not know
+     */
+    public UserMetricsSeries users(String org, String user, String from, String to) {
+        UUID orgId = orgAccess.readableOrgId(org);
+        ZoneId zone = zones.zone(orgId);
+        DayRange range = range(from, to, zone);
+        if (isAbsent(user)) {
+            return new UserMetricsSeries(range.from(), range.to(), zone.getId(), users.daily(orgId, range));
+        }
+        String value = filter("user", user);
+        List<String> keys = identityKeys(orgId, value);
+        if (keys.isEmpty()) {
+            throw ProblemException.notFound("No person or identity '" + value + "' in organization '" + org + "'.");
+        }
+        return new UserMetricsSeries(range.from(), range.to(), zone.getId(), users.daily(orgId, range, keys));
+    }
+
+    /**
+     * Days with activity of every team, or of the team with key {@code team}.
+     *
+     * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or an unknown team
+     */
+    public TeamMetricsSeries teams(String org, String team, String from, String to) {
+        UUID orgId = orgAccess.readableOrgId(org);
+        ZoneId zone = zones.zone(orgId);
+        DayRange range = range(from, to, zone);
+        if (isAbsent(team)) {
+            return new TeamMetricsSeries(range.from(), range.to(), zone.getId(), teams.daily(orgId, range));
+        }
+        String key = filter("team", team);
+        if (!teams.exists(orgId, key)) {
+            throw ProblemException.notFound("No team '" + key + "' in organization '" + org + "'.");
+        }
+        return new TeamMetricsSeries(range.from(), range.to(), zone.getId(), teams.daily(orgId, range, key));
+    }
+
+    /**
+     * Days with activity of every work-item project, optionally of one provider and/or one project.
+     *
+     * @throws ProblemException 400 for a bad range or an unknown provider, 404 for an organization the caller cannot
+     *         see or a project without work items
+     */
+    public WorkItemMetricsSeries workItems(String org, String provider, String project, String from, String to) {
+        UUID orgId = orgAccess.readableOrgId(org);
+        String providerFilter = isAbsent(provider) ? "" : filter("provider", provider).toLowerCase(Locale.ROOT);
+        if (!providerFilter.isEmpty() && !WORK_ITEM_PROVIDERS.contains(providerFilter)) {
+            throw ProblemException.badParameter("provider", "Query parameter 'provider' must be one of "
+                    + String.join(", ", WORK_ITEM_PROVIDERS.stream().sorted().toList()) + ".");
+        }
+        String projectFilter = isAbsent(project) ? "" : filter("project", project);
+        ZoneId zone = zones.zone(orgId);
+        DayRange range = range(from, to, zone);
+        if (!projectFilter.isEmpty() && !workItems.projectExists(orgId, providerFilter, projectFilter)) {
+            throw ProblemException.notFound("No work items in project '" + projectFilter + "' of organization '"
+                    + org + "'.");
+        }
+        return new WorkItemMetricsSeries(range.from(), range.to(), zone.getId(),
+                workItems.daily(orgId, range, providerFilter, projectFilter));
+    }
+
+    private List<String> identityKeys(UUID orgId, String user) {
+        UUID personId = uuid(user);
+        if (personId != null) {
+            String key = personId.toString();
+            return users.personExists(orgId, personId) || users.hasRows(orgId, key) ? List.of(key) : List.of();
+        }
+        if (!user.contains("@")) {
+            throw ProblemException.badParameter("user",
+                    "Query parameter 'user' must be a person id (UUID) or an email address.");
+        }
+        String email = user.toLowerCase(Locale.ROOT);
+        List<String> keys = users.keysOfEmail(orgId, email);
+        boolean known = keys.size() > 1 || users.hasRows(orgId, "git:" + email);
+        return known ? keys : List.of();
+    }
+
+    private DayRange range(String from, String to, ZoneId zone) {
+        return DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
+    }
+
+    private static String filter(String parameter, String value) {
+        String stripped = value.strip();
+        if (stripped.length() > MAX_FILTER_LENGTH || stripped.indexOf('\0') >= 0) {
+            throw ProblemException.badParameter(parameter, "Query parameter '" + parameter + "' must be at most "
+                    + MAX_FILTER_LENGTH + " characters, without NUL.");
+        }
+        return stripped;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value.length() == 36 ? UUID.fromString(value) : null;
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+
+    private static boolean isAbsent(String value) {
+        return value == null || value.isBlank();
+    }
+}

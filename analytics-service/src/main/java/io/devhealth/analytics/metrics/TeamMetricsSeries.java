@@ -1,0 +1,20 @@
+package io.devhealth.analytics.metrics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A sparse daily series: one item per team and day with activity, in the organization's time zone. */
+public record TeamMetricsSeries(
+        @Schema(description = "First day of the series (included).", examples = "2025-01-01")
+        LocalDate from,
+        @Schema(description = "Last day of the series (included).", examples = "2025-01-30")
+        LocalDate to,
+        @Schema(description = "The IANA time zone whose days these are: the organization's setting timezone the "
+                + "metrics were computed in.", examples = "Europe/Berlin")
+        String timeZone,
+        @Schema(description = "One item per team and day with activity, sorted by team then day; a day without an "
+                + "item had no activity (all zeros).")
+        List<TeamDayMetrics> items) {
+}
