@@ -120,6 +120,11 @@ public final class AnalyticsTables {
                         deploymentId, utc(deployedAt)));
     }
 
+    /** The time zone the organization's daily tables were computed in (sync-service records it). */
+    public void timeZone(UUID org, String zone) {
+        insert("INSERT INTO metrics_time_zones VALUES ('%s', '%s', now64(3), 1)".formatted(org, zone));
+    }
+
     /** A team of no members owning the repositories whose full names match {@code repoPatterns} ('*', '?' globs). */
     public void team(UUID org, String teamKey, String... repoPatterns) {
         insert("""

@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The five DORA software delivery metrics over a window of UTC days, as dora.dev defines them
+ * The five DORA software delivery metrics over a window of days in the organization's time zone, as dora.dev defines them
  * (https://dora.dev/guides/dora-metrics/), with their sample sizes, their levels in the named table, and a daily
  * series. A metric without data is null with a reason, never zero.
  *
@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DoraReport(
         @Schema(examples = "2025-01-01") LocalDate from,
         @Schema(examples = "2025-03-31") LocalDate to,
+        @Schema(description = "The IANA time zone whose days these are (the organization's setting timezone)",
+                examples = "Europe/Berlin") String timeZone,
         @Schema(description = "The environment measured; null: every production environment", examples = "null")
         String environment,
         @Schema(description = "The repository filter as given; null: the whole organization", examples = "null")

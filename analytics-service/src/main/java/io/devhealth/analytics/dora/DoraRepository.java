@@ -3,6 +3,7 @@ package io.devhealth.analytics.dora;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,17 +40,18 @@ public class DoraRepository {
      */
     private static final String DEPLOYMENTS = """
             SELECT repo_id, if(pipeline_id = '', deployment_id, pipeline_id) AS unit,
-                   max(finished_at) AS finished, max(failure_cause != '') AS is_failed, max(is_rework) AS is_rework_unit,
+                   max(finished_at) AS finished, toDate(finished, ?) AS finished_day,
+                   max(failure_cause != '') AS is_failed, max(is_rework) AS is_rework_unit,
                    maxOrNull(recovered_at) AS restored
             FROM deployment_facts
-            WHERE org_id = ? AND toDate(finished_at) BETWEEN ? AND ?
+            WHERE org_id = ? AND finished_at >= fromUnixTimestamp64Milli(?) AND finished_at < fromUnixTimestamp64Milli(?)
             """ + FILTERS + """
 
             GROUP BY repo_id, unit""";
 
     private static final String DEPLOYMENT_TOTALS = """
             SELECT count() AS deployments, countIf(is_failed = 1) AS failed, countIf(is_rework_unit = 1) AS rework,
-                   uniqExact(toDate(finished)) AS deployment_days,
+                   uniqExact(finished_day) AS deployment_days,
                    countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
                    quantileExactInclusiveIf(0.5)(
                        greatest(0, dateDiff('millisecond', finished, assumeNotNull(restored))) / 3600000.0,
@@ -59,7 +61,7 @@ public class DoraRepository {
     /* Per bucket (BUCKET: a day, or the Monday starting its ISO week). */
     private static final String DEPLOYMENT_BUCKETS = """
             SELECT BUCKET AS day, count() AS deployments, countIf(is_failed = 1) AS failed,
-                   countIf(is_rework_unit = 1) AS rework, uniqExact(toDate(finished)) AS deployment_days,
+                   countIf(is_rework_unit = 1) AS rework, uniqExact(finished_day) AS deployment_days,
                    countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
                    quantileExactInclusiveIf(0.5)(
                        greatest(0, dateDiff('millisecond', finished, assumeNotNull(restored))) / 3600000.0,
@@ -67,22 +69,22 @@ public class DoraRepository {
             FROM (""" + DEPLOYMENTS + """
             )
             GROUP BY day""";
-    private static final String DAY = "toDate(finished)";
-    private static final String WEEK = "toMonday(toDate(finished))";
+    private static final String DAY = "finished_day";
+    private static final String WEEK = "toMonday(finished_day)";
 
     /*
      * Each change once: its first deployment among the environments measured (a change deployed to two production
      * regions has one lead time). A commit dated after its deployment (clock skew) counts as 0 hours.
      */
     private static final String CHANGES = """
-            SELECT repo_id, sha, min(deployed_at) AS deployed,
+            SELECT repo_id, sha, min(deployed_at) AS deployed, toDate(deployed, ?) AS deployed_day,
                    greatest(0, dateDiff('millisecond', min(authored_at), min(deployed_at))) / 3600000.0 AS lead_hours
             FROM change_facts
-            WHERE org_id = ? AND toDate(deployed_at) <= ?
+            WHERE org_id = ? AND deployed_at < fromUnixTimestamp64Milli(?)
             """ + FILTERS + """
 
             GROUP BY repo_id, sha
-            HAVING toDate(deployed) >= ?""";
+            HAVING deployed >= fromUnixTimestamp64Milli(?)""";
 
     private static final String CHANGE_TOTALS = """
             SELECT count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours,
@@ -94,8 +96,8 @@ public class DoraRepository {
             FROM (""" + CHANGES + """
             )
             GROUP BY day""";
-    private static final String CHANGE_DAY = "toDate(deployed)";
-    private static final String CHANGE_WEEK = "toMonday(toDate(deployed))";
+    private static final String CHANGE_DAY = "deployed_day";
+    private static final String CHANGE_WEEK = "toMonday(deployed_day)";
 
     /** Deployment counts and recovery over the window. */
     record DeploymentTotals(long deployments, long failed, long rework, long deploymentDays, long recovered,
@@ -132,14 +134,15 @@ public class DoraRepository {
     }
 
     /**
-     * What the facts are narrowed to.
+     * What the facts are narrowed to: the window's days in {@code zone} (the organization's), from the first day's
+     * midnight to the midnight after the last.
      *
      * @param environment one environment's name, or {@code ""} for every production environment
      * @param repo        a repository id or full name, or {@code ""} for every repository
      * @param teamId      a team's id (its repositories by {@link TeamRepository#REPOSITORIES}), or {@code ""} for every
      *                    repository
      */
-    record Scope(UUID orgId, DayRange range, String environment, String repo, String teamId) {
+    record Scope(UUID orgId, DayRange range, ZoneId zone, String environment, String repo, String teamId) {
     }
 
     DeploymentTotals deploymentTotals(Scope scope) {
@@ -163,12 +166,23 @@ public class DoraRepository {
     }
 
     private static Object[] deploymentParameters(Scope scope) {
-        return ClickHouseQueries.concat(new Object[] { scope.orgId(), scope.range().from(), scope.range().to() }, filterParameters(scope));
+        return ClickHouseQueries.concat(new Object[] { scope.zone().getId(), scope.orgId(), start(scope), end(scope) },
+                filterParameters(scope));
     }
 
     private static Object[] changeParameters(Scope scope) {
-        return ClickHouseQueries.concat(new Object[] { scope.orgId(), scope.range().to() }, filterParameters(scope),
-                new Object[] { scope.range().from() });
+        return ClickHouseQueries.concat(new Object[] { scope.zone().getId(), scope.orgId(), end(scope) },
+                filterParameters(scope), new Object[] { start(scope) });
+    }
+
+    /** The window's first midnight, epoch milliseconds. */
+    private static long start(Scope scope) {
+        return scope.range().from().atStartOfDay(scope.zone()).toInstant().toEpochMilli();
+    }
+
+    /** The midnight after the window's last day (excluded), epoch milliseconds. */
+    private static long end(Scope scope) {
+        return scope.range().to().plusDays(1).atStartOfDay(scope.zone()).toInstant().toEpochMilli();
     }
 
     private static Object[] filterParameters(Scope scope) {

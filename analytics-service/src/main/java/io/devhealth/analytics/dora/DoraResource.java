@@ -36,7 +36,8 @@ public class DoraResource {
     @GET
     @RunOnVirtualThread
     @Operation(summary = "DORA metrics over a window", description = """
-            Over the UTC days from 'from' to 'to' (both included), as dora.dev defines them:
+            Over the days from 'from' to 'to' (both included) in the organization's time zone (its setting timezone,
+            named in timeZone; UTC by default), as dora.dev defines them:
             deployment frequency (successful production deployments; deployments of one pipeline run count once;
             also days with a deployment per week), change lead time (for each change deployed in the window:
             deployment finish − the change's commit time, median and p90 hours; commit to production, not merge to
@@ -62,9 +63,11 @@ public class DoraResource {
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later")
     public DoraReport report(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
-            @Parameter(description = "First UTC day (yyyy-MM-dd), included; default: 29 days before 'to'.",
+            @Parameter(description = "First day (yyyy-MM-dd, organization's time zone), included; default: 29 days "
+                    + "before 'to'.",
                     example = "2025-01-01") @QueryParam("from") String from,
-            @Parameter(description = "Last UTC day (yyyy-MM-dd), included; default: today (UTC).",
+            @Parameter(description = "Last day (yyyy-MM-dd), included; default: today in the organization's time "
+                    + "zone.",
                     example = "2025-03-31") @QueryParam("to") String to,
             @Parameter(description = "Only this repository, by id or full name; the whole organization when absent.",
                     example = "acme/api") @QueryParam("repo") String repo,

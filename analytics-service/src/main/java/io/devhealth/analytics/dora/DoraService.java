@@ -1,7 +1,7 @@
 package io.devhealth.analytics.dora;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +23,17 @@ import io.devhealth.analytics.dora.DoraRepository.ChangeTotals;
 import io.devhealth.analytics.dora.DoraRepository.DeploymentDay;
 import io.devhealth.analytics.dora.DoraRepository.DeploymentTotals;
 import io.devhealth.analytics.metrics.DayRange;
+import io.devhealth.analytics.metrics.MetricsTimeZoneRepository;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.repo.RepoRepository;
 import io.devhealth.analytics.team.Team;
 import io.devhealth.analytics.team.TeamRepository;
 import io.devhealth.support.problem.ProblemException;
 
-/** The DORA report of an organization, a repository or an environment over a window of UTC days. */
+/**
+ * The DORA report of an organization, a team, a repository or an environment over a window of days in the
+ * organization's time zone (the one its daily tables were computed in; UTC by default).
+ */
 @ApplicationScoped
 public class DoraService {
 
@@ -42,11 +46,13 @@ public class DoraService {
     private final DoraRepository dora;
     private final RepoRepository repos;
     private final TeamRepository teams;
+    private final MetricsTimeZoneRepository zones;
     private final int maxRangeDays;
 
     DoraService(OrgAccess orgAccess, DoraRepository dora, RepoRepository repos, TeamRepository teams,
-            AnalyticsConfig config) {
+            MetricsTimeZoneRepository zones, AnalyticsConfig config) {
         this.teams = teams;
+        this.zones = zones;
         this.orgAccess = orgAccess;
         this.dora = dora;
         this.repos = repos;
@@ -55,8 +61,8 @@ public class DoraService {
 
     /**
      * @param org         organization slug or id
-     * @param from        first UTC day (ISO-8601) or blank; see {@link DayRange#parse}
-     * @param to          last UTC day or blank
+     * @param from        first day (ISO-8601, in the organization's time zone) or blank; see {@link DayRange#parse}
+     * @param to          last day or blank
      * @param environment one environment, or null for every production environment
      * @param repo        a repository id or full name, or null for the whole organization
      * @param team        a team key or id (the team's repositories), or null; exclusive with {@code repo}
@@ -66,7 +72,8 @@ public class DoraService {
     public DoraReport report(String org, String from, String to, String environment, String repo, String team,
             DoraLevels table) {
         UUID orgId = orgAccess.readableOrgId(org);
-        DayRange range = DayRange.parse(from, to, LocalDate.now(ZoneOffset.UTC), maxRangeDays);
+        ZoneId zone = zones.zone(orgId);
+        DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
         if (repo != null && team != null) {
             throw ProblemException.badParameter("team", "repo and team are exclusive: give one of them");
         }
@@ -75,7 +82,7 @@ public class DoraService {
         }
         String teamId = team == null ? "" : teams.find(orgId, team).map(Team::teamId).orElseThrow(
                 () -> ProblemException.notFound("No team '" + team + "' in this organization."));
-        DoraRepository.Scope scope = new DoraRepository.Scope(orgId, range, environment == null ? "" : environment,
+        DoraRepository.Scope scope = new DoraRepository.Scope(orgId, range, zone, environment == null ? "" : environment,
                 repo == null ? "" : repo, teamId);
         DeploymentTotals deployments = dora.deploymentTotals(scope);
         ChangeTotals changes = dora.changeTotals(scope);
@@ -84,7 +91,7 @@ public class DoraService {
         ChangeFailRate failRate = changeFailRate(deployments, table);
         FailedDeploymentRecoveryTime recovery = recoveryTime(deployments, table);
         DeploymentReworkRate rework = reworkRate(deployments);
-        return new DoraReport(range.from(), range.to(), environment, repo, team,
+        return new DoraReport(range.from(), range.to(), zone.getId(), environment, repo, team,
                 new DoraReport.LevelTable(table.id(), table.title(), table.source()), frequency, leadTime, failRate,
                 recovery, rework, quickCheck(frequency, leadTime, failRate, recovery, rework),
                 series(range, dora.deploymentBuckets(scope, false), dora.changeBuckets(scope, false)),

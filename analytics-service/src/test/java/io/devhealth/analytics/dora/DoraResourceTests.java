@@ -202,6 +202,33 @@ class DoraResourceTests {
     }
 
     @Test
+    void daysAreTheOrganizationsDays() {
+        // In Los Angeles (UTC−8 in March) d1/d2 at 10:00–10:30 UTC are still 1 March, d3/d4 on 3 March at
+        // 04:00/08:00; a deployment at 03-15T05:00 UTC is 14 March there, inside the window (UTC: outside).
+        UUID zoned = UUID.randomUUID();
+        AnalyticsTables tables = AnalyticsTables.migrated();
+        tables.repo(zoned, API, "zoned/api", 1);
+        tables.timeZone(zoned, "America/Los_Angeles");
+        tables.deploymentFact(zoned, API, "z1", "production", true, "", at("03-01T07:59"), "", null, false, false, 1);
+        tables.deploymentFact(zoned, API, "z2", "production", true, "", at("03-01T08:00"), "", null, false, false, 1);
+        tables.deploymentFact(zoned, API, "z3", "production", true, "", at("03-15T05:00"), "", null, false, false, 1);
+        tables.changeFact(zoned, API, "c1", "production", true, at("02-28T09:00"), "z3", at("03-15T05:00"));
+        String viewer = identity.token(new OrgGrant(zoned, "zoned-dora", OrgRole.VIEWER));
+        // z1 is 28 February 23:59 in Los Angeles: before the window; z2 is 1 March 00:00 (day 0), z3 14 March (day 13).
+        exact().auth().oauth2(viewer).queryParam("from", "2025-03-01").queryParam("to", "2025-03-14")
+                .get("/api/v1/analytics/orgs/zoned-dora/dora").then().statusCode(200)
+                .body("timeZone", equalTo("America/Los_Angeles"))
+                .body("deploymentFrequency.deployments", equalTo(2))
+                .body("deploymentFrequency.daysWithDeployment", equalTo(2))
+                .body("series[0].deployments", equalTo(1))
+                .body("series[13].deployments", equalTo(1))
+                .body("series[13].changes", equalTo(1))
+                .body("changeLeadTime.medianHours", closeTo(356.0, 1e-9))
+                .body("weekly.weekStart", contains("2025-02-24", "2025-03-03", "2025-03-10"))
+                .body("weekly.deployments", contains(1, 0, 1));
+    }
+
+    @Test
     void the2023TableLevelsTheSameValuesByItsOwnRanges() {
         window("2025-03-01", "2025-03-14").queryParam("levels", "2023").get(DORA).then().statusCode(200)
                 .body("levels.id", equalTo("2023"))
