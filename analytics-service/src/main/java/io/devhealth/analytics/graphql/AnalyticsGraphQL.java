@@ -48,9 +48,16 @@ import io.devhealth.analytics.investment.InvestmentReport;
 import io.devhealth.analytics.investment.InvestmentService;
 import io.devhealth.analytics.listing.Listing;
 import io.devhealth.analytics.dora.DoraService;
+import io.devhealth.analytics.metrics.DailyMetricsService;
 import io.devhealth.analytics.metrics.RepoDayMetrics;
 import io.devhealth.analytics.metrics.RepoMetricsSeries;
 import io.devhealth.analytics.metrics.RepoMetricsService;
+import io.devhealth.analytics.metrics.TeamDayMetrics;
+import io.devhealth.analytics.metrics.TeamMetricsSeries;
+import io.devhealth.analytics.metrics.UserDayMetrics;
+import io.devhealth.analytics.metrics.UserMetricsSeries;
+import io.devhealth.analytics.metrics.WorkItemDayMetrics;
+import io.devhealth.analytics.metrics.WorkItemMetricsSeries;
 import io.devhealth.analytics.repo.Repo;
 import io.devhealth.analytics.incident.IncidentItem;
 import io.devhealth.analytics.incident.IncidentService;
@@ -82,7 +89,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         FlowReport.CategoryTime.class, FlowReport.StatusTime.class, FlowReport.Bucket.class, InvestmentReport.class,
         InvestmentReport.Node.class, InvestmentReport.Bucket.class, InvestmentReport.Slice.class, Hotspots.class,
         Hotspots.Hotspot.class, BusFactors.class, BusFactors.RepoBusFactor.class, BusFactors.Author.class,
-        DoraReport.Week.class, DoraReport.QuickCheckAnswers.class, PullRequestItem.class, CycleTimeReport.class, CycleTimeReport.CycleTime.class,
+        DoraReport.Week.class, DoraReport.QuickCheckAnswers.class, PullRequestItem.class, UserMetricsSeries.class,
+        UserDayMetrics.class, TeamMetricsSeries.class, TeamDayMetrics.class, WorkItemMetricsSeries.class,
+        WorkItemDayMetrics.class, CycleTimeReport.class, CycleTimeReport.CycleTime.class,
         CycleTimeReport.Stage.class, CycleTimeReport.PeriodCycleTime.class, CycleTimeReport.RepoCycleTime.class,
         CycleTimeReport.TeamCycleTime.class, IncidentItem.class, IncidentItem.IncidentLink.class, WorkItem.class })
 public class AnalyticsGraphQL {
@@ -93,7 +102,7 @@ public class AnalyticsGraphQL {
 
     private final GraphQL graphQL;
 
-    AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DoraService dora, CommitService commits,
+    AnalyticsGraphQL(RepoService repos, RepoMetricsService metrics, DailyMetricsService daily, DoraService dora, CommitService commits,
             DeploymentService deployments, FlowService flow, InvestmentService investment, CodeService code,
             PullRequestService pullRequests, CycleTimeService cycleTimes, IncidentService incidents,
             WorkItemService workItems) {
@@ -103,6 +112,13 @@ public class AnalyticsGraphQL {
                         .dataFetcher("repos", env -> repos.list(env.getArgument("org")).items())
                         .dataFetcher("repoMetricsDaily", env -> metrics.daily(env.getArgument("org"),
                                 env.getArgument("repo"), env.getArgument("from"), env.getArgument("to")))
+                        .dataFetcher("userMetricsDaily", env -> daily.users(env.getArgument("org"),
+                                env.getArgument("user"), env.getArgument("from"), env.getArgument("to")))
+                        .dataFetcher("teamMetricsDaily", env -> daily.teams(env.getArgument("org"),
+                                env.getArgument("team"), env.getArgument("from"), env.getArgument("to")))
+                        .dataFetcher("workItemMetricsDaily", env -> daily.workItems(env.getArgument("org"),
+                                env.getArgument("provider"), env.getArgument("project"), env.getArgument("from"),
+                                env.getArgument("to")))
                         .dataFetcher("dora", env -> dora.report(env.getArgument("org"), env.getArgument("from"),
                                 env.getArgument("to"), env.getArgument("environment"), env.getArgument("repo"),
                                 env.getArgument("team"), levels(env)))
@@ -137,6 +153,10 @@ public class AnalyticsGraphQL {
                                 env.getArgument("to"), env.getArgument("provider"), env.getArgument("project"),
                                 env.getArgument("type"), env.getArgument("statusCategory"),
                                 env.getArgument("assignee"), env.getArgument("cursor"), limit(env))))
+                // GraphQL has no map type: a day's hours per status become a list of {status, hours}.
+                .type("WorkItemDay", day -> day.dataFetcher("timeInStateHours", env -> env
+                        .<WorkItemDayMetrics>getSource().timeInStateHours().entrySet().stream()
+                        .map(entry -> Map.of("status", entry.getKey(), "hours", entry.getValue())).toList()))
                 .build();
         this.graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                         new SchemaParser().parse(schema()), wiring))

@@ -29,6 +29,7 @@ import io.devhealth.testengines.ClickHouseTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -184,6 +185,33 @@ class DailyMetricsResourceTests {
         problem(get("work-items/daily", Map.of("provider", "bitbucket")), 400, ProblemTypes.BAD_REQUEST)
                 .body("violations.field", contains("provider"));
         problem(get("work-items/daily", Map.of("project", "NOPE")), 404, ProblemTypes.NOT_FOUND);
+    }
+
+    @Test
+    void graphQLAnswersWhatRestAnswers() {
+        given().auth().oauth2(viewer).contentType(ContentType.JSON).body(Map.of("query", """
+                { userMetricsDaily(org: "acme-daily", user: "ada@acme.io", from: "2025-01-01", to: "2025-01-31") {
+                    timeZone items { personId day commits } }
+                  teamMetricsDaily(org: "acme-daily", team: "payments", from: "2025-01-01", to: "2025-01-31") {
+                    items { teamKey commits workItemsCompleted } }
+                  workItemMetricsDaily(org: "acme-daily", provider: "jira", project: "PAY", from: "2025-01-01",
+                                       to: "2025-01-31") {
+                    items { day wip leadTimeP50Hours timeInStateHours { status hours } } } }"""))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.userMetricsDaily.timeZone", equalTo("Europe/Berlin"))
+                .body("data.userMetricsDaily.items.day", contains("2025-01-02", "2025-01-03"))
+                .body("data.userMetricsDaily.items.commits", contains(4, 2))
+                .body("data.teamMetricsDaily.items.commits", contains(4))
+                .body("data.teamMetricsDaily.items.workItemsCompleted", contains(4))
+                .body("data.workItemMetricsDaily.items[0].wip", equalTo(6))
+                .body("data.workItemMetricsDaily.items[0].leadTimeP50Hours", equalTo(52.5f))
+                .body("data.workItemMetricsDaily.items[0].timeInStateHours.find { it.status == 'To Do' }.hours",
+                        equalTo(30.5f));
+        given().auth().oauth2(viewer).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ userMetricsDaily(org: \"acme-daily\", user: \"ada\") { timeZone } }"))
+                .post("/api/v1/analytics/graphql").then().statusCode(200)
+                .body("data", nullValue()).body("errors[0].extensions.status", equalTo(400));
     }
 
     @Test
