@@ -92,9 +92,7 @@ public final class OffsetPagination implements Pagination {
                 }
             }
         } catch (IOException e) {
-            throw new ApiException(ApiException.Kind.MALFORMED, page.status(), "GET " + page.uri()
-                    + ": the response body is not valid JSON (truncated or malformed: " + e.getMessage().lines()
-                            .findFirst().orElse("") + ")", e);
+            throw ApiClient.notJson(page, e);
         }
         return new Page(offset, limit, more);
     }

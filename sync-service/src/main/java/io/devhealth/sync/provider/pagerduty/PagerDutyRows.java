@@ -64,9 +64,9 @@ final class PagerDutyRows implements AutoCloseable {
         Agent triggered = null;
         Agent acknowledged = null;
         Agent resolved = null;
-        for (JsonNode entry : incident.logEntries()) {
+        for (LogEntryJson.LogEntry entry : incident.logEntries()) {
             Agent agent = logEntry(id, entry);
-            switch (text(entry, "type")) {
+            switch (entry.type()) {
                 case "trigger_log_entry" -> triggered = Agent.earlier(triggered, agent);
                 case "acknowledge_log_entry" -> acknowledged = Agent.earlier(acknowledged, agent);
                 case "resolve_log_entry" -> resolved = Agent.later(resolved, agent);
@@ -115,18 +115,12 @@ final class PagerDutyRows implements AutoCloseable {
     }
 
     /** Writes one log entry; answers its agent and time. */
-    private Agent logEntry(String incidentId, JsonNode entry) {
-        ProviderJson.requiredObject(entry);
-        String entryId = text(entry, "id");
-        if (entryId.isEmpty()) {
-            throw ProviderJson.malformed("id", "is missing");
-        }
-        long at = requiredTime(entry, "created_at");
-        Agent agent = Agent.of(entry.get("agent"), at);
-        logEntries.row().uuid(orgId).string(PROVIDER).string(incidentId).string(entryId).string(text(entry, "type"))
-                .dateTime64Millis(at).string(agent.id()).string(agent.type()).string(agent.name())
-                .string(text(entry, "channel", "type")).string(text(entry, "summary")).uint8(0).uint64(version);
-        logEntries.endRow(incidentId.getBytes(StandardCharsets.UTF_8), entryId.getBytes(StandardCharsets.UTF_8));
+    private Agent logEntry(String incidentId, LogEntryJson.LogEntry entry) {
+        Agent agent = new Agent(entry.agentId(), entry.agentType(), entry.agentName(), entry.createdAt());
+        logEntries.row().uuid(orgId).string(PROVIDER).string(incidentId).string(entry.id()).string(entry.type())
+                .dateTime64Millis(entry.createdAt()).string(agent.id()).string(agent.type()).string(agent.name())
+                .string(entry.channelType()).string(entry.summary()).uint8(0).uint64(version);
+        logEntries.endRow(incidentId.getBytes(StandardCharsets.UTF_8), entry.id().getBytes(StandardCharsets.UTF_8));
         progress.written(PagerDutyTables.LOG_ENTRIES.name(), 1);
         return agent;
     }

@@ -53,7 +53,7 @@ final class PagerDutyStreams {
     private static final Duration MAX_WINDOW = Duration.ofDays(MAX_WINDOW_DAYS);
 
     /** An incident with its log entries. */
-    record Incident(JsonNode item, List<JsonNode> logEntries) {
+    record Incident(JsonNode item, List<LogEntryJson.LogEntry> logEntries) {
     }
 
     private final ApiClient client;
@@ -213,10 +213,14 @@ final class PagerDutyStreams {
 
     private Incident withLogEntries(JsonNode item) throws InterruptedException {
         String id = id(item);
-        List<JsonNode> entries = new ArrayList<>();
-        boolean capped = walk(url("/incidents/" + segment(id) + "/log_entries?time_zone=UTC"), LOG_ENTRIES,
-                entries::addAll);
-        if (capped) {
+        List<LogEntryJson.LogEntry> entries = new ArrayList<>();
+        boolean[] capped = { false };
+        client.pages(url("/incidents/" + segment(id) + "/log_entries?time_zone=UTC"), null, page -> {
+            entries.addAll(LogEntryJson.page(page));
+            capped[0] = PagerDutyApi.PAGINATION.capped(page);
+            return true;
+        });
+        if (capped[0]) {
             warnings.add("incident " + id + " has more than " + PagerDutyApi.MAX_OFFSET
                     + " log entries; only the first ones were read");
         }

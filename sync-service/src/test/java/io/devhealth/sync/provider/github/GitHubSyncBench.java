@@ -96,11 +96,13 @@ public final class GitHubSyncBench {
                 SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos",
                         List.of("repo"), "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);
                 long syncCpu = ProviderBench.cpuMillis();
+                long syncFacadeCpu = ProviderBench.facadeCpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);
                 long syncNanos = System.nanoTime() - start;
                 System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
                 System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
+                System.out.println("sync_facade_cpu_ms=" + (ProviderBench.facadeCpuMillis() - syncFacadeCpu));
                 outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
                 System.out.println("expected_rows=" + size.rows());
                 long stored = 0;

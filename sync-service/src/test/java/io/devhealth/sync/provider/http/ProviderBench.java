@@ -76,6 +76,21 @@ public final class ProviderBench {
         return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
     }
 
+    /**
+     * CPU time (user + system) the ClickHouse facade has used so far, in milliseconds, when the script named its
+     * process ({@code BENCH_FACADE_PID}, {@code BENCH_CLOCK_TICKS}); −1 otherwise.
+     */
+    public static long facadeCpuMillis() throws Exception {
+        String pid = System.getenv("BENCH_FACADE_PID");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        String stat = Files.readString(Path.of("/proc", pid.strip(), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        return ticks * 1000 / Long.parseLong(env("BENCH_CLOCK_TICKS", "100"));
+    }
+
     public static long peakRssMb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {

@@ -105,11 +105,13 @@ public final class JiraSyncBench {
                 UUID org = UUID.randomUUID();
                 SyncContext context = context(org, server);
                 long syncCpu = ProviderBench.cpuMillis();
+                long syncFacadeCpu = ProviderBench.facadeCpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);
                 long syncNanos = System.nanoTime() - start;
                 System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
                 System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
+                System.out.println("sync_facade_cpu_ms=" + (ProviderBench.facadeCpuMillis() - syncFacadeCpu));
                 outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
                 System.out.println("expected_rows=" + jira.rows());
                 long stored = 0;

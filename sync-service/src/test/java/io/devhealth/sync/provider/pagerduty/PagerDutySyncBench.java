@@ -110,11 +110,13 @@ public final class PagerDutySyncBench {
                 UUID org = UUID.randomUUID();
                 SyncContext context = context(org, server);
                 long syncCpu = ProviderBench.cpuMillis();
+                long syncFacadeCpu = ProviderBench.facadeCpuMillis();
                 start = System.nanoTime();
                 SyncOutcome outcome = sync.run(context);
                 long syncNanos = System.nanoTime() - start;
                 System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
                 System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
+                System.out.println("sync_facade_cpu_ms=" + (ProviderBench.facadeCpuMillis() - syncFacadeCpu));
                 outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
                 System.out.println("expected_rows=" + expectedRows);
                 long stored = 0;
