@@ -32,9 +32,9 @@ public class CycleTimeResource {
     @GET
     @RunOnVirtualThread
     @Operation(summary = "Pull request cycle time", description = """
-            For the pull/merge requests merged in the window (UTC days of the merge, both included), four stages
-            in hours: coding (first commit's author time → opened), pickup (opened → first review by someone other
-            than the author, submitted by the merge), review (that first review → merged) and deploy (merged → the
+            For the pull/merge requests merged in the window (days of the merge in the organization's time zone,
+            both included), four stages in hours: coding (first commit's author time → opened), pickup (opened →
+            first review by someone other than the author, submitted by the merge), review (that first review → merged) and deploy (merged → the
             first successful production deployment that shipped the merge or squash commit, or a commit of the
             request, as sync-service's DORA linkage recorded it in change_facts). Each stage gives p50, p75 and p90:
             exact percentiles over the per-request durations (linear interpolation between closest ranks), with
@@ -54,10 +54,10 @@ public class CycleTimeResource {
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later")
     public CycleTimeReport report(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
-            @Parameter(description = "First UTC day (yyyy-MM-dd) of the merge, included; default: 29 days before "
-                    + "'to'.", example = "2025-03-01") @QueryParam("from") String from,
-            @Parameter(description = "Last UTC day (yyyy-MM-dd) of the merge, included; default: today (UTC).",
-                    example = "2025-03-31") @QueryParam("to") String to,
+            @Parameter(description = "First day (yyyy-MM-dd, organization's zone) of the merge, included; default: "
+                    + "29 days before 'to'.", example = "2025-03-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day (yyyy-MM-dd) of the merge, included; default: today in the "
+                    + "organization's zone.", example = "2025-03-31") @QueryParam("to") String to,
             @Parameter(description = "Only this repository, by id or full name.", example = "acme/api")
             @QueryParam("repo") String repo,
             @Parameter(description = "Only requests authored by members of these teams (by key or id; repeat the "

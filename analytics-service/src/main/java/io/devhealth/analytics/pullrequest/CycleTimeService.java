@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.analytics.listing.Filters;
 import io.devhealth.analytics.metrics.DayRange;
+import io.devhealth.analytics.metrics.MetricsTimeZoneRepository;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.pullrequest.CycleTimeReport.CycleTime;
 import io.devhealth.analytics.pullrequest.CycleTimeReport.Stage;
@@ -40,19 +41,16 @@ public class CycleTimeService {
             "no merged pull request was reviewed by someone other than its author before merging";
     static final String NO_DEPLOYMENT = "no merged pull request has reached a production environment yet";
 
-    /**
-     * The zone merge days and periods are taken in. One place: organizations' own zones replace it here.
-     */
-    private static final ZoneId ZONE = ZoneId.of("UTC");
-
     private final OrgAccess orgAccess;
     private final CycleTimeRepository cycleTimes;
     private final RepoRepository repos;
     private final TeamRepository teams;
+    private final MetricsTimeZoneRepository zones;
     private final int maxRangeDays;
 
     CycleTimeService(OrgAccess orgAccess, CycleTimeRepository cycleTimes, RepoRepository repos, TeamRepository teams,
-            AnalyticsConfig config) {
+            MetricsTimeZoneRepository zones, AnalyticsConfig config) {
+        this.zones = zones;
         this.orgAccess = orgAccess;
         this.cycleTimes = cycleTimes;
         this.repos = repos;
@@ -70,14 +68,15 @@ public class CycleTimeService {
      */
     public CycleTimeReport report(String org, String from, String to, String repo, List<String> team, String period) {
         UUID orgId = orgAccess.readableOrgId(org);
-        DayRange range = DayRange.parse(from, to, LocalDate.now(ZONE), maxRangeDays);
+        ZoneId zone = zones.zone(orgId); // merge days and periods are the organization's
+        DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
         Period bucket = Period.parse(period, Period.WEEK);
         String repoFilter = Filters.text("repo", repo);
         if (!repoFilter.isEmpty() && !repos.exists(orgId, repoFilter)) {
             throw ProblemException.notFound("No repository '" + repoFilter + "' in organization '" + org + "'.");
         }
         List<Team> asked = teams(orgId, org, team);
-        Scope scope = new Scope(orgId, range, bucket, ZONE, repoFilter,
+        Scope scope = new Scope(orgId, range, bucket, zone, repoFilter,
                 asked.isEmpty() ? "" : TeamRepository.joinIds(asked));
         Map<LocalDate, Stats> periods = cycleTimes.byPeriod(scope).stream()
                 .collect(Collectors.toMap(Keyed::key, Keyed::stats));
@@ -87,7 +86,7 @@ public class CycleTimeService {
         List<CycleTimeReport.RepoCycleTime> byRepo = cycleTimes.byRepo(scope).stream()
                 .map(keyed -> new CycleTimeReport.RepoCycleTime(keyed.key(), keyed.name(), cycleTime(keyed.stats())))
                 .toList();
-        return new CycleTimeReport(range.from(), range.to(), bucket.apiName(), ZONE.getId(),
+        return new CycleTimeReport(range.from(), range.to(), bucket.apiName(), zone.getId(),
                 repoFilter.isEmpty() ? null : repoFilter, asked.stream().map(Team::key).toList(),
                 cycleTime(cycleTimes.overall(scope)), byPeriod, byRepo, byTeam(scope, asked));
     }

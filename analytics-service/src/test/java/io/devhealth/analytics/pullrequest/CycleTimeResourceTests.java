@@ -123,6 +123,27 @@ class CycleTimeResourceTests {
     }
 
     @Test
+    void mergeDaysAndPeriodsAreTheOrganizationsDays() {
+        // In Los Angeles (UTC−8) a merge at 03-01T07:00 UTC is 28 February, one at 09:00 UTC is 1 March.
+        UUID zoned = UUID.randomUUID();
+        AnalyticsTables tables = AnalyticsTables.migrated();
+        tables.repo(zoned, API, "zoned/api", 1);
+        tables.timeZone(zoned, "America/Los_Angeles");
+        ActivityRows rows = ActivityRows.migrated();
+        for (long number : new long[] { 1, 2 }) {
+            rows.pullRequest(zoned, API, number, at("02-27T00:00")).set("state", "merged")
+                    .set("merged_at", at(number == 1 ? "03-01T07:00" : "03-01T09:00")).insert();
+        }
+        given().auth().oauth2(identity.token(new OrgGrant(zoned, "zoned-cycle", OrgRole.VIEWER)))
+                .queryParam("from", "2025-03-01").queryParam("to", "2025-03-02").queryParam("period", "day")
+                .get("/api/v1/analytics/orgs/zoned-cycle/pull-requests/cycle-time").then().statusCode(200)
+                .body("timeZone", equalTo("America/Los_Angeles"))
+                .body("overall.mergedPullRequests", equalTo(1))
+                .body("byPeriod.start", contains("2025-03-01", "2025-03-02"))
+                .body("byPeriod.cycleTime.mergedPullRequests", contains(1, 0));
+    }
+
+    @Test
     void theStagesOfTheWindowAreExactPercentilesOverEveryRequest() {
         // Coding 0, 6, 12, 24; pickup 1, 2, 2, 8; review 4, 5, 12, 24; deploy 1, 2, 24.
         ValidatableResponse report = twoWeeks().get(CYCLE_TIME).then().statusCode(200)
