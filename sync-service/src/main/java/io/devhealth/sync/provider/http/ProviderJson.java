@@ -184,8 +184,7 @@ public final class ProviderJson {
 
     public static JsonNode requiredObject(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 0, "the response holds a list item that is not a JSON "
-                    + "object");
+            throw notAnObject();
         }
         return node;
     }
@@ -203,6 +202,12 @@ public final class ProviderJson {
             }
         }
         return names;
+    }
+
+    /** The failure of a list item that is not a JSON object. */
+    public static ApiException notAnObject() {
+        return new ApiException(ApiException.Kind.MALFORMED, 0, "the response holds a list item that is not a JSON "
+                + "object");
     }
 
     public static ApiException malformed(String field, String problem) {

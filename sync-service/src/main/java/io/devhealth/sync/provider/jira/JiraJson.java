@@ -100,8 +100,7 @@ final class JiraJson {
     private static JiraIssue issue(JsonParser parser, JiraSite site) throws IOException {
         IssueReader issue = new IssueReader(site);
         if (!object(parser, issue::member)) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 0, "the response holds a list item that is not a JSON "
-                    + "object");
+            throw ProviderJson.notAnObject();
         }
         return issue.build();
     }

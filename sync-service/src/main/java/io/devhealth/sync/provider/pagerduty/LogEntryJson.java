@@ -82,8 +82,7 @@ final class LogEntryJson {
                 default -> skip(p);
             }
         })) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 0, "the response holds a list item that is not a JSON "
-                    + "object");
+            throw ProviderJson.notAnObject();
         }
         if (values[0].isEmpty()) {
             throw ProviderJson.malformed("id", "is missing");
