@@ -3,7 +3,12 @@
 // clickhouse-jdbc, client-v2 and curl use) over the real ClickHouse engine embedded in chdb.
 // Not a server for production: no real users, no cluster, one query at a time. See README.md.
 //
-//   node server.mjs --path DATA_DIR [--port 8123] [--host 127.0.0.1] [--exit-with-parent-pid PID]
+//   node server.mjs --path DATA_DIR [--port 8123] [--host 127.0.0.1] [--exit-with-parent-pid PID] [--query-log FILE]
+//
+// --query-log FILE (or env DEVHEALTH_CLICKHOUSE_QUERY_LOG; opt-in, for benchmarks): appends every statement other
+// than an INSERT, as received, to FILE as one JSON line {sql, params, settings, database, format}, so that the
+// same statements can be replayed straight to the engine (bench/analytics).
+import fs from 'node:fs';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
@@ -49,7 +54,8 @@ class FacadeError extends Error {
 const badRequest = (message) => new FacadeError(36, 'BAD_ARGUMENTS', message);
 
 function parseArgs(argv) {
-  const opts = { port: 8123, host: '127.0.0.1', path: './data', exitWithParentPid: 0 };
+  const opts = { port: 8123, host: '127.0.0.1', path: './data', exitWithParentPid: 0,
+    queryLog: process.env.DEVHEALTH_CLICKHOUSE_QUERY_LOG || '' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
@@ -57,6 +63,7 @@ function parseArgs(argv) {
     else if (flag === '--host') opts.host = value();
     else if (flag === '--path') opts.path = value();
     else if (flag === '--exit-with-parent-pid') opts.exitWithParentPid = Number(value());
+    else if (flag === '--query-log') opts.queryLog = value();
     else throw new Error(`unknown flag ${argv[i]}`);
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be 0..65535');
@@ -208,6 +215,10 @@ async function main() {
       if (req.method !== 'POST' && !url.searchParams.has('query')) return reply(200, Buffer.from('Ok.\n'), { 'Content-Type': 'text/html; charset=UTF-8' });
       const job = toJob(req, url, req.method === 'POST' ? body : Buffer.alloc(0));
       logSql = job.logSql;
+      if (opts.queryLog && job.sql !== undefined && !job.insert) {
+        const entry = { sql: job.sql, params: job.params, settings: Object.fromEntries(job.settings), database: job.database ?? null, format: job.format };
+        fs.appendFileSync(opts.queryLog, `${JSON.stringify(entry)}\n`);
+      }
       const r = await engine.execute(job);
       const [payload, encoding] = compressFor(req, job.settings, r.bytes);
       const summary = {
