@@ -90,7 +90,7 @@ public final class Recordings {
 
     /**
      * The URL a recording was made for, as {@code manifest.json} lists it (also for item arrays, which have no headers
-     * file), e.g. {@code https://merico.atlassian.net/rest/api/3/issue/13491/changelog?maxResults=100&startAt=0}.
+     * file): tests derive the replayed origin and ids from it instead of writing them.
      */
     public static java.net.URI requestUrl(String name) {
         try {

@@ -28,7 +28,7 @@ import io.devhealth.sync.provider.http.ReplayServer.Reply;
 
 /**
  * A Jira Cloud site made of the recordings in {@code ../shared/fixtures/providers/jira} (DevLake's recorded items of
- * merico.atlassian.net: only item arrays were recorded, no page envelopes, headers or field metadata), served by a
+ * a Jira Cloud site, origin read from manifest.json: only item arrays were recorded, no page envelopes, headers or field metadata), served by a
  * {@link ReplayServer} the way Jira Cloud answers:
  * <ul>
  * <li>{@code /rest/api/3/search/jql}: the recorded issues (six, two projects) filtered by the JQL's
