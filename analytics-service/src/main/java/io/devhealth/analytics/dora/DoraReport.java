@@ -127,7 +127,9 @@ public record DoraReport(
             Double recoveryMedianHours,
             @Schema(examples = "12") long changes,
             @Schema(description = "Median change lead time, hours; null without changes", examples = "20.0")
-            Double changeLeadTimeMedianHours) {
+            Double changeLeadTimeMedianHours,
+            @Schema(description = "90th percentile change lead time, hours; null without changes", examples = "70.5")
+            Double changeLeadTimeP90Hours) {
     }
 
     /** One day of the window. */
@@ -138,6 +140,8 @@ public record DoraReport(
             @Schema(examples = "0") long reworkDeployments,
             @Schema(description = "Changes that reached production that day", examples = "7") long changes,
             @Schema(description = "Median change lead time of those changes, hours; null without any",
-                    examples = "20.0") Double changeLeadTimeMedianHours) {
+                    examples = "20.0") Double changeLeadTimeMedianHours,
+            @Schema(description = "90th percentile change lead time of those changes, hours; null without any",
+                    examples = "70.5") Double changeLeadTimeP90Hours) {
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,81 +24,81 @@ import io.devhealth.analytics.team.TeamRepository;
 public class DoraRepository {
 
     /*
-     * Filters shared by both fact tables. Environment: '' = every production environment. Repository: '' = all,
-     * else by id or full name (a value that is not a UUID never matches an id).
-     */
-    private static final String FILTERS = """
-            AND if(? = '', is_production = 1, environment = ?)
-            AND (? = '' OR repo_id IN (SELECT repo_id FROM repos
-                                       WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))
-            AND (? = '' OR repo_id IN (""" + TeamRepository.REPOSITORIES + "))";
-
-    private static final String TEAM_EXISTS = "SELECT count() AS teams FROM teams WHERE org_id = ? AND team_key = ?";
-
-    /*
+     * The statement's shape. Each fact table is narrowed by the same scope: the environment (or every production
+     * environment), and the repository or the team's repositories when given (the clauses of FILTERS: only those
+     * of the filters given are written, so an absent filter costs nothing).
+     *
      * Deployments as DORA counts them: the deployments of one pipeline run are one deployment (it finished when
      * the last of them did, failed if any failed, recovered when the last failed one did).
+     *
+     * Changes: each change once, at its first deployment among the environments measured (a change deployed to
+     * two production regions has one lead time); a commit dated after its deployment (clock skew) counts as
+     * 0 hours. With one environment in scope (or none) every change_facts row is its change's only deployment there, so the
+     * rows of the window are the changes; with several, a change counts in the window only when none of its
+     * deployments came earlier. Those earlier rows are found without grouping the organization's whole history:
+     * every deployment of a change deployed in the window is at or after the earliest author time of the window's
+     * changes (a change is deployed after it is authored), unless dated before its own author time (clock skew,
+     * kept by the second condition). The branch that does not apply is dropped by ClickHouse before reading
+     * (its WHERE is a constant false once the scalar ENVIRONMENTS is known).
+     *
+     * One statement answers the whole report: totals, days and ISO weeks (toMonday) of both fact tables as
+     * GROUPING SETS, so the report costs one round trip. Columns: facts ('deployments' or 'changes'), bucket
+     * (grouping(day, week): TOTAL, DAY or WEEK), first_day (the day, or the Monday of the week), n (deployments or
+     * changes), failed, rework, deployment_days, recovered, median_hours (recovery for deployments, lead time for
+     * changes), p90_hours (lead time; NaN for deployments).
      */
-    private static final String DEPLOYMENTS = """
-            SELECT repo_id, if(pipeline_id = '', deployment_id, pipeline_id) AS unit,
-                   max(finished_at) AS finished, toDate(finished, ?) AS finished_day,
-                   max(failure_cause != '') AS is_failed, max(is_rework) AS is_rework_unit,
-                   maxOrNull(recovered_at) AS restored
-            FROM deployment_facts
-            WHERE org_id = ? AND finished_at >= fromUnixTimestamp64Milli(?) AND finished_at < fromUnixTimestamp64Milli(?)
-            """ + FILTERS + """
-
-            GROUP BY repo_id, unit""";
-
-    private static final String DEPLOYMENT_TOTALS = """
-            SELECT count() AS deployments, countIf(is_failed = 1) AS failed, countIf(is_rework_unit = 1) AS rework,
-                   uniqExact(finished_day) AS deployment_days,
-                   countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
+    private static final String REPORT = """
+            WITH (SELECT uniqExact(environment) FROM deployment_facts WHERE org_id = ? FILTERS) AS environments,
+            deployment_units AS (
+                SELECT repo_id, if(pipeline_id = '', deployment_id, pipeline_id) AS unit,
+                       max(finished_at) AS finished, toDate(finished, ?) AS day, toMonday(day) AS week,
+                       max(failure_cause != '') AS is_failed, max(is_rework) AS is_rework_unit,
+                       maxOrNull(recovered_at) AS restored
+                FROM deployment_facts
+                WHERE org_id = ? AND finished_at >= fromUnixTimestamp64Milli(?)
+                  AND finished_at < fromUnixTimestamp64Milli(?) FILTERS
+                GROUP BY repo_id, unit),
+            changes AS (
+                SELECT deployed_at AS deployed, toDate(deployed, ?) AS day, toMonday(day) AS week,
+                       greatest(0, dateDiff('millisecond', authored_at, deployed)) / 3600000.0 AS lead_hours
+                FROM change_facts
+                WHERE environments <= 1 AND org_id = ? AND deployed_at >= fromUnixTimestamp64Milli(?)
+                  AND deployed_at < fromUnixTimestamp64Milli(?) FILTERS
+                UNION ALL
+                SELECT min(deployed_at) AS deployed, toDate(deployed, ?) AS day, toMonday(day) AS week,
+                       greatest(0, dateDiff('millisecond', min(authored_at), deployed)) / 3600000.0 AS lead_hours
+                FROM change_facts
+                WHERE environments > 1 AND org_id = ? AND deployed_at < fromUnixTimestamp64Milli(?) FILTERS
+                  AND (deployed_at < authored_at OR deployed_at >= (
+                      SELECT min(authored_at) FROM change_facts
+                      WHERE environments > 1 AND org_id = ? AND deployed_at >= fromUnixTimestamp64Milli(?)
+                        AND deployed_at < fromUnixTimestamp64Milli(?) FILTERS))
+                GROUP BY repo_id, sha
+                HAVING deployed >= fromUnixTimestamp64Milli(?))
+            SELECT 'deployments' AS facts, grouping(day, week) AS bucket, if(bucket = 2, week, day) AS first_day,
+                   count() AS n, countIf(is_failed = 1) AS failed, countIf(is_rework_unit = 1) AS rework,
+                   uniqExact(day) AS deployment_days, countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
                    quantileExactInclusiveIf(0.5)(
                        greatest(0, dateDiff('millisecond', finished, assumeNotNull(restored))) / 3600000.0,
-                       is_failed = 1 AND restored IS NOT NULL) AS recovery_median_hours
-            FROM (""" + DEPLOYMENTS + ")";
+                       is_failed = 1 AND restored IS NOT NULL) AS median_hours,
+                   nan AS p90_hours
+            FROM deployment_units
+            GROUP BY GROUPING SETS ((), (day), (week))
+            UNION ALL
+            SELECT 'changes', grouping(day, week) AS bucket, if(bucket = 2, week, day), count(), 0, 0, 0, 0,
+                   quantilesExactInclusive(0.5, 0.9)(lead_hours)[1], quantilesExactInclusive(0.5, 0.9)(lead_hours)[2]
+            FROM changes
+            GROUP BY GROUPING SETS ((), (day), (week))""";
 
-    /* Per bucket (BUCKET: a day, or the Monday starting its ISO week). */
-    private static final String DEPLOYMENT_BUCKETS = """
-            SELECT BUCKET AS day, count() AS deployments, countIf(is_failed = 1) AS failed,
-                   countIf(is_rework_unit = 1) AS rework, uniqExact(finished_day) AS deployment_days,
-                   countIf(is_failed = 1 AND restored IS NOT NULL) AS recovered,
-                   quantileExactInclusiveIf(0.5)(
-                       greatest(0, dateDiff('millisecond', finished, assumeNotNull(restored))) / 3600000.0,
-                       is_failed = 1 AND restored IS NOT NULL) AS recovery_median_hours
-            FROM (""" + DEPLOYMENTS + """
-            )
-            GROUP BY day""";
-    private static final String DAY = "finished_day";
-    private static final String WEEK = "toMonday(finished_day)";
+    /* grouping(day, week): a bit per argument, set when the argument is aggregated away. */
+    private static final int DAY = 1;
+    private static final int WEEK = 2;
+    private static final int TOTAL = 3;
 
-    /*
-     * Each change once: its first deployment among the environments measured (a change deployed to two production
-     * regions has one lead time). A commit dated after its deployment (clock skew) counts as 0 hours.
-     */
-    private static final String CHANGES = """
-            SELECT repo_id, sha, min(deployed_at) AS deployed, toDate(deployed, ?) AS deployed_day,
-                   greatest(0, dateDiff('millisecond', min(authored_at), min(deployed_at))) / 3600000.0 AS lead_hours
-            FROM change_facts
-            WHERE org_id = ? AND deployed_at < fromUnixTimestamp64Milli(?)
-            """ + FILTERS + """
-
-            GROUP BY repo_id, sha
-            HAVING deployed >= fromUnixTimestamp64Milli(?)""";
-
-    private static final String CHANGE_TOTALS = """
-            SELECT count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours,
-                   quantileExactInclusive(0.9)(lead_hours) AS p90_hours
-            FROM (""" + CHANGES + ")";
-
-    private static final String CHANGE_BUCKETS = """
-            SELECT BUCKET AS day, count() AS changes, quantileExactInclusive(0.5)(lead_hours) AS median_hours
-            FROM (""" + CHANGES + """
-            )
-            GROUP BY day""";
-    private static final String CHANGE_DAY = "deployed_day";
-    private static final String CHANGE_WEEK = "toMonday(deployed_day)";
+    /* A repository by id or full name (a value that is not a UUID never matches an id). */
+    private static final String REPOSITORY_FILTER = " AND repo_id IN (SELECT repo_id FROM repos WHERE org_id = ?"
+            + " AND (repo_id = toUUIDOrNull(?) OR full_name = ?))";
+    private static final String TEAM_FILTER = " AND repo_id IN (" + TeamRepository.REPOSITORIES + ")";
 
     /** Deployment counts and recovery over the window. */
     record DeploymentTotals(long deployments, long failed, long rework, long deploymentDays, long recovered,
@@ -112,20 +113,28 @@ public class DoraRepository {
     record ChangeTotals(long changes, Double medianHours, Double p90Hours) {
     }
 
-    record ChangeDay(LocalDate day, long changes, Double medianHours) {
+    /** @param day the bucket's first day (the day, or the Monday of the week) */
+    record ChangeDay(LocalDate day, long changes, Double medianHours, Double p90Hours) {
     }
 
-    private static final RowMapper<DeploymentTotals> DEPLOYMENT_TOTALS_ROW = row -> new DeploymentTotals(
-            row.getLong("deployments"), row.getLong("failed"), row.getLong("rework"), row.getLong("deployment_days"),
-            row.getLong("recovered"), finite(row, "recovery_median_hours"));
-    private static final RowMapper<DeploymentDay> DEPLOYMENT_DAY_ROW = row -> new DeploymentDay(
-            row.getObject("day", LocalDate.class), row.getLong("deployments"), row.getLong("failed"),
+    /**
+     * The facts of one report: totals over the window, and the days and ISO weeks (each bucket starting on a
+     * Monday) that have deployments or changes, in no particular order.
+     */
+    record Facts(DeploymentTotals deploymentTotals, List<DeploymentDay> deploymentDays,
+            List<DeploymentDay> deploymentWeeks, ChangeTotals changeTotals, List<ChangeDay> changeDays,
+            List<ChangeDay> changeWeeks) {
+    }
+
+    /** One row of {@link #REPORT}. */
+    private record Bucket(String facts, int bucket, LocalDate firstDay, long count, long failed, long rework,
+            long deploymentDays, long recovered, Double medianHours, Double p90Hours) {
+    }
+
+    private static final RowMapper<Bucket> BUCKET_ROW = row -> new Bucket(row.getString("facts"),
+            row.getInt("bucket"), row.getObject("first_day", LocalDate.class), row.getLong("n"), row.getLong("failed"),
             row.getLong("rework"), row.getLong("deployment_days"), row.getLong("recovered"),
-            finite(row, "recovery_median_hours"));
-    private static final RowMapper<ChangeTotals> CHANGE_TOTALS_ROW = row -> new ChangeTotals(row.getLong("changes"),
             finite(row, "median_hours"), finite(row, "p90_hours"));
-    private static final RowMapper<ChangeDay> CHANGE_DAY_ROW = row -> new ChangeDay(row.getObject("day", LocalDate.class),
-            row.getLong("changes"), finite(row, "median_hours"));
 
     private final ClickHouseQueries queries;
 
@@ -145,34 +154,68 @@ public class DoraRepository {
     record Scope(UUID orgId, DayRange range, ZoneId zone, String environment, String repo, String teamId) {
     }
 
-    DeploymentTotals deploymentTotals(Scope scope) {
-        return queries.list(DEPLOYMENT_TOTALS, DEPLOYMENT_TOTALS_ROW, deploymentParameters(scope)).getFirst();
+    /** The whole report's facts in one statement (see {@link #REPORT}). */
+    Facts facts(Scope scope) {
+        List<Object> filterParameters = new ArrayList<>();
+        String filters = filters(scope, filterParameters);
+        Object[] f = filterParameters.toArray();
+        String zone = scope.zone().getId();
+        UUID org = scope.orgId();
+        long start = start(scope);
+        long end = end(scope);
+        Object[] parameters = ClickHouseQueries.concat(
+                new Object[] { org }, f,
+                new Object[] { zone, org, start, end }, f,
+                new Object[] { zone, org, start, end }, f,
+                new Object[] { zone, org, end }, f, new Object[] { org, start, end }, f, new Object[] { start });
+        DeploymentTotals deploymentTotals = new DeploymentTotals(0, 0, 0, 0, 0, null);
+        ChangeTotals changeTotals = new ChangeTotals(0, null, null);
+        List<DeploymentDay> deploymentDays = new ArrayList<>();
+        List<DeploymentDay> deploymentWeeks = new ArrayList<>();
+        List<ChangeDay> changeDays = new ArrayList<>();
+        List<ChangeDay> changeWeeks = new ArrayList<>();
+        for (Bucket b : queries.list(REPORT.replace("FILTERS", filters), BUCKET_ROW, parameters)) {
+            if (b.facts().equals("deployments")) {
+                DeploymentDay day = new DeploymentDay(b.firstDay(), b.count(), b.failed(), b.rework(),
+                        b.deploymentDays(), b.recovered(), b.medianHours());
+                switch (b.bucket()) {
+                    case TOTAL -> deploymentTotals = new DeploymentTotals(b.count(), b.failed(), b.rework(),
+                            b.deploymentDays(), b.recovered(), b.medianHours());
+                    case DAY -> deploymentDays.add(day);
+                    case WEEK -> deploymentWeeks.add(day);
+                    default -> throw new IllegalStateException("unexpected grouping " + b.bucket());
+                }
+            } else {
+                ChangeDay day = new ChangeDay(b.firstDay(), b.count(), b.medianHours(), b.p90Hours());
+                switch (b.bucket()) {
+                    case TOTAL -> changeTotals = new ChangeTotals(b.count(), b.medianHours(), b.p90Hours());
+                    case DAY -> changeDays.add(day);
+                    case WEEK -> changeWeeks.add(day);
+                    default -> throw new IllegalStateException("unexpected grouping " + b.bucket());
+                }
+            }
+        }
+        return new Facts(deploymentTotals, deploymentDays, deploymentWeeks, changeTotals, changeDays, changeWeeks);
     }
 
-    /** Per day, or per ISO week ({@code weekly}: each bucket starts on a Monday). */
-    List<DeploymentDay> deploymentBuckets(Scope scope, boolean weekly) {
-        return queries.list(DEPLOYMENT_BUCKETS.replace("BUCKET", weekly ? WEEK : DAY), DEPLOYMENT_DAY_ROW,
-                deploymentParameters(scope));
-    }
-
-    ChangeTotals changeTotals(Scope scope) {
-        return queries.list(CHANGE_TOTALS, CHANGE_TOTALS_ROW, changeParameters(scope)).getFirst();
-    }
-
-    /** Per day, or per ISO week ({@code weekly}: each bucket starts on a Monday). */
-    List<ChangeDay> changeBuckets(Scope scope, boolean weekly) {
-        return queries.list(CHANGE_BUCKETS.replace("BUCKET", weekly ? CHANGE_WEEK : CHANGE_DAY), CHANGE_DAY_ROW,
-                changeParameters(scope));
-    }
-
-    private static Object[] deploymentParameters(Scope scope) {
-        return ClickHouseQueries.concat(new Object[] { scope.zone().getId(), scope.orgId(), start(scope), end(scope) },
-                filterParameters(scope));
-    }
-
-    private static Object[] changeParameters(Scope scope) {
-        return ClickHouseQueries.concat(new Object[] { scope.zone().getId(), scope.orgId(), end(scope) },
-                filterParameters(scope), new Object[] { start(scope) });
+    /** The scope's filters as SQL (each starting with AND), their parameters appended to {@code parameters}. */
+    private static String filters(Scope scope, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
+        if (scope.environment().isEmpty()) {
+            sql.append(" AND is_production = 1");
+        } else {
+            sql.append(" AND environment = ?");
+            parameters.add(scope.environment());
+        }
+        if (!scope.repo().isEmpty()) {
+            sql.append(REPOSITORY_FILTER);
+            parameters.addAll(List.of(scope.orgId(), scope.repo(), scope.repo()));
+        }
+        if (!scope.teamId().isEmpty()) {
+            sql.append(TEAM_FILTER);
+            parameters.addAll(List.of(scope.orgId(), scope.orgId(), scope.teamId()));
+        }
+        return sql.toString();
     }
 
     /** The window's first midnight, epoch milliseconds. */
@@ -183,11 +226,6 @@ public class DoraRepository {
     /** The midnight after the window's last day (excluded), epoch milliseconds. */
     private static long end(Scope scope) {
         return scope.range().to().plusDays(1).atStartOfDay(scope.zone()).toInstant().toEpochMilli();
-    }
-
-    private static Object[] filterParameters(Scope scope) {
-        return new Object[] { scope.environment(), scope.environment(), scope.repo(), scope.orgId(), scope.repo(),
-                scope.repo(), scope.teamId(), scope.orgId(), scope.orgId(), scope.teamId() };
     }
 
     /** A percentile of no values is NaN in ClickHouse: null here. */

@@ -84,8 +84,9 @@ public class DoraService {
                 () -> ProblemException.notFound("No team '" + team + "' in this organization."));
         DoraRepository.Scope scope = new DoraRepository.Scope(orgId, range, zone, environment == null ? "" : environment,
                 repo == null ? "" : repo, teamId);
-        DeploymentTotals deployments = dora.deploymentTotals(scope);
-        ChangeTotals changes = dora.changeTotals(scope);
+        DoraRepository.Facts facts = dora.facts(scope);
+        DeploymentTotals deployments = facts.deploymentTotals();
+        ChangeTotals changes = facts.changeTotals();
         DeploymentFrequency frequency = deploymentFrequency(deployments, range, table);
         ChangeLeadTime leadTime = changeLeadTime(changes, table);
         ChangeFailRate failRate = changeFailRate(deployments, table);
@@ -94,8 +95,8 @@ public class DoraService {
         return new DoraReport(range.from(), range.to(), zone.getId(), environment, repo, team,
                 new DoraReport.LevelTable(table.id(), table.title(), table.source()), frequency, leadTime, failRate,
                 recovery, rework, quickCheck(frequency, leadTime, failRate, recovery, rework),
-                series(range, dora.deploymentBuckets(scope, false), dora.changeBuckets(scope, false)),
-                weekly(range, dora.deploymentBuckets(scope, true), dora.changeBuckets(scope, true)));
+                series(range, facts.deploymentDays(), facts.changeDays()),
+                weekly(range, facts.deploymentWeeks(), facts.changeWeeks()));
     }
 
     private static DoraReport.QuickCheckAnswers quickCheck(DeploymentFrequency frequency, ChangeLeadTime leadTime,
@@ -122,10 +123,11 @@ public class DoraService {
             ChangeDay changed = changesByWeek.get(monday);
             weeks.add(deployed == null
                     ? new DoraReport.Week(monday, 0, 0, 0, 0, 0, null, changed == null ? 0 : changed.changes(),
-                            changed == null ? null : changed.medianHours())
+                            changed == null ? null : changed.medianHours(), changed == null ? null : changed.p90Hours())
                     : new DoraReport.Week(monday, deployed.deployments(), deployed.deploymentDays(), deployed.failed(),
                             deployed.rework(), deployed.recovered(), deployed.recoveryMedianHours(),
-                            changed == null ? 0 : changed.changes(), changed == null ? null : changed.medianHours()));
+                            changed == null ? 0 : changed.changes(), changed == null ? null : changed.medianHours(),
+                            changed == null ? null : changed.p90Hours()));
         }
         return weeks;
     }
@@ -187,7 +189,8 @@ public class DoraService {
             ChangeDay changed = changesByDay.get(day);
             days.add(new DoraReport.Day(day, deployed == null ? 0 : deployed.deployments(),
                     deployed == null ? 0 : deployed.failed(), deployed == null ? 0 : deployed.rework(),
-                    changed == null ? 0 : changed.changes(), changed == null ? null : changed.medianHours()));
+                    changed == null ? 0 : changed.changes(), changed == null ? null : changed.medianHours(),
+                    changed == null ? null : changed.p90Hours()));
         }
         return days;
     }

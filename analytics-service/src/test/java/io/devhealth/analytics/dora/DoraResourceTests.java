@@ -134,6 +134,8 @@ class DoraResourceTests {
                 .body("series[0].deployments", equalTo(1))
                 .body("series[0].changes", equalTo(2))
                 .body("series[0].changeLeadTimeMedianHours", closeTo(13.0, 1e-9))
+                // 2 and 24 h: rank 0.9 × 1 → 2 + 0.9 × 22.
+                .body("series[0].changeLeadTimeP90Hours", closeTo(21.8, 1e-9))
                 .body("series[2].deployments", equalTo(2))
                 .body("series[2].failedDeployments", equalTo(1))
                 .body("series[2].reworkDeployments", equalTo(1))
@@ -162,6 +164,8 @@ class DoraResourceTests {
                 .body("weekly.changes", contains(2, 3, 2))
                 .body("weekly[0].changeLeadTimeMedianHours", closeTo(13.0, 1e-9))
                 .body("weekly[1].changeLeadTimeMedianHours", closeTo(24.0, 1e-9))
+                // 1, 24, 168 h: rank 0.9 × 2 = 1.8 → 24 + 0.8 × 144.
+                .body("weekly[1].changeLeadTimeP90Hours", closeTo(139.2, 1e-9))
                 .body("weekly[2].changeLeadTimeMedianHours", closeTo(11.5, 1e-9))
                 // 5 deployments in 14 days = 0.36 a day; median lead time 23 h; 3 of 5 failed; recovery 2 h; 1 of 5
                 // reworked.
@@ -226,6 +230,50 @@ class DoraResourceTests {
                 .body("changeLeadTime.medianHours", closeTo(356.0, 1e-9))
                 .body("weekly.weekStart", contains("2025-02-24", "2025-03-03", "2025-03-10"))
                 .body("weekly.deployments", contains(1, 0, 1));
+    }
+
+    @Test
+    void aChangeCountsOnceAtItsFirstDeploymentAmongTheEnvironmentsMeasured() {
+        // Two production environments. r1 (authored 10 January) reached prod-eu on 20 January, production on 2 March;
+        // r2's author date is after its prod-eu deployment on 27 February (clock skew), production on 5 March; r3
+        // reached production on 4 March (24 h) and prod-eu on 6 March (72 h).
+        UUID regions = UUID.randomUUID();
+        AnalyticsTables tables = AnalyticsTables.migrated();
+        tables.repo(regions, API, "regions/api", 1);
+        tables.deploymentFact(regions, API, "e1", "prod-eu", true, "", at("01-20T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(regions, API, "e2", "prod-eu", true, "", at("02-27T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(regions, API, "e3", "prod-eu", true, "", at("03-06T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(regions, API, "p1", "production", true, "", at("03-02T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(regions, API, "p2", "production", true, "", at("03-04T09:00"), "", null, false, false, 1);
+        tables.deploymentFact(regions, API, "p3", "production", true, "", at("03-05T15:00"), "", null, false, false, 1);
+        tables.changeFact(regions, API, "r1", "prod-eu", true, at("01-10T09:00"), "e1", at("01-20T09:00"));
+        tables.changeFact(regions, API, "r1", "production", true, at("01-10T09:00"), "p1", at("03-02T09:00"));
+        tables.changeFact(regions, API, "r2", "prod-eu", true, at("03-05T12:00"), "e2", at("02-27T09:00"));
+        tables.changeFact(regions, API, "r2", "production", true, at("03-05T12:00"), "p3", at("03-05T15:00"));
+        tables.changeFact(regions, API, "r3", "production", true, at("03-03T09:00"), "p2", at("03-04T09:00"));
+        tables.changeFact(regions, API, "r3", "prod-eu", true, at("03-03T09:00"), "e3", at("03-06T09:00"));
+        String viewer = identity.token(new OrgGrant(regions, "regions-dora", OrgRole.VIEWER));
+        String path = "/api/v1/analytics/orgs/regions-dora/dora";
+        // Every production environment: r1 and r2 first reached production before the window; r3 counts once, 24 h.
+        exact().auth().oauth2(viewer).queryParam("from", "2025-03-01").queryParam("to", "2025-03-14").get(path)
+                .then().statusCode(200)
+                .body("deploymentFrequency.deployments", equalTo(4))
+                .body("changeLeadTime.changes", equalTo(1))
+                .body("changeLeadTime.medianHours", closeTo(24.0, 1e-9))
+                .body("series[3].changes", equalTo(1))
+                .body("series[5].changes", equalTo(0));
+        // production alone: r1 (51 days = 1224 h), r2 (3 h), r3 (24 h); p90 at rank 1.8: 24 + 0.8 × 1200.
+        exact().auth().oauth2(viewer).queryParam("from", "2025-03-01").queryParam("to", "2025-03-14")
+                .queryParam("environment", "production").get(path).then().statusCode(200)
+                .body("changeLeadTime.changes", equalTo(3))
+                .body("changeLeadTime.medianHours", closeTo(24.0, 1e-9))
+                .body("changeLeadTime.p90Hours", closeTo(984.0, 1e-9));
+        // prod-eu alone: r3 on 6 March, 72 h.
+        exact().auth().oauth2(viewer).queryParam("from", "2025-03-01").queryParam("to", "2025-03-14")
+                .queryParam("environment", "prod-eu").get(path).then().statusCode(200)
+                .body("deploymentFrequency.deployments", equalTo(1))
+                .body("changeLeadTime.changes", equalTo(1))
+                .body("changeLeadTime.medianHours", closeTo(72.0, 1e-9));
     }
 
     @Test
