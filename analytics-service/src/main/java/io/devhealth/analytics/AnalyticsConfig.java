@@ -32,4 +32,11 @@ public interface AnalyticsConfig {
     /** How long identity-service's "this caller may see this org" is reused for the same token. */
     @WithDefault("60s")
     Duration orgAccessCacheTtl();
+
+    /**
+     * How long an organization's metrics time zone (written by sync-service when the setting changes, together
+     * with a recomputation of the daily tables) is reused before it is read again; 0 reads it on every request.
+     */
+    @WithDefault("30s")
+    Duration timeZoneCacheTtl();
 }

@@ -3,6 +3,7 @@ package io.devhealth.analytics.pullrequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,30 +79,23 @@ public class CycleTimeService {
         List<Team> asked = teams(orgId, org, team);
         Scope scope = new Scope(orgId, range, bucket, zone, repoFilter,
                 asked.isEmpty() ? "" : TeamRepository.joinIds(asked));
-        Map<LocalDate, Stats> periods = cycleTimes.byPeriod(scope).stream()
-                .collect(Collectors.toMap(Keyed::key, Keyed::stats));
+        CycleTimeRepository.Report report = cycleTimes.report(scope);
+        Map<LocalDate, Stats> periods = report.periods().stream().collect(Collectors.toMap(Keyed::key, Keyed::stats));
         List<CycleTimeReport.PeriodCycleTime> byPeriod = bucket.starts(range).stream()
                 .map(start -> new CycleTimeReport.PeriodCycleTime(start, cycleTime(periods.get(start))))
                 .toList();
-        List<CycleTimeReport.RepoCycleTime> byRepo = cycleTimes.byRepo(scope).stream()
+        List<CycleTimeReport.RepoCycleTime> byRepo = report.repos().stream()
+                .sorted(Comparator.comparing((Keyed<UUID> keyed) -> keyed.name()).thenComparing(Keyed::key))
                 .map(keyed -> new CycleTimeReport.RepoCycleTime(keyed.key(), keyed.name(), cycleTime(keyed.stats())))
+                .toList();
+        Map<String, Stats> teamStats = report.teams().stream().collect(Collectors.toMap(Keyed::key, Keyed::stats));
+        List<CycleTimeReport.TeamCycleTime> byTeam = asked.stream()
+                .map(asker -> new CycleTimeReport.TeamCycleTime(asker.key(), asker.name(),
+                        cycleTime(teamStats.get(asker.teamId()))))
                 .toList();
         return new CycleTimeReport(range.from(), range.to(), bucket.apiName(), zone.getId(),
                 repoFilter.isEmpty() ? null : repoFilter, asked.stream().map(Team::key).toList(),
-                cycleTime(cycleTimes.overall(scope)), byPeriod, byRepo, byTeam(scope, asked));
-    }
-
-    /** Each asked team, in the order asked, its stages null when its members merged nothing. */
-    private List<CycleTimeReport.TeamCycleTime> byTeam(Scope scope, List<Team> asked) {
-        if (asked.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Stats> found = cycleTimes.byTeam(scope).stream()
-                .collect(Collectors.toMap(Keyed::key, Keyed::stats));
-        return asked.stream()
-                .map(team -> new CycleTimeReport.TeamCycleTime(team.key(), team.name(),
-                        cycleTime(found.get(team.teamId()))))
-                .toList();
+                cycleTime(report.overall()), byPeriod, byRepo, byTeam);
     }
 
     private List<Team> teams(UUID orgId, String org, List<String> keys) {

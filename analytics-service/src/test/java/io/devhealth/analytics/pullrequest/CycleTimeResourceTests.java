@@ -144,6 +144,27 @@ class CycleTimeResourceTests {
     }
 
     @Test
+    void aZoneAheadOfUtcKeepsDeploymentsOfItsFirstMorning() {
+        // In Tokyo (UTC+9) the window 1–2 March starts at 02-28T15:00 UTC: a request merged at 02-28T16:00 UTC
+        // (1 March, 01:00) whose merge commit reached production at 02-28T20:00 UTC (1 March, 05:00) is a 4 h deploy.
+        UUID zoned = UUID.randomUUID();
+        AnalyticsTables tables = AnalyticsTables.migrated();
+        tables.repo(zoned, API, "tokyo/api", 1);
+        tables.timeZone(zoned, "Asia/Tokyo");
+        ActivityRows rows = ActivityRows.migrated();
+        rows.pullRequest(zoned, API, 1, at("02-28T10:00")).set("state", "merged").set("merged_at", at("02-28T16:00"))
+                .set("merge_commit_sha", "t1").insert();
+        rows.changeFact(zoned, API, "t1", "dt1", at("02-28T20:00")).insert();
+        given().auth().oauth2(identity.token(new OrgGrant(zoned, "tokyo-cycle", OrgRole.VIEWER)))
+                .queryParam("from", "2025-03-01").queryParam("to", "2025-03-02").queryParam("period", "day")
+                .get("/api/v1/analytics/orgs/tokyo-cycle/pull-requests/cycle-time").then().statusCode(200)
+                .body("overall.mergedPullRequests", equalTo(1))
+                .body("overall.deploy.samples", equalTo(1))
+                .body("overall.deploy.p50Hours", equalTo(4.0f))
+                .body("byPeriod.cycleTime.mergedPullRequests", contains(1, 0));
+    }
+
+    @Test
     void theStagesOfTheWindowAreExactPercentilesOverEveryRequest() {
         // Coding 0, 6, 12, 24; pickup 1, 2, 2, 8; review 4, 5, 12, 24; deploy 1, 2, 24.
         ValidatableResponse report = twoWeeks().get(CYCLE_TIME).then().statusCode(200)
