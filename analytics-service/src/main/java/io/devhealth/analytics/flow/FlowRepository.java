@@ -60,8 +60,10 @@ public class FlowRepository {
     /*
      * The intervals each item spent in an in-progress status category: from a transition into it to the next
      * transition (open when none follows before the window ends). Items without any transition (issue trackers that
-     * only report start and completion) are in progress from started_at to completed_at. Parameters: org, then
-     * ITEM_FILTERS (the items), org, to (transitions), org, ITEM_FILTERS (items without transitions), org.
+     * only report start and completion) are in progress from started_at to completed_at; of those only the ones
+     * still open at the window's first day are read (an interval closed before it adds +1 and −1 on that day), which
+     * also keeps the "has no transitions" test to their transitions. Parameters: org, then ITEM_FILTERS (the items),
+     * org, to (transitions), org, from, ITEM_FILTERS (items without transitions), org, org, from.
      */
     private static final String IN_PROGRESS_INTERVALS = """
             SELECT start, finish FROM (
@@ -78,11 +80,15 @@ public class FlowRepository {
             UNION ALL
             SELECT assumeNotNull(started_at) AS start, completed_at AS finish
             FROM work_items
-            WHERE org_id = ? AND started_at IS NOT NULL
+            WHERE org_id = ? AND started_at IS NOT NULL AND (completed_at IS NULL OR toDate(completed_at) >= ?)
             """ + ITEM_FILTERS + """
 
-              AND (provider, work_item_id) NOT IN (SELECT provider, work_item_id FROM work_item_transitions
-                                                    WHERE org_id = ?)""";
+              AND (provider, work_item_id) NOT IN (
+                  SELECT provider, work_item_id FROM work_item_transitions
+                  WHERE org_id = ? AND (provider, work_item_id) IN (
+                      SELECT provider, work_item_id FROM work_items
+                      WHERE org_id = ? AND started_at IS NOT NULL
+                        AND (completed_at IS NULL OR toDate(completed_at) >= ?)))""";
 
     /*
      * WIP changes per day: +1 when an interval starts, −1 when it ends; changes before the window count on its first
@@ -211,7 +217,8 @@ public class FlowRepository {
 
     List<WipChange> wipChanges(UUID orgId, DayRange range, WorkItemFilter filter) {
         Object[] parameters = ClickHouseQueries.concat(new Object[] { range.from(), orgId }, filters(filter),
-                new Object[] { orgId, range.to(), orgId }, filters(filter), new Object[] { orgId, range.to() });
+                new Object[] { orgId, range.to(), orgId, range.from() }, filters(filter),
+                new Object[] { orgId, orgId, range.from(), range.to() });
         return queries.list(WIP_CHANGES, row -> new WipChange(row.getObject("day", LocalDate.class),
                 row.getLong("delta")), parameters);
     }
