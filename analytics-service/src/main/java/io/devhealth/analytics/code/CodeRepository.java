@@ -36,9 +36,12 @@ public class CodeRepository {
               AND (? = '' OR s.repo_id IN (SELECT repo_id FROM repos
                                            WHERE org_id = ? AND (repo_id = toUUIDOrNull(?) OR full_name = ?)))""";
 
-    /* Parameters: CHANGES, org (repos), limit. */
+    /*
+     * Parameters: CHANGES, org (repos), limit. commit_stats holds one row per (commit, path) (its ORDER BY key,
+     * deduplicated by the read policy's FINAL), so a path's rows count its commits.
+     */
     private static final String HOTSPOTS = """
-            SELECT a.repo_id AS repo_id, r.full_name AS full_name, a.path AS path, uniqExact(a.sha) AS commits,
+            SELECT a.repo_id AS repo_id, r.full_name AS full_name, a.path AS path, count() AS commits,
                    sum(a.additions) AS added, sum(a.deletions) AS deleted, added + deleted AS churn,
                    uniqExact(a.author_key) AS authors, churn * authors AS score
             FROM (""" + CHANGES + """
