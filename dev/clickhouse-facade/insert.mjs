@@ -10,7 +10,8 @@ const KEYWORDS = new Set(['SETTINGS', 'FORMAT', 'VALUES', 'SELECT', 'WITH', 'FRO
 
 /**
  * @param {Buffer} full the whole INSERT: the URL query, a newline and the body, or the body alone
- * @returns {null | { statement: (infileLiteral: string) => string, format: string, data: Buffer }}
+ * @returns {null | { statement: (infileLiteral: string) => string, text: string, format: string, data: Buffer }}
+ *   (text: the client's statement without its data)
  *   null when the INSERT carries no inline data (INSERT … SELECT) or its shape is not recognised (the engine
  *   then reports the error on the plain text).
  */
@@ -60,6 +61,7 @@ export function splitInsert(full) {
     const tail = full.subarray(firstClause, clausesEnd).toString('utf8');
     return {
       statement: (infile) => `${head} FROM INFILE ${infile} COMPRESSION 'none'${tail ? ' ' + tail : ''} FORMAT ${format}`,
+      text: `${head}${tail ? ' ' + tail : ''}`,
       format,
       data: full.subarray(dataStart),
     };

@@ -8,14 +8,21 @@
 // --query-log FILE (or env DEVHEALTH_CLICKHOUSE_QUERY_LOG; opt-in, for benchmarks): appends every statement other
 // than an INSERT, as received, to FILE as one JSON line {sql, params, settings, database, format}, so that the
 // same statements can be replayed straight to the engine (bench/analytics).
+//
+// Safe on a shared machine (see README.md, "Security"): queries need the configured credentials (env
+// DEVHEALTH_CLICKHOUSE_USER / DEVHEALTH_CLICKHOUSE_PASSWORD, default default / devhealth); requests a browser sends
+// (an Origin or Sec-Fetch-* header, or a Host that is not a loopback name) are refused, so no web page can reach
+// it; table functions, engines and dictionary sources that read or write files, URLs, other servers or programs
+// are refused; request bodies are capped before and after decompression.
 import fs from 'node:fs';
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import zlib from 'node:zlib';
 import { openEngine } from './engine.mjs';
 import { splitInsert } from './insert.mjs';
 
-const MAX_BODY_BYTES = 1024 * 1024 * 1024;
+/** The largest request body accepted, before and after Content-Encoding (a compressed body cannot expand past it). */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 const DISPLAY_NAME = 'devhealth-clickhouse-facade';
 
 // URL parameters the HTTP handler of a ClickHouse server consumes itself; every other one (except
@@ -55,7 +62,8 @@ const badRequest = (message) => new FacadeError(36, 'BAD_ARGUMENTS', message);
 
 function parseArgs(argv) {
   const opts = { port: 8123, host: '127.0.0.1', path: './data', exitWithParentPid: 0,
-    queryLog: process.env.DEVHEALTH_CLICKHOUSE_QUERY_LOG || '' };
+    queryLog: process.env.DEVHEALTH_CLICKHOUSE_QUERY_LOG || '',
+    user: process.env.DEVHEALTH_CLICKHOUSE_USER || 'default', password: process.env.DEVHEALTH_CLICKHOUSE_PASSWORD || 'devhealth' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
@@ -95,14 +103,91 @@ async function readBody(req) {
   const body = Buffer.concat(chunks, size);
   const encoding = (req.headers['content-encoding'] || 'identity').toLowerCase();
   try {
-    if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.gunzipSync(body);
-    if (encoding === 'deflate') return zlib.inflateSync(body);
-    if (encoding === 'br') return zlib.brotliDecompressSync(body);
+    const limit = { maxOutputLength: MAX_BODY_BYTES };
+    if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.gunzipSync(body, limit);
+    if (encoding === 'deflate') return zlib.inflateSync(body, limit);
+    if (encoding === 'br') return zlib.brotliDecompressSync(body, limit);
   } catch (e) {
+    if (e.code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new FacadeError(202, 'QUERY_IS_TOO_LARGE', `The ${encoding} request body decompresses to more than ${MAX_BODY_BYTES} bytes`);
+    }
     throw badRequest(`Cannot decompress the ${encoding} request body: ${e.message}`);
   }
   if (encoding !== 'identity') throw badRequest(`Unsupported Content-Encoding: ${encoding} (the facade knows gzip, deflate, br)`);
   return body;
+}
+
+// --- the shared-machine guards ---------------------------------------------------------------------------------
+
+/** Host header values a non-browser local client sends: a loopback address or name, with any port. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
+
+/**
+ * Refuses what a web browser sends: any page the operator visits could otherwise POST statements to the facade as a
+ * CORS "simple request" (the response is unreadable, the statement still runs), or reach it through DNS
+ * rebinding (a foreign Host). Clients of ClickHouse (JDBC, client-v2, curl, fetch in Node) send neither header.
+ */
+function refuseBrowsers(req, listenHost) {
+  const fromBrowser = req.headers.origin !== undefined || Object.keys(req.headers).some((h) => h.startsWith('sec-fetch-'));
+  if (fromBrowser) throw new FacadeError(497, 'ACCESS_DENIED', 'Requests from web browsers are refused by the local facade', 403);
+  const host = String(req.headers.host ?? '');
+  if (!LOOPBACK_HOST.test(host) && host.replace(/:\d+$/, '') !== listenHost) {
+    throw new FacadeError(497, 'ACCESS_DENIED', 'The Host header must name the local facade (a loopback address)', 403);
+  }
+}
+
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest();
+const sameSecret = (given, expected) => timingSafeEqual(sha256(given), sha256(expected));
+
+/** The credentials as ClickHouse's HTTP handler takes them: Basic auth, X-ClickHouse-User/Key, or user/password. */
+function credentials(req, url) {
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(String(req.headers.authorization ?? ''));
+  if (basic) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon < 0 ? { user: decoded, password: '' } : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (req.headers['x-clickhouse-user'] !== undefined) {
+    return { user: String(req.headers['x-clickhouse-user']), password: String(req.headers['x-clickhouse-key'] ?? '') };
+  }
+  return { user: url.searchParams.get('user') ?? 'default', password: url.searchParams.get('password') ?? '' };
+}
+
+function authenticate(req, url, opts) {
+  const { user, password } = credentials(req, url);
+  // Both compared, always: the answer does not tell which one was wrong, nor how much of it.
+  const userOk = sameSecret(user, opts.user);
+  const passwordOk = sameSecret(password, opts.password);
+  if (!userOk || !passwordOk) {
+    throw new FacadeError(516, 'AUTHENTICATION_FAILED', `${user.slice(0, 64)}: Authentication failed: password is incorrect, or there is no user with such name`, 403);
+  }
+}
+
+/**
+ * Table functions, table engines and dictionary sources that reach outside the engine's own tables: files, URLs,
+ * object stores, other servers, programs. Product SQL never needs them; on a shared machine they would turn the
+ * facade into a file reader/writer or a request forwarder for whoever can reach its port.
+ */
+const OUTSIDE_READERS = new Set(['file', 'filecluster', 'url', 'urlcluster', 'http', 's3', 's3cluster', 'gcs', 'oss', 'cosn',
+  'azureblobstorage', 'azureblobstoragecluster', 'hdfs', 'hdfscluster', 'remote', 'remotesecure', 'cluster',
+  'clusterallreplicas', 'mysql', 'postgresql', 'mongodb', 'redis', 'sqlite', 'odbc', 'jdbc', 'executable',
+  'executablepool', 'deltalake', 'deltalakecluster', 'iceberg', 'icebergs3', 'icebergazure', 'icebergcluster',
+  'icebergs3cluster', 'hudi', 'hudicluster', 'paimon', 'arrowflight', 'ytsaurus', 'kafka', 'rabbitmq', 'nats',
+  'filelog', 'dictionary']);
+
+/** The statement without its string literals, quoted identifiers and comments: what names functions and clauses. */
+const withoutLiterals = (sql) => sql.replace(/'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S])*"|`(?:[^`\\]|\\[\s\S])*`|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+
+function refuseOutsideAccess(sql) {
+  const code = withoutLiterals(sql);
+  for (const match of code.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+    if (OUTSIDE_READERS.has(match[1].toLowerCase())) {
+      throw new FacadeError(497, 'ACCESS_DENIED', `${match[1]}(…) reaches outside the engine's tables and is refused by the local facade`, 403);
+    }
+  }
+  if (/\bINTO\s+OUTFILE\b|\bFROM\s+INFILE\b/i.test(code)) {
+    throw new FacadeError(497, 'ACCESS_DENIED', 'INTO OUTFILE and FROM INFILE are refused by the local facade', 403);
+  }
 }
 
 /** Turns an HTTP request into an engine job, as ClickHouse's HTTP handler reads it. */
@@ -132,8 +217,10 @@ function toJob(req, url, body) {
   job.logSql = urlQuery ?? body.subarray(0, 480).toString('utf8');
   job.insert = isInsert(job.logSql);
   if (job.insert) job.inlineData = splitInsert(full);
+  if (job.inlineData) refuseOutsideAccess(job.inlineData.text);
   if (!job.inlineData) {
     job.sql = full.toString('utf8');
+    refuseOutsideAccess(job.sql);
     if (!job.sql.replace(LEADING_NOISE, '')) throw new FacadeError(62, 'SYNTAX_ERROR', 'Empty query');
     if (!job.insert) job.format = formatClause(job.sql) ?? format;
   }
@@ -208,11 +295,13 @@ async function main() {
         const body = `There is no handle ${url.pathname}\n\nUse / or /ping for health checks.\n`;
         return reply(404, Buffer.from(body), { 'Content-Type': 'text/plain; charset=UTF-8' });
       }
+      refuseBrowsers(req, opts.host);
       if (stopping) throw new FacadeError(236, 'ABORTED', 'The server is shutting down', 503);
       if (!['GET', 'HEAD', 'POST'].includes(req.method)) throw badRequest(`Method ${req.method} is not supported`);
       if (/^multipart\//i.test(req.headers['content-type'] || '')) throw badRequest('multipart requests (external tables) are not supported by the local facade');
       const body = await readBody(req);
       if (req.method !== 'POST' && !url.searchParams.has('query')) return reply(200, Buffer.from('Ok.\n'), { 'Content-Type': 'text/html; charset=UTF-8' });
+      authenticate(req, url, opts);
       const job = toJob(req, url, req.method === 'POST' ? body : Buffer.alloc(0));
       logSql = job.logSql;
       if (opts.queryLog && job.sql !== undefined && !job.insert) {

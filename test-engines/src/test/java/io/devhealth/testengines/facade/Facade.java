@@ -20,6 +20,12 @@ final class Facade implements AutoCloseable {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  /** The facade's configured credentials (dev/engines/clickhouse's defaults), as every client sends them. */
+  static final String USER = "default";
+  static final String PASSWORD = "devhealth";
+  static final String AUTHORIZATION = "Basic "
+      + java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
   final Path dataDir;
   final int port;
 
@@ -58,15 +64,20 @@ final class Facade implements AutoCloseable {
     return "jdbc:clickhouse://127.0.0.1:" + port + "/" + database + "?compress=false";
   }
 
-  /** POSTs {@code body} to {@code /?<query>} with the given header name/value pairs. */
+  /** POSTs {@code body} to {@code /?<query>} with the credentials and the given header name/value pairs. */
   HttpResponse<byte[]> post(String query, byte[] body, String... headers) {
+    return send(unauthenticatedPost(query, body, headers).header("Authorization", AUTHORIZATION).build());
+  }
+
+  /** A POST of {@code body} to {@code /?<query>} with the given headers only: no credentials. */
+  HttpRequest.Builder unauthenticatedPost(String query, byte[] body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/" + (query.isEmpty() ? "" : "?" + query)))
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return send(request.build());
+    return request;
   }
 
   HttpResponse<byte[]> post(String query, String body, String... headers) {
@@ -74,7 +85,8 @@ final class Facade implements AutoCloseable {
   }
 
   HttpResponse<byte[]> get(String pathAndQuery) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).timeout(Duration.ofSeconds(60)).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", AUTHORIZATION).GET().build());
   }
 
   /** Runs SQL (POST body), asserts 200 and returns the body as text. */

@@ -54,7 +54,7 @@ class FacadeClientV2Tests {
     return new Client.Builder()
         .addEndpoint(facade.baseUrl())
         .setUsername("default")
-        .setPassword("x")
+        .setPassword(Facade.PASSWORD)
         .compressServerResponse(false)
         .compressClientRequest(false)
         .build();

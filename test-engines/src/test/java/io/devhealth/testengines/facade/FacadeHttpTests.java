@@ -258,6 +258,7 @@ class FacadeHttpTests {
     assertThat(bytes.length).isGreaterThan(3_000_000);
     HttpRequest chunked = HttpRequest.newBuilder(URI.create(facade.baseUrl() + "/?query=" + urlEncode("INSERT INTO chunked_t FORMAT TabSeparated")))
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))) // no Content-Length
+        .header("Authorization", Facade.AUTHORIZATION)
         .build();
     HttpResponse<byte[]> response = Facade.send(chunked);
     assertThat(response.statusCode()).as(text(response)).isEqualTo(200);

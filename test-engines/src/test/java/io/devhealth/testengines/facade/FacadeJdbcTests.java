@@ -46,7 +46,7 @@ class FacadeJdbcTests {
   static Connection connect(Facade facade, String database) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", "default");
-    properties.setProperty("password", "any-password");
+    properties.setProperty("password", Facade.PASSWORD);
     return DriverManager.getConnection(facade.jdbcUrl(database), properties);
   }
 

@@ -99,7 +99,7 @@ class FacadeLifecycleTests {
 
   private static CompletableFuture<HttpResponse<byte[]>> postAsync(Facade facade, String sql) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(facade.baseUrl() + "/"))
-        .POST(HttpRequest.BodyPublishers.ofString(sql)).build();
+        .header("Authorization", Facade.AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(sql)).build();
     return Facade.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
