@@ -1,0 +1,113 @@
+package io.devhealth.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+
+/** Every overlay renders with kubectl kustomize, parses strictly, and passes every rule of {@link ManifestChecker}. */
+class OverlaysTests {
+
+    static List<String> overlays() {
+        return Kustomize.overlays();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void overlayPassesEveryRule(String overlay) {
+        Manifests.Rendered rendered = Overlays.parsed(overlay);
+
+        assertThat(rendered.all(Deployment.class)).hasSize(4);
+        assertThat(Overlays.checker().check(rendered)).isEmpty();
+    }
+
+    @Test
+    void devRunsOneReplicaOfEachWithDatabasesInside() {
+        Manifests.Rendered dev = Overlays.parsed("overlays/dev");
+
+        assertThat(dev.all(HorizontalPodAutoscaler.class)).isEmpty();
+        assertThat(dev.all(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.all(StatefulSet.class)).extracting(s -> s.getMetadata().getName())
+                .containsExactlyInAnyOrder("postgres", "clickhouse");
+        assertThat(dev.all(Deployment.class)).allSatisfy(d -> assertThat(d.getMetadata().getNamespace()).isEqualTo("devhealth-dev"));
+    }
+
+    @Test
+    void prodAutoscalesEveryDeploymentAndUsesTlsToExternalDatabases() {
+        Manifests.Rendered prod = Overlays.parsed("overlays/prod");
+
+        assertThat(prod.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
+                .containsExactlyInAnyOrder("identity-service", "analytics-service", "sync-service", "dashboard");
+        assertThat(prod.all(StatefulSet.class)).isEmpty();
+        assertThat(prod.get(ConfigMap.class, "identity-service-config").getData())
+                .hasEntrySatisfying("QUARKUS_DATASOURCE_JDBC_URL", url -> assertThat(url).endsWith("sslmode=verify-full"))
+                .hasEntrySatisfying("QUARKUS_DATASOURCE_REACTIVE_URL", url -> assertThat(url).endsWith("sslmode=verify-full"));
+        assertThat(prod.get(ConfigMap.class, "analytics-service-config").getData().get("DEVHEALTH_CLICKHOUSE_URL")).startsWith("https://");
+        assertThat(prod.get(Gateway.class, "devhealth").getSpec().getListeners())
+                .anySatisfy(l -> assertThat(l.getProtocol()).isEqualTo("HTTPS"));
+    }
+
+    @Test
+    void ingressOverlayReplacesTheGatewayApiObjects() {
+        Manifests.Rendered ingress = Overlays.parsed("overlays/ingress");
+
+        assertThat(ingress.all(Gateway.class)).isEmpty();
+        assertThat(ingress.all(HTTPRoute.class)).isEmpty();
+        assertThat(ingress.all(Ingress.class)).hasSize(1);
+    }
+
+    @Test
+    void clickHouseClusterHasTwoShardsOfTwoReplicasAndTheServicesKnowItsName() {
+        Manifests.Rendered cluster = Overlays.parsed("overlays/clickhouse-cluster");
+
+        GenericKubernetesResource chi = cluster.get(GenericKubernetesResource.class, "devhealth");
+        List<Map<String, Object>> clusters = chi.get("spec", "configuration", "clusters");
+        assertThat(clusters).hasSize(1);
+        Map<String, Object> layout = (Map<String, Object>) clusters.get(0).get("layout");
+        assertThat(layout).containsEntry("shardsCount", 2).containsEntry("replicasCount", 2);
+        List<Map<String, Object>> keeperNodes = chi.get("spec", "configuration", "zookeeper", "nodes");
+        GenericKubernetesResource keeper = cluster.get(GenericKubernetesResource.class, "devhealth-keeper");
+        // The operator names a Keeper installation's Service keeper-<name>; Raft needs an odd quorum.
+        assertThat(keeperNodes).singleElement().satisfies(n -> assertThat(n).containsEntry("host", "keeper-" + keeper.getMetadata().getName()));
+        List<Map<String, Object>> keeperClusters = keeper.get("spec", "configuration", "clusters");
+        assertThat(((Map<String, Object>) keeperClusters.get(0).get("layout")).get("replicasCount")).isEqualTo(3);
+
+        for (String service : List.of("sync-service", "analytics-service")) {
+            Map<String, String> config = cluster.get(ConfigMap.class, service + "-config").getData();
+            assertThat(config).containsEntry("DEVHEALTH_CLICKHOUSE_CLUSTER", (String) clusters.get(0).get("name"))
+                    .containsEntry("DEVHEALTH_CLICKHOUSE_URL", "http://clickhouse-" + chi.getMetadata().getName() + ":8123");
+        }
+        assertThat(cluster.operatorWorkloads()).extracting(Manifests.Workload::name)
+                .containsExactlyInAnyOrder("devhealth/clickhouse", "devhealth-keeper/keeper");
+    }
+
+    @Test
+    void serviceConfigurationIsReadFromTheSources() {
+        Map<String, ServiceConfig> services = Overlays.services();
+
+        assertThat(services.get("identity-service").httpPort()).isEqualTo(8081);
+        assertThat(services.get("analytics-service").httpPort()).isEqualTo(8082);
+        assertThat(services.get("sync-service").httpPort()).isEqualTo(8083);
+        // application.properties (profile stripped), @ConfigMapping with a nested group, @ConfigProperty.
+        assertThat(services.get("identity-service").keys()).contains("quarkus.datasource.reactive.url",
+                "devhealth.auth.throttle.window", "devhealth.credentials.master-keys", "devhealth.service-secret");
+        assertThat(services.get("sync-service").keys()).contains("devhealth.git.clone-cache",
+                "devhealth.metrics.recompute.stale-after", "devhealth.people.report-attempts");
+        assertThat(services.get("sync-service").keys()).doesNotContain("devhealth.sync.lease-seconds");
+        assertThat(services.get("analytics-service").acceptsEnv("DEVHEALTH_CLICKHOUSE_URL")).isTrue();
+        assertThat(services.get("analytics-service").acceptsEnv("QUARKUS_DATASOURCE_REACTIVE_URL")).isFalse();
+    }
+}
