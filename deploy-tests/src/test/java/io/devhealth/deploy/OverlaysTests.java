@@ -2,14 +2,20 @@ package io.devhealth.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -43,6 +49,10 @@ class OverlaysTests {
         assertThat(dev.all(StatefulSet.class)).extracting(s -> s.getMetadata().getName())
                 .containsExactlyInAnyOrder("postgres", "clickhouse");
         assertThat(dev.all(Deployment.class)).allSatisfy(d -> assertThat(d.getMetadata().getNamespace()).isEqualTo("devhealth-dev"));
+        // The single-node server has one user, the one its StatefulSet creates: analytics-service signs in with it.
+        assertThat(dev.get(Deployment.class, "analytics-service").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().startsWith("DEVHEALTH_CLICKHOUSE_"))
+                .allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("sync-service-clickhouse"));
     }
 
     @Test
@@ -92,6 +102,34 @@ class OverlaysTests {
         }
         assertThat(cluster.operatorWorkloads()).extracting(Manifests.Workload::name)
                 .containsExactlyInAnyOrder("devhealth/clickhouse", "devhealth-keeper/keeper");
+    }
+
+    @Test
+    void everySecretReferencedIsOneReadmeTellsHowToCreate() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        Matcher create = Pattern.compile("kubectl create secret (?:generic|tls) (\\S+)")
+                .matcher(Files.readString(Repo.root().resolve("README.md")));
+        while (create.find()) {
+            documented.add(create.group(1));
+        }
+        Set<String> referenced = new TreeSet<>();
+        for (String overlay : Kustomize.overlays()) {
+            Manifests.Rendered rendered = Overlays.parsed(overlay);
+            for (Manifests.Workload workload : rendered.workloads()) {
+                for (Container container : workload.spec().getContainers()) {
+                    container.getEnv().stream().filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                            .forEach(e -> referenced.add(e.getValueFrom().getSecretKeyRef().getName()));
+                }
+                workload.spec().getVolumes().stream().filter(v -> v.getSecret() != null)
+                        .forEach(v -> referenced.add(v.getSecret().getSecretName()));
+            }
+            rendered.all(Gateway.class).forEach(g -> g.getSpec().getListeners().stream().filter(l -> l.getTls() != null)
+                    .forEach(l -> l.getTls().getCertificateRefs().forEach(ref -> referenced.add(ref.getName()))));
+            rendered.all(Ingress.class).forEach(i -> i.getSpec().getTls().forEach(tls -> referenced.add(tls.getSecretName())));
+        }
+
+        assertThat(referenced).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(documented).isEqualTo(referenced);
     }
 
     @Test
