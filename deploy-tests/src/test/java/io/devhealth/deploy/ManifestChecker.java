@@ -180,53 +180,78 @@ final class ManifestChecker {
         Set<String> expected = new TreeSet<>(services.keySet());
         expected.add(DASHBOARD);
         for (String name : expected) {
-            Optional<Deployment> found = rendered.named(Deployment.class, name);
-            if (found.isEmpty()) {
+            Optional<Deployment> deployment = rendered.named(Deployment.class, name);
+            if (deployment.isEmpty()) {
                 problems.add("no Deployment " + name);
                 continue;
             }
-            Deployment deployment = found.get();
-            var pod = deployment.getSpec().getTemplate().getSpec();
-            Container container = pod.getContainers().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
-            if (container == null) {
-                problems.add("Deployment " + name + " has no container " + name);
-                continue;
-            }
-            int port = services.containsKey(name) ? services.get(name).httpPort() : DASHBOARD_PORT;
-            Optional<ContainerPort> http = container.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst();
-            if (http.isEmpty() || http.get().getContainerPort() != port) {
-                problems.add("Deployment " + name + ": container port 'http' is not " + port
-                        + (services.containsKey(name) ? " (its quarkus.http.port)" : ""));
-            }
-            String image = Objects.requireNonNullElse(container.getImage(), "");
-            if (!image.startsWith("devhealth/" + name + ":") && !image.startsWith("devhealth/" + name + "@")) {
-                problems.add("Deployment " + name + ": image " + image + " is not devhealth/" + name);
-            }
-            if (services.containsKey(name)) {
-                problems.addAll(health(name, container));
-            }
-            if (pod.getTopologySpreadConstraints().isEmpty()) {
-                problems.add("Deployment " + name + ": no topologySpreadConstraints");
-            }
-            problems.addAll(serviceFor(rendered, deployment, port));
-            Optional<ServiceAccount> account = rendered.named(ServiceAccount.class, Objects.requireNonNullElse(pod.getServiceAccountName(), ""));
-            if (account.isEmpty()) {
-                problems.add("Deployment " + name + ": its ServiceAccount " + pod.getServiceAccountName() + " does not exist");
-            } else if (!Boolean.FALSE.equals(account.get().getAutomountServiceAccountToken())) {
-                problems.add("ServiceAccount " + account.get().getMetadata().getName() + ": automountServiceAccountToken is not false");
-            }
-            boolean scaled = rendered.all(HorizontalPodAutoscaler.class).stream().anyMatch(h -> "Deployment".equals(h.getSpec().getScaleTargetRef().getKind())
-                    && name.equals(h.getSpec().getScaleTargetRef().getName()));
-            if (!scaled && deployment.getSpec().getReplicas() == null) {
-                problems.add("Deployment " + name + ": neither a HorizontalPodAutoscaler nor a replica count");
-            }
-            if (scaled && deployment.getSpec().getReplicas() != null) {
-                problems.add("Deployment " + name + ": sets replicas although an autoscaler owns the count");
-            }
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            if (rendered.all(PodDisruptionBudget.class).stream().noneMatch(b -> matches(b.getSpec().getSelector(), labels))) {
-                problems.add("Deployment " + name + ": no PodDisruptionBudget selects its pods");
-            }
+            problems.addAll(container(deployment.get()));
+            problems.addAll(serviceFor(rendered, deployment.get(), httpPort(name)));
+            problems.addAll(serviceAccount(rendered, deployment.get()));
+            problems.addAll(scaling(rendered, deployment.get()));
+        }
+        return problems;
+    }
+
+    private int httpPort(String name) {
+        return services.containsKey(name) ? services.get(name).httpPort() : DASHBOARD_PORT;
+    }
+
+    /** The container named like its Deployment: devhealth/<name> image, port http = quarkus.http.port, health probes. */
+    private List<String> container(Deployment deployment) {
+        String name = deployment.getMetadata().getName();
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+        if (container == null) {
+            return List.of("Deployment " + name + " has no container " + name);
+        }
+        List<String> problems = new ArrayList<>();
+        int port = httpPort(name);
+        Optional<ContainerPort> http = container.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst();
+        if (http.isEmpty() || http.get().getContainerPort() != port) {
+            problems.add("Deployment " + name + ": container port 'http' is not " + port
+                    + (services.containsKey(name) ? " (its quarkus.http.port)" : ""));
+        }
+        String image = Objects.requireNonNullElse(container.getImage(), "");
+        if (!image.startsWith("devhealth/" + name + ":") && !image.startsWith("devhealth/" + name + "@")) {
+            problems.add("Deployment " + name + ": image " + image + " is not devhealth/" + name);
+        }
+        if (services.containsKey(name)) {
+            problems.addAll(health(name, container));
+        }
+        if (pod.getTopologySpreadConstraints().isEmpty()) {
+            problems.add("Deployment " + name + ": no topologySpreadConstraints");
+        }
+        return problems;
+    }
+
+    private static List<String> serviceAccount(Manifests.Rendered rendered, Deployment deployment) {
+        String accountName = Objects.requireNonNullElse(deployment.getSpec().getTemplate().getSpec().getServiceAccountName(), "");
+        Optional<ServiceAccount> account = rendered.named(ServiceAccount.class, accountName);
+        if (account.isEmpty()) {
+            return List.of("Deployment " + deployment.getMetadata().getName() + ": its ServiceAccount " + accountName + " does not exist");
+        }
+        if (!Boolean.FALSE.equals(account.get().getAutomountServiceAccountToken())) {
+            return List.of("ServiceAccount " + accountName + ": automountServiceAccountToken is not false");
+        }
+        return List.of();
+    }
+
+    /** An autoscaler owns the count (and the Deployment leaves replicas unset), or a fixed count; a PDB covers the pods. */
+    private static List<String> scaling(Manifests.Rendered rendered, Deployment deployment) {
+        List<String> problems = new ArrayList<>();
+        String name = deployment.getMetadata().getName();
+        boolean scaled = rendered.all(HorizontalPodAutoscaler.class).stream().anyMatch(h -> "Deployment".equals(h.getSpec().getScaleTargetRef().getKind())
+                && name.equals(h.getSpec().getScaleTargetRef().getName()));
+        if (!scaled && deployment.getSpec().getReplicas() == null) {
+            problems.add("Deployment " + name + ": neither a HorizontalPodAutoscaler nor a replica count");
+        }
+        if (scaled && deployment.getSpec().getReplicas() != null) {
+            problems.add("Deployment " + name + ": sets replicas although an autoscaler owns the count");
+        }
+        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        if (rendered.all(PodDisruptionBudget.class).stream().noneMatch(b -> matches(b.getSpec().getSelector(), labels))) {
+            problems.add("Deployment " + name + ": no PodDisruptionBudget selects its pods");
         }
         return problems;
     }
@@ -308,6 +333,18 @@ final class ManifestChecker {
     List<String> routes(Manifests.Rendered rendered) {
         List<String> problems = new ArrayList<>();
         Map<String, String> served = new java.util.TreeMap<>();
+        problems.addAll(httpRoutes(rendered, served));
+        problems.addAll(gateways(rendered));
+        problems.addAll(ingresses(rendered, served));
+        if (!served.equals(new java.util.TreeMap<>(ROUTES))) {
+            problems.add("the routes served are " + served + ", not " + new java.util.TreeMap<>(ROUTES));
+        }
+        return problems;
+    }
+
+    /** HTTPRoutes attach to an existing Gateway listener and send to existing Service ports; records what they serve. */
+    private static List<String> httpRoutes(Manifests.Rendered rendered, Map<String, String> served) {
+        List<String> problems = new ArrayList<>();
         for (HTTPRoute route : rendered.all(HTTPRoute.class)) {
             String name = "HTTPRoute " + route.getMetadata().getName();
             for (ParentReference parent : route.getSpec().getParentRefs()) {
@@ -328,6 +365,12 @@ final class ManifestChecker {
                 }
             }
         }
+        return problems;
+    }
+
+    /** Every Gateway terminates TLS with a certificate; its plain-HTTP listeners only redirect (no backends). */
+    private static List<String> gateways(Manifests.Rendered rendered) {
+        List<String> problems = new ArrayList<>();
         for (Gateway gateway : rendered.all(Gateway.class)) {
             boolean tls = gateway.getSpec().getListeners().stream().anyMatch(l -> "HTTPS".equals(l.getProtocol())
                     && Optional.ofNullable(l.getTls()).map(ListenerTLSConfig::getCertificateRefs).filter(r -> !r.isEmpty()).isPresent());
@@ -335,13 +378,21 @@ final class ManifestChecker {
                 problems.add("Gateway " + gateway.getMetadata().getName() + ": no HTTPS listener with a certificate");
             }
             for (Listener listener : gateway.getSpec().getListeners()) {
-                if ("HTTP".equals(listener.getProtocol()) && rendered.all(HTTPRoute.class).stream().anyMatch(r -> !r.getSpec().getRules().stream()
-                        .allMatch(rule -> rule.getBackendRefs().isEmpty()) && r.getSpec().getParentRefs().stream()
-                        .anyMatch(p -> p.getSectionName() == null || listener.getName().equals(p.getSectionName())))) {
+                boolean servesBackend = rendered.all(HTTPRoute.class).stream()
+                        .filter(r -> r.getSpec().getRules().stream().anyMatch(rule -> !rule.getBackendRefs().isEmpty()))
+                        .anyMatch(r -> r.getSpec().getParentRefs().stream()
+                                .anyMatch(p -> p.getSectionName() == null || listener.getName().equals(p.getSectionName())));
+                if ("HTTP".equals(listener.getProtocol()) && servesBackend) {
                     problems.add("Gateway " + gateway.getMetadata().getName() + ": plain-HTTP listener " + listener.getName() + " serves a backend");
                 }
             }
         }
+        return problems;
+    }
+
+    /** Ingresses: TLS, Prefix paths, existing Service ports; records what they serve. */
+    private static List<String> ingresses(Manifests.Rendered rendered, Map<String, String> served) {
+        List<String> problems = new ArrayList<>();
         for (Ingress ingress : rendered.all(Ingress.class)) {
             String name = "Ingress " + ingress.getMetadata().getName();
             if (ingress.getSpec().getTls().isEmpty()) {
@@ -357,9 +408,6 @@ final class ManifestChecker {
                     served.put(path.getPath(), service.getName());
                 }
             }
-        }
-        if (!served.equals(new java.util.TreeMap<>(ROUTES))) {
-            problems.add("the routes served are " + served + ", not " + new java.util.TreeMap<>(ROUTES));
         }
         return problems;
     }
@@ -382,7 +430,6 @@ final class ManifestChecker {
      */
     List<String> networkPolicies(Manifests.Rendered rendered) {
         List<String> problems = new ArrayList<>();
-        List<Map<String, String>> pods = rendered.workloads().stream().map(Manifests.Workload::podLabels).toList();
         List<NetworkPolicy> policies = rendered.all(NetworkPolicy.class);
         boolean defaultDeny = policies.stream().anyMatch(p -> isEmpty(p.getSpec().getPodSelector())
                 && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
@@ -390,50 +437,60 @@ final class ManifestChecker {
         if (!defaultDeny) {
             problems.add("no default-deny NetworkPolicy (all pods, Ingress and Egress, no rules)");
         }
+        List<Map<String, String>> pods = rendered.workloads().stream().map(Manifests.Workload::podLabels).toList();
         for (NetworkPolicy policy : policies) {
-            String name = "NetworkPolicy " + policy.getMetadata().getName();
-            if (pods.stream().noneMatch(labels -> matches(policy.getSpec().getPodSelector(), labels))) {
-                problems.add(name + ": its podSelector matches no pod");
+            problems.addAll(selectors(policy, pods));
+        }
+        for (Manifests.Workload workload : rendered.workloads()) {
+            problems.addAll(reachability(rendered, workload, policies));
+        }
+        return problems;
+    }
+
+    /** The policy and its in-namespace peers select some pod; no rule leaves its ports open. */
+    private static List<String> selectors(NetworkPolicy policy, List<Map<String, String>> pods) {
+        List<String> problems = new ArrayList<>();
+        String name = name(policy);
+        if (pods.stream().noneMatch(labels -> matches(policy.getSpec().getPodSelector(), labels))) {
+            problems.add(name + ": its podSelector matches no pod");
+        }
+        List<NetworkPolicyPeer> peers = new ArrayList<>();
+        policy.getSpec().getIngress().forEach(r -> peers.addAll(r.getFrom()));
+        policy.getSpec().getEgress().forEach(r -> peers.addAll(r.getTo()));
+        for (NetworkPolicyPeer peer : peers) {
+            if (peer.getNamespaceSelector() == null && peer.getIpBlock() == null
+                    && pods.stream().noneMatch(labels -> matches(peer.getPodSelector(), labels))) {
+                problems.add(name + ": a peer's podSelector matches no pod");
             }
-            List<NetworkPolicyPeer> peers = new ArrayList<>();
-            policy.getSpec().getIngress().forEach(r -> peers.addAll(r.getFrom()));
-            policy.getSpec().getEgress().forEach(r -> peers.addAll(r.getTo()));
-            for (NetworkPolicyPeer peer : peers) {
-                if (peer.getNamespaceSelector() == null && peer.getIpBlock() == null
-                        && pods.stream().noneMatch(labels -> matches(peer.getPodSelector(), labels))) {
-                    problems.add(name + ": a peer's podSelector matches no pod");
+        }
+        if (policy.getSpec().getIngress().stream().anyMatch(rule -> rule.getPorts().isEmpty())) {
+            problems.add(name + ": an ingress rule opens every port");
+        }
+        if (policy.getSpec().getEgress().stream().anyMatch(rule -> rule.getPorts().isEmpty())) {
+            problems.add(name + ": an egress rule opens every port");
+        }
+        return problems;
+    }
+
+    /** What the policies selecting this workload let it reach, and who they let reach it, against the intended paths. */
+    private static List<String> reachability(Manifests.Rendered rendered, Manifests.Workload workload, List<NetworkPolicy> policies) {
+        List<String> problems = new ArrayList<>();
+        String pod = workload.podLabels().getOrDefault(NAME, workload.name());
+        for (NetworkPolicy policy : policies.stream().filter(p -> matches(p.getSpec().getPodSelector(), workload.podLabels())).toList()) {
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                for (NetworkPolicyPort port : rule.getPorts()) {
+                    Integer number = port.getPort() == null ? null : port.getPort().getIntVal();
+                    Set<String> owners = number == null ? null : EGRESS_PORT_OWNERS.get(number);
+                    if (owners != null && !owners.contains(pod)) {
+                        problems.add(name(policy) + ": lets " + pod + " connect to port " + number);
+                    }
                 }
             }
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
-                if (rule.getPorts().isEmpty()) {
-                    problems.add(name + ": an ingress rule opens every port");
-                }
-            }
-            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
-                if (rule.getPorts().isEmpty()) {
-                    problems.add(name + ": an egress rule opens every port");
-                }
-            }
-        }
-        for (Manifests.Workload workload : rendered.workloads()) {
-            String pod = workload.podLabels().getOrDefault(NAME, workload.name());
-            List<NetworkPolicy> selecting = policies.stream().filter(p -> matches(p.getSpec().getPodSelector(), workload.podLabels())).toList();
-            for (NetworkPolicy policy : selecting) {
-                for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
-                    for (NetworkPolicyPort port : rule.getPorts()) {
-                        Integer number = port.getPort() == null ? null : port.getPort().getIntVal();
-                        Set<String> owners = number == null ? null : EGRESS_PORT_OWNERS.get(number);
-                        if (owners != null && !owners.contains(pod)) {
-                            problems.add(name(policy) + ": lets " + pod + " connect to port " + number);
-                        }
-                    }
-                }
-                for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
-                    Set<String> allowed = INGRESS_PEERS.getOrDefault(pod, Set.of());
-                    for (String peer : peerNames(rule.getFrom(), rendered)) {
-                        if (!allowed.contains(peer)) {
-                            problems.add(name(policy) + ": lets " + peer + " reach " + pod);
-                        }
+                Set<String> allowed = INGRESS_PEERS.getOrDefault(pod, Set.of());
+                for (String peer : peerNames(rule.getFrom(), rendered)) {
+                    if (!allowed.contains(peer)) {
+                        problems.add(name(policy) + ": lets " + peer + " reach " + pod);
                     }
                 }
             }

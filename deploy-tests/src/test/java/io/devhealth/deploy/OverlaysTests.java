@@ -147,5 +147,8 @@ class OverlaysTests {
         assertThat(services.get("sync-service").keys()).doesNotContain("devhealth.sync.lease-seconds");
         assertThat(services.get("analytics-service").acceptsEnv("DEVHEALTH_CLICKHOUSE_URL")).isTrue();
         assertThat(services.get("analytics-service").acceptsEnv("QUARKUS_DATASOURCE_REACTIVE_URL")).isFalse();
+        // A documented key counts only for the services it is documented for.
+        assertThat(services.get("sync-service").acceptsEnv("DEVHEALTH_CLICKHOUSE_CLUSTER")).isTrue();
+        assertThat(services.get("identity-service").acceptsEnv("DEVHEALTH_CLICKHOUSE_CLUSTER")).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -28,15 +29,15 @@ record ServiceConfig(String service, int httpPort, Set<String> keys) {
     /** DevHealth's Quarkus services, by Deployment name. */
     static final Set<String> SERVICES = Set.of("identity-service", "analytics-service", "sync-service");
 
-    /**
-     * Keys a manifest may set although no source of the service declares them, each with where it is documented.
-     * Key → reason.
-     */
-    static final Map<String, String> DOCUMENTED_KEYS = Map.of(
-            // Quarkus' own: the active profile; each service's application.properties documents %kubernetes.
-            "quarkus.profile", "Quarkus' active profile (QUARKUS_PROFILE); %kubernetes inherits %prod",
-            // The ClickHouse cluster mode of issue #10 (README, Deploy): migrations and reads read it when it lands.
-            "devhealth.clickhouse.cluster", "issue #10: the ClickHouse cluster name for Replicated/Distributed DDL");
+    /** A key a manifest may set although no source of the service declares it, where that is documented. */
+    record DocumentedKey(String key, Set<String> services, String documentation) {
+    }
+
+    static final List<DocumentedKey> DOCUMENTED_KEYS = List.of(
+            new DocumentedKey("quarkus.profile", SERVICES,
+                    "Quarkus' active profile (QUARKUS_PROFILE); application.properties: %kubernetes inherits %prod"),
+            new DocumentedKey("devhealth.clickhouse.cluster", Set.of("sync-service", "analytics-service"),
+                    "issue #10 and README, Deploy: the ClickHouse cluster for the Replicated/Distributed DDL and reads"));
 
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern PROPERTY = Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"");
@@ -70,7 +71,8 @@ record ServiceConfig(String service, int httpPort, Set<String> keys) {
 
     /** Whether the environment variable {@code name} sets one of this service's keys or a documented one. */
     boolean acceptsEnv(String name) {
-        return Stream.concat(keys.stream(), DOCUMENTED_KEYS.keySet().stream()).anyMatch(key -> envName(key).equals(name));
+        Stream<String> documented = DOCUMENTED_KEYS.stream().filter(d -> d.services().contains(service)).map(DocumentedKey::key);
+        return Stream.concat(keys.stream(), documented).anyMatch(key -> envName(key).equals(name));
     }
 
     /** MicroProfile Config's environment form of a key: every non-alphanumeric character becomes _, upper case. */
