@@ -47,9 +47,21 @@ final class Kustomize {
     }
 
     private static Path kubectl() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : (path + ":/usr/bin:/usr/local/bin").split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "kubectl");
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty()) {
+                dirs.add(Path.of(dir));
+            }
+        }
+        dirs.add(Path.of("/usr/bin"));
+        dirs.add(Path.of("/usr/local/bin"));
+        return kubectl(dirs);
+    }
+
+    /** The first executable kubectl in {@code dirs}, checked for its version; else a failure naming what to install. */
+    static Path kubectl(List<Path> dirs) {
+        for (Path dir : dirs) {
+            Path candidate = dir.resolve("kubectl");
             if (Files.isExecutable(candidate)) {
                 requireVersion(candidate);
                 return candidate;
