@@ -97,7 +97,7 @@ class ManifestCheckerTests {
     @Test
     void aConfigMapKeyThatSetsNoConfigurationKeyIsRejected() {
         Manifests.Rendered dev = Overlays.parsed("overlays/dev");
-        dev.get(ConfigMap.class, "sync-service-config").getData().put("DEVHEALTH_SYNC_POLL_INTERVALL", "1m");
+        dev.configMap("sync-service-config").getData().put("DEVHEALTH_SYNC_POLL_INTERVALL", "1m");
 
         assertThat(checker.check(dev)).containsExactly(
                 "overlays/dev: sync-service: environment variable DEVHEALTH_SYNC_POLL_INTERVALL sets no configuration key of the service (application.properties, @ConfigMapping, @ConfigProperty)");

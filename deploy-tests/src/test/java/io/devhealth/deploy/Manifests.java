@@ -88,6 +88,13 @@ final class Manifests {
                     () -> new AssertionError(overlay + ": no " + type.getSimpleName() + " named " + name));
         }
 
+        /** A ConfigMap by its name in k8s/, with or without the content hash a configMapGenerator appends. */
+        ConfigMap configMap(String name) {
+            return all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)
+                    || c.getMetadata().getName().matches(java.util.regex.Pattern.quote(name) + "-[a-z0-9]{10}"))
+                    .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no ConfigMap " + name));
+        }
+
         /** Every pod the overlay creates: Deployments, StatefulSets, Jobs and the operator resources' templates. */
         List<Workload> workloads() {
             List<Workload> workloads = new ArrayList<>();

@@ -62,10 +62,10 @@ class OverlaysTests {
         assertThat(prod.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .containsExactlyInAnyOrder("identity-service", "analytics-service", "sync-service", "dashboard");
         assertThat(prod.all(StatefulSet.class)).isEmpty();
-        assertThat(prod.get(ConfigMap.class, "identity-service-config").getData())
+        assertThat(prod.configMap("identity-service-config").getData())
                 .hasEntrySatisfying("QUARKUS_DATASOURCE_JDBC_URL", url -> assertThat(url).endsWith("sslmode=verify-full"))
                 .hasEntrySatisfying("QUARKUS_DATASOURCE_REACTIVE_URL", url -> assertThat(url).endsWith("sslmode=verify-full"));
-        assertThat(prod.get(ConfigMap.class, "analytics-service-config").getData().get("DEVHEALTH_CLICKHOUSE_URL")).startsWith("https://");
+        assertThat(prod.configMap("analytics-service-config").getData().get("DEVHEALTH_CLICKHOUSE_URL")).startsWith("https://");
         assertThat(prod.get(Gateway.class, "devhealth").getSpec().getListeners())
                 .anySatisfy(l -> assertThat(l.getProtocol()).isEqualTo("HTTPS"));
     }
@@ -96,7 +96,7 @@ class OverlaysTests {
         assertThat(((Map<String, Object>) keeperClusters.get(0).get("layout")).get("replicasCount")).isEqualTo(3);
 
         for (String service : List.of("sync-service", "analytics-service")) {
-            Map<String, String> config = cluster.get(ConfigMap.class, service + "-config").getData();
+            Map<String, String> config = cluster.configMap(service + "-config").getData();
             assertThat(config).containsEntry("DEVHEALTH_CLICKHOUSE_CLUSTER", (String) clusters.get(0).get("name"))
                     .containsEntry("DEVHEALTH_CLICKHOUSE_URL", "http://clickhouse-" + chi.getMetadata().getName() + ":8123");
         }
