@@ -27,15 +27,16 @@ final class Kustomize {
      */
     static String render(Path dir) {
         Path kubectl = kubectl();
+        Path errors = null;
         try {
+            // stderr to a file: reading one pipe to its end while kubectl fills the other would deadlock.
+            errors = Files.createTempFile("kustomize", ".err");
             Process process = new ProcessBuilder(kubectl.toString(), "kustomize", dir.toString())
-                    .redirectErrorStream(false).start();
+                    .redirectError(errors.toFile()).start();
             process.getOutputStream().close();
-            // Read both streams fully before waiting: a large render must not block on a full pipe.
             byte[] out = process.getInputStream().readAllBytes();
-            byte[] err = process.getErrorStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + new String(err, StandardCharsets.UTF_8));
+                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + Files.readString(errors));
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -43,6 +44,10 @@ final class Kustomize {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rendering " + dir, e);
+        } finally {
+            if (errors != null) {
+                errors.toFile().delete();
+            }
         }
     }
 
