@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -38,6 +39,22 @@ class OverlaysTests {
 
         assertThat(rendered.all(Deployment.class)).hasSize(4);
         assertThat(Overlays.checker().check(rendered)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void deployableOverlaysCreateTheirNamespaceUnderTheRestrictedPodSecurityStandard(String overlay) {
+        if (overlay.equals("base")) {
+            return; // the base is never applied alone: it has no namespace of its own
+        }
+        Manifests.Rendered rendered = Overlays.parsed(overlay);
+        Set<String> used = new TreeSet<>();
+        rendered.objects().stream().filter(o -> !(o instanceof Namespace))
+                .forEach(o -> used.add(java.util.Objects.toString(o.getMetadata().getNamespace(), "(none: " + o.getKind() + " " + o.getMetadata().getName() + ")")));
+
+        assertThat(used).singleElement().isNotNull();
+        assertThat(rendered.get(Namespace.class, used.iterator().next()).getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
     @Test
