@@ -66,8 +66,8 @@ final class ManifestChecker {
             443, Set.of("sync-service"));
     /** Which in-namespace workloads may connect to each workload (ingress); "gateway" is the labelled namespace. */
     static final Map<String, Set<String>> INGRESS_PEERS = Map.of(
-            "identity-service", Set.of("gateway", "sync-service", "analytics-service"),
-            "analytics-service", Set.of("gateway"),
+            "identity-service", Set.of("gateway", "sync-service", "analytics-service", "monitoring"),
+            "analytics-service", Set.of("gateway", "monitoring"),
             "sync-service", Set.of("gateway", "monitoring"),
             DASHBOARD, Set.of("gateway"),
             "postgres", Set.of("identity-service"),

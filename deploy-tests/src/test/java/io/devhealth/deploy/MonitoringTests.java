@@ -22,13 +22,16 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * The alerts and the Grafana dashboard (k8s/monitoring, part of prod) use only metrics the services expose today
- * through Micrometer (sync-service's /q/metrics), so no alert silently watches a series that never exists.
+ * through Micrometer (each service's /q/metrics), so no alert silently watches a series that never exists.
  */
 class MonitoringTests {
 
-    /** Metric families Quarkus' Micrometer Prometheus registry publishes for sync-service, plus Prometheus' own up. */
+    /**
+     * Metric families the services' Micrometer Prometheus registries publish (HTTP server latency as histograms,
+     * analytics-service's ClickHouse reads: io.devhealth.support.metrics, QueryMetricsTests), plus Prometheus' up.
+     */
     private static final List<String> EXPOSED = List.of("http_server_requests_seconds_", "http_client_requests_seconds_",
-            "jvm_", "process_");
+            "devhealth_clickhouse_query_seconds_", "jvm_", "process_");
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
     @Test
@@ -70,10 +73,12 @@ class MonitoringTests {
 
         List<Service> scraped = prod.all(Service.class).stream()
                 .filter(s -> ManifestChecker.matches(monitor.getSpec().getSelector(), s.getMetadata().getLabels())).toList();
-        assertThat(scraped).extracting(s -> s.getMetadata().getName()).containsExactly("sync-service");
+        assertThat(scraped).extracting(s -> s.getMetadata().getName())
+                .containsExactlyInAnyOrder("identity-service", "analytics-service", "sync-service");
         assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(e -> {
             assertThat(e.getPath()).isEqualTo("/q/metrics");
-            assertThat(scraped.get(0).getSpec().getPorts()).anySatisfy(p -> assertThat(p.getName()).isEqualTo(e.getPort()));
+            assertThat(scraped).allSatisfy(service -> assertThat(service.getSpec().getPorts())
+                    .anySatisfy(p -> assertThat(p.getName()).isEqualTo(e.getPort())));
         });
     }
 

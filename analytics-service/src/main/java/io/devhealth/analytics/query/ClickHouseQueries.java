@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.agroal.DataSource;
@@ -41,10 +44,24 @@ public class ClickHouseQueries {
 
     private final AgroalDataSource dataSource;
     private final int timeoutSeconds;
+    /** devhealth_clickhouse_query_seconds{outcome}: each read from the connection to its last row mapped. */
+    private final Timer succeeded;
+    private final Timer unavailable;
+    private final Timer failed;
 
-    ClickHouseQueries(@DataSource("clickhouse") AgroalDataSource dataSource, AnalyticsConfig config) {
+    ClickHouseQueries(@DataSource("clickhouse") AgroalDataSource dataSource, AnalyticsConfig config,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.timeoutSeconds = Math.toIntExact(Math.max(1, config.queryTimeout().toSeconds()));
+        this.succeeded = queryTimer(registry, "success");
+        this.unavailable = queryTimer(registry, "unavailable");
+        this.failed = queryTimer(registry, "error");
+    }
+
+    private static Timer queryTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("devhealth.clickhouse.query")
+                .description("ClickHouse reads of analytics-service, from taking a connection to the last row mapped")
+                .tag("outcome", outcome).register(registry);
     }
 
     /**
@@ -56,6 +73,19 @@ public class ClickHouseQueries {
      * @throws ProblemException 503 {@code upstream-unavailable} or 500 {@code internal} when the read fails
      */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+        long started = System.nanoTime();
+        try {
+            List<T> result = read(sql, mapper, parameters);
+            succeeded.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return result;
+        } catch (ProblemException e) {
+            (e.status() == 503 ? unavailable : failed).record(System.nanoTime() - started,
+                    TimeUnit.NANOSECONDS);
+            throw e;
+        }
+    }
+
+    private <T> List<T> read(String sql, RowMapper<T> mapper, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql + READ_SETTINGS)) {
             statement.setQueryTimeout(timeoutSeconds);

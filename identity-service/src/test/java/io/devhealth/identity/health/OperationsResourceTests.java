@@ -22,6 +22,16 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperationsResourceTests {
 
     @Test
+    void prometheusMetricsCarryRequestLatencyHistograms() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/api/v1/identity/.well-known/jwks.json").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/identity/[^\"]*jwks[^\"]*\"[^}]*le=\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void readinessQueriesTheMigratedSchema() throws Exception {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
