@@ -28,10 +28,12 @@ class MonitoringTests {
 
     /**
      * Metric families the services' Micrometer Prometheus registries publish (HTTP server latency as histograms,
-     * analytics-service's ClickHouse reads: io.devhealth.support.metrics, QueryMetricsTests), plus Prometheus' up.
+     * analytics-service's ClickHouse reads: io.devhealth.support.metrics, QueryMetricsTests; sync runs, items and
+     * rate-limit waits: RunExecutor, RunExecutorTests), plus Prometheus' up.
      */
     private static final List<String> EXPOSED = List.of("http_server_requests_seconds_", "http_client_requests_seconds_",
-            "devhealth_clickhouse_query_seconds_", "jvm_", "process_");
+            "devhealth_clickhouse_query_seconds_", "devhealth_sync_runs_seconds_", "devhealth_sync_items_total",
+            "devhealth_sync_rate_limit_wait", "devhealth_sync_runs_active", "jvm_", "process_");
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
     @Test
@@ -40,7 +42,8 @@ class MonitoringTests {
         List<Rule> rules = rule.getSpec().getGroups().stream().flatMap(g -> g.getRules().stream()).toList();
 
         assertThat(rules).extracting(Rule::getAlert)
-                .contains("DevHealthSyncFailing", "DevHealthSyncLagGrowing", "DevHealthHigh5xxRate");
+                .contains("DevHealthSyncFailing", "DevHealthSyncRunsFailing", "DevHealthSyncLagGrowing",
+                        "DevHealthHigh5xxRate");
         assertThat(rules).allSatisfy(r -> {
             assertThat(r.getFor()).isNotBlank();
             assertThat(r.getLabels()).containsKey("severity");

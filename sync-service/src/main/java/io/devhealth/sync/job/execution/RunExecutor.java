@@ -2,6 +2,7 @@ package io.devhealth.sync.job.execution;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,9 @@ import io.devhealth.sync.provider.SyncContext;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.provider.SyncFollowUp;
 import io.devhealth.sync.provider.SyncOutcome;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -68,16 +72,20 @@ public class RunExecutor {
     private final SyncJobConfig config;
     private final Semaphore slots;
     private final Map<UUID, Execution> executions = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
     @Inject
     public RunExecutor(ProviderRegistry providers, Instance<SyncFollowUp> followUps, RunCompletion completion,
-            RunAttribution attribution, SyncJobConfig config) {
+            RunAttribution attribution, SyncJobConfig config, MeterRegistry meters) {
         this.providers = providers;
         this.followUps = followUps;
         this.completion = completion;
         this.attribution = attribution;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrentRuns(), true);
+        this.meters = meters;
+        Gauge.builder("devhealth.sync.runs.active", executions, Map::size)
+                .description("Sync runs executing or queued in this instance").register(meters);
     }
 
     /** Runs executing or queued in this instance. */
@@ -136,6 +144,40 @@ public class RunExecutor {
 
     private RunOutcome executeAndComplete(SyncConfiguration configuration, SyncRun run, ProviderSync provider,
             Execution execution) {
+        long started = System.nanoTime();
+        RunOutcome outcome = null;
+        RunEnding[] ended = new RunEnding[1];
+        try {
+            outcome = executeAndComplete(configuration, run, provider, execution, ended);
+            return outcome;
+        } finally {
+            record(configuration.provider(), outcome, ended[0], System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Prometheus: {@code devhealth_sync_runs_seconds{provider,result}} (duration and count of runs by how they ended),
+     * {@code devhealth_sync_items_total{provider}} (items a run processed), {@code
+     * devhealth_sync_rate_limit_waits_total} / {@code devhealth_sync_rate_limit_wait_seconds_total{provider}}
+     * (pauses for a provider's rate limit, from the run's counts).
+     */
+    private void record(String providerName, RunOutcome outcome, RunEnding ending, long nanos) {
+        String result = outcome == null ? "error" : outcome.result().name().toLowerCase(Locale.ROOT);
+        Timer.builder("devhealth.sync.runs").description("Sync runs by provider and how they ended")
+                .tags("provider", providerName, "result", result).register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (outcome != null && outcome.run() != null) {
+            meters.counter("devhealth.sync.items", "provider", providerName).increment(outcome.run().itemsProcessed());
+        }
+        Map<String, Long> counts = ending == null || ending.outcome() == null ? Map.of() : ending.outcome().counts();
+        meters.counter("devhealth.sync.rate.limit.waits", "provider", providerName)
+                .increment(counts.getOrDefault("rateLimitWaits", 0L));
+        meters.counter("devhealth.sync.rate.limit.wait.seconds", "provider", providerName)
+                .increment(counts.getOrDefault("rateLimitWaitSeconds", 0L));
+    }
+
+    private RunOutcome executeAndComplete(SyncConfiguration configuration, SyncRun run, ProviderSync provider,
+            Execution execution, RunEnding[] ended) {
         RunEnding ending;
         long itemsProcessed;
         try (RunHeartbeat heartbeat = completion.startHeartbeat(run.id(), () -> execution.abort(Abort.LEASE_LOST))) {
@@ -147,6 +189,7 @@ public class RunExecutor {
             itemsProcessed = heartbeat.latest().itemsProcessed();
         }
         Abort abort = execution.abort;
+        ended[0] = ending;
         if (abort == Abort.LEASE_LOST) {
             return completion.abandon(configuration, run, ending);
         }
@@ -154,6 +197,7 @@ public class RunExecutor {
             ending = RunEnding.failed("sync-service instance " + completion.holder()
                     + " shut down before the run finished");
         }
+        ended[0] = ending;
         return completion.complete(configuration, run, ending, itemsProcessed);
     }
 

@@ -68,6 +68,8 @@ class RunExecutorTests {
     RunLauncher runs;
     @Inject
     IdentityClient identityClient;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     final IdentityFixture identity = new IdentityFixture();
     String admin;
@@ -224,6 +226,38 @@ class RunExecutorTests {
         assertThat(((Number) ended.get("itemsProcessed")).longValue()).isEqualTo(3);
         assertThat(identityClient.findConfiguration(configuration.id()).orElseThrow().cursor())
                 .isEqualTo(Map.of("refs", Map.of("refs/heads/main", "abc")));
+    }
+
+    @Test
+    void runsAreMeasuredByProviderAndResultForPrometheus() {
+        Org org = identity.createOrg(admin, "measured");
+        SyncConfiguration configuration = configuration(org);
+        String provider = configuration.provider();
+        double succeededBefore = runs(provider, "succeeded");
+        double failedBefore = runs(provider, "failed");
+        double waitSecondsBefore = meters.counter("devhealth.sync.rate.limit.wait.seconds", "provider", provider).count();
+
+        job.execute(configuration, claim(configuration), provider(context -> {
+            context.progress().progress("writing", 5, 5L);
+            return new SyncOutcome(Map.of("rateLimitWaits", 2L, "rateLimitWaitSeconds", 7L), Map.of(), null);
+        }));
+        job.execute(configuration, claim(configuration), provider(context -> {
+            throw new SyncFailedException("the provider is gone");
+        }));
+
+        assertThat(runs(provider, "succeeded")).isEqualTo(succeededBefore + 1);
+        assertThat(runs(provider, "failed")).isEqualTo(failedBefore + 1);
+        assertThat(meters.counter("devhealth.sync.rate.limit.wait.seconds", "provider", provider).count())
+                .isEqualTo(waitSecondsBefore + 7);
+        String scraped = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(scraped).containsPattern("devhealth_sync_runs_seconds_bucket\\{[^}]*result=\"succeeded\"")
+                .contains("devhealth_sync_items_total").contains("devhealth_sync_runs_active");
+    }
+
+    private double runs(String provider, String result) {
+        io.micrometer.core.instrument.Timer timer = meters.find("devhealth.sync.runs")
+                .tags("provider", provider, "result", result).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
