@@ -131,6 +131,7 @@ start_gateway() {
   mkdir -p "$dir"
   sed -e "s|@STATE@|$dir|g" -e "s|@GATEWAY_PORT@|$GATEWAY_PORT|g" -e "s|@IDENTITY_PORT@|$IDENTITY_PORT|g" \
     -e "s|@ANALYTICS_PORT@|$ANALYTICS_PORT|g" -e "s|@SYNC_PORT@|$SYNC_PORT|g" \
+    -e "s|@DASHBOARD_DIST@|$DEVHEALTH_ROOT/dashboard/target/dist|g" \
     "$DEVHEALTH_ROOT/dev/gateway/nginx.conf.template" >"$dir/nginx.conf"
   nginx_bin -t -q -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" || die "invalid gateway configuration"
   if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
