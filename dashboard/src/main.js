@@ -122,18 +122,19 @@ async function render() {
         h('h1', {}, LABELS[view]),
         filterBar(view, params, repos),
         content));
+    const done = () => { if (seq === renderSeq) document.body.dataset.rendered = `${view}:${seq}`; };
     if (!membership) {
       content.append(h('p', { class: 'empty', role: 'status' }, 'You are not a member of this organization.'));
-      return;
+      return done();
     }
     const context = { org: params.org, base: `/api/v1/analytics/orgs/${encodeURIComponent(params.org)}`,
       identity: `/api/v1/identity/orgs/${encodeURIComponent(params.org)}`, params, repos, canAdmin, role: membership.role };
     if (view === 'admin' && !canAdmin) {
       content.append(h('p', { class: 'empty', role: 'status' }, 'Administration needs the admin or owner role.'));
-      return;
+      return done();
     }
     await views[view](content, context);
-    if (seq === renderSeq) document.body.dataset.rendered = `${view}:${seq}`;
+    done();
   } catch (e) {
     if (e instanceof SessionExpired) {
       me = null;

@@ -53,14 +53,15 @@ final class SeededDataset {
                 day(web, day, 1 + (day.getDayOfMonth() % 3));
             }
         }
-        // Production deployments: api twice a week, web weekly; d-api-3 failed (incident) and recovered after 4 h,
-        // d-api-4 is the rework that followed it.
-        int sequence = 0;
-        for (LocalDate monday = FROM.plusDays(1); monday.isBefore(TO); monday = monday.plusWeeks(1)) {
-            deployment(api, "d-api-" + ++sequence, "production", monday.atStartOfDay().plusHours(10), "", null, false, 30);
-            deployment(api, "d-api-" + ++sequence, "production", monday.plusDays(2).atStartOfDay().plusHours(15), 
-                    sequence == 3 ? "incident" : "", sequence == 3 ? 4 : 0, sequence == 4, 6);
-            deployment(web, "d-web-" + sequence, "production", monday.plusDays(3).atStartOfDay().plusHours(11), "", null, false, 50);
+        // Production deployments: api twice a week, web weekly; d-api-1b failed (incident) and recovered after
+        // 4 h, d-api-2a is a rework.
+        int week = 0;
+        for (LocalDate weekStart = FROM.plusDays(1); weekStart.isBefore(TO); weekStart = weekStart.plusWeeks(1), week++) {
+            boolean failed = week == 1;
+            deployment(api, "d-api-" + week + "a", "production", weekStart.atStartOfDay().plusHours(10), "", null, week == 2, 30);
+            deployment(api, "d-api-" + week + "b", "production", weekStart.plusDays(2).atStartOfDay().plusHours(15),
+                    failed ? "incident" : "", failed ? 4 : null, false, 6);
+            deployment(web, "d-web-" + week, "production", weekStart.plusDays(3).atStartOfDay().plusHours(11), "", null, false, 50);
         }
         deployment(api, "d-staging-1", "staging", FROM.plusDays(8).atStartOfDay().plusHours(9), "", null, false, 2);
     }
