@@ -8,7 +8,7 @@ const sparkline = values => ({
   grid: { left: 2, right: 2, top: 4, bottom: 4 },
   xAxis: { type: 'category', show: false, data: values.map((_, i) => i) },
   yAxis: { type: 'value', show: false },
-  series: [{ type: 'line', data: values, symbol: 'none', lineStyle: { width: 1.5 }, areaStyle: { opacity: 0.15 } }],
+  series: [{ type: 'line', data: values, symbol: 'none', connectNulls: true, lineStyle: { width: 1.5 }, areaStyle: { opacity: 0.15 } }],
 });
 
 function metricCard(id, title, value, unit, level, reason, series) {
@@ -18,7 +18,8 @@ function metricCard(id, title, value, unit, level, reason, series) {
     value === null
       ? h('p', { class: 'empty', dataset: { empty: id } }, reason ?? 'No data in this window.')
       : h('p', { class: 'value' }, h('span', { dataset: { value: id } }, value), unit ? h('span', { class: 'unit' }, ` ${unit}`) : null),
-    level ? h('span', { class: `badge level-${level}`, dataset: { level: id } }, level) : null,
+    level ? h('span', { class: `badge level-${level}`, dataset: { level: id, levelValue: level } },
+      level[0].toUpperCase() + level.slice(1)) : null,
     spark);
   return { card, spark, series };
 }

@@ -114,6 +114,7 @@ class DashboardBrowserTests {
         assertThat(text("[data-value='deployments']")).isEqualTo(all.at("/deploymentFrequency/deployments").asText());
         assertThat(tableColumn("deployments-weekly", 1)).containsExactlyElementsOf(
                 values(all.path("weekly"), "deployments"));
+        screenshot(browser, "delivery");
 
         new Select(browser.findElement(By.id("repo"))).selectByValue(SeededDataset.WEB_REPO);
         submitFilters("delivery");
@@ -124,7 +125,6 @@ class DashboardBrowserTests {
                 .isLessThan(all.at("/deploymentFrequency/deployments").asLong());
         assertThat(text("[data-value='deployments']")).isEqualTo(web.at("/deploymentFrequency/deployments").asText());
         assertThat(tableColumn("deployments-weekly", 1)).containsExactlyElementsOf(values(web.path("weekly"), "deployments"));
-        screenshot(browser, "delivery");
 
         // A narrower window (a deep link) changes the numbers again.
         open(browser, "delivery", Map.of("from", "2026-10-19", "to", "2026-11-01", "team", SeededDataset.WEB_TEAM));
@@ -301,9 +301,12 @@ class DashboardBrowserTests {
         return browser.findElement(By.cssSelector(css)).getText().strip();
     }
 
-    /** A level badge's text as the API spells it (the stylesheet capitalizes it on screen). */
+    /** A level badge: the API's value it stands for (its data attribute) and what it reads on screen. */
     private String level(String metric) {
-        return browser.findElement(By.cssSelector("[data-level='" + metric + "']")).getAttribute("textContent").strip();
+        WebElement badge = browser.findElement(By.cssSelector("[data-level='" + metric + "']"));
+        String value = badge.getAttribute("data-level-value");
+        assertThat(badge.getText()).isEqualToIgnoringCase(value);
+        return value;
     }
 
     private List<WebElement> tableRows(String chart) {

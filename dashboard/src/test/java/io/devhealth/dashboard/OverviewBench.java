@@ -49,14 +49,11 @@ class OverviewBench {
             browser.findElement(By.id("email")).sendKeys(DashboardStack.ADMIN_EMAIL);
             browser.findElement(By.id("password")).sendKeys(DashboardStack.ADMIN_PASSWORD);
             browser.findElement(By.id("sign-in")).click();
-            for (int i = 0; i <= navigations; i++) {
+            // The first drawing (right after signing in) warms the services' caches and the JIT; then full reloads.
+            chartsDrawnAt(browser, wait);
+            for (int i = 0; i < navigations; i++) {
                 browser.navigate().refresh();
-                Object at = wait.until(d -> ((ChromeDriver) d).executeScript(
-                        "const m = performance.getEntriesByName('devhealth:overview-charts-drawn');"
-                                + "return m.length ? m[0].startTime : null"));
-                if (i > 0) { // the first load warms the services' caches and the JIT
-                    millis.add(((Number) at).doubleValue());
-                }
+                millis.add(chartsDrawnAt(browser, wait));
             }
         } finally {
             browser.quit();
@@ -73,5 +70,13 @@ class OverviewBench {
         System.out.println("bench/dashboard: " + result);
         assertThat(p50).as("overview charts drawn, p50 ms").isLessThanOrEqualTo(1000);
         assertThat(gzipped).as("bundle, gzipped bytes").isLessThanOrEqualTo(500 * 1024);
+    }
+
+    /** The overview's mark: milliseconds from the navigation's start to its charts drawn (waits for it). */
+    private static double chartsDrawnAt(ChromeDriver browser, WebDriverWait wait) {
+        Object at = wait.until(d -> ((ChromeDriver) d).executeScript(
+                "const m = performance.getEntriesByName('devhealth:overview-charts-drawn');"
+                        + "return m.length ? m[0].startTime : null"));
+        return ((Number) at).doubleValue();
     }
 }
