@@ -52,16 +52,16 @@ class DashboardBrowserTests {
     @BeforeAll
     void stackWithDataset() {
         stack = DashboardStack.get();
-        String token = stack.token(DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+        String token = stack.token(stack.adminEmail(), stack.adminPassword());
         stack.call("POST", "/api/v1/identity/orgs", token, Map.of("slug", ORG, "name", "Acme"));
         stack.call("POST", "/api/v1/identity/users", token,
                 Map.of("email", VIEWER_EMAIL, "displayName", "Vera Viewer", "password", VIEWER_PASSWORD));
         stack.call("POST", "/api/v1/identity/orgs/" + ORG + "/members", token, Map.of("email", VIEWER_EMAIL, "role", "viewer"));
-        adminToken = stack.token(DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+        adminToken = stack.token(stack.adminEmail(), stack.adminPassword());
         UUID orgId = UUID.fromString(stack.get("/api/v1/identity/orgs/" + ORG, adminToken).path("id").asText());
-        SeededDataset.seed(stack.clickhouse(), DashboardStack.CLICKHOUSE_DATABASE, orgId);
+        SeededDataset.seed(stack.clickhouse(), stack.clickhouseDatabase(), orgId);
         browser = Browser.open(1280, 900);
-        signIn(browser, DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+        signIn(browser, stack.adminEmail(), stack.adminPassword());
     }
 
     @AfterAll
@@ -225,7 +225,7 @@ class DashboardBrowserTests {
     void anExpiredSessionReturnsToLogin() {
         ChromeDriver expiring = Browser.open(1280, 900);
         try {
-            signIn(expiring, DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+            signIn(expiring, stack.adminEmail(), stack.adminPassword());
             // The session ends elsewhere (its refresh token revoked) and the access token is no longer accepted.
             String refreshToken = (String) expiring.executeScript(
                     "return JSON.parse(sessionStorage.getItem('devhealth.session')).refreshToken");
@@ -245,7 +245,7 @@ class DashboardBrowserTests {
     void aPhoneWidthShowsTheOverviewInOneColumn() {
         ChromeDriver phone = Browser.open(390, 844);
         try {
-            signIn(phone, DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+            signIn(phone, stack.adminEmail(), stack.adminPassword());
             open(phone, "overview", window());
             Number scrollWidth = (Number) phone.executeScript("return document.documentElement.scrollWidth");
             Number clientWidth = (Number) phone.executeScript("return document.documentElement.clientWidth");

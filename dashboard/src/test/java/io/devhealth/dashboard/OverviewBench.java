@@ -32,11 +32,11 @@ class OverviewBench {
     @Test
     void overviewChartsAreDrawnWithinASecondAndTheBundleFitsItsBudget() throws IOException {
         DashboardStack stack = DashboardStack.get();
-        String token = stack.token(DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+        String token = stack.token(stack.adminEmail(), stack.adminPassword());
         stack.call("POST", "/api/v1/identity/orgs", token, Map.of("slug", "bench", "name", "Bench"));
-        token = stack.token(DashboardStack.ADMIN_EMAIL, DashboardStack.ADMIN_PASSWORD);
+        token = stack.token(stack.adminEmail(), stack.adminPassword());
         UUID orgId = UUID.fromString(stack.get("/api/v1/identity/orgs/bench", token).path("id").asText());
-        SeededDataset.seed(stack.clickhouse(), DashboardStack.CLICKHOUSE_DATABASE, orgId);
+        SeededDataset.seed(stack.clickhouse(), stack.clickhouseDatabase(), orgId);
 
         int navigations = Integer.getInteger("bench.navigations", 15);
         List<Double> millis = new ArrayList<>();
@@ -46,8 +46,8 @@ class OverviewBench {
             browser.get(url);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.until(d -> !d.findElements(By.id("email")).isEmpty());
-            browser.findElement(By.id("email")).sendKeys(DashboardStack.ADMIN_EMAIL);
-            browser.findElement(By.id("password")).sendKeys(DashboardStack.ADMIN_PASSWORD);
+            browser.findElement(By.id("email")).sendKeys(stack.adminEmail());
+            browser.findElement(By.id("password")).sendKeys(stack.adminPassword());
             browser.findElement(By.id("sign-in")).click();
             // The first drawing (right after signing in) warms the services' caches and the JIT; then full reloads.
             chartsDrawnAt(browser, wait);
