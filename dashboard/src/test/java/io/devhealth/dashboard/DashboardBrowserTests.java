@@ -162,8 +162,16 @@ class DashboardBrowserTests {
     void pullRequestsFlowAndCodeShowTheApiOrSayWhyNot() {
         open(browser, "pull-requests", window());
         JsonNode cycle = stack.get("/api/v1/analytics/orgs/" + ORG + "/pull-requests/cycle-time?period=week&" + windowQuery(), adminToken);
+        assertThat(cycle.at("/overall/mergedPullRequests").asLong()).isPositive();
         assertThat(text("[data-value='merged']")).isEqualTo(cycle.at("/overall/mergedPullRequests").asText());
-        assertThat(text("[data-empty='cycle-time-stages']")).contains("No pull requests were merged");
+        for (String stage : List.of("coding", "pickup", "review", "deploy")) {
+            assertThat(cycle.at("/overall/" + stage + "/samples").asLong()).as(stage).isPositive();
+            assertThat(text("[data-value='" + stage + "-p50']")).as(stage).isEqualTo(fmt(cycle.at("/overall/" + stage + "/p50Hours")));
+        }
+        assertThat(tableColumn("cycle-time-stages", 0)).containsExactlyElementsOf(values(cycle.path("byPeriod"), "start"));
+        assertThat(tableColumn("cycle-time-stages", 1)).containsExactlyElementsOf(
+                cycle.path("byPeriod").findValues("mergedPullRequests").stream().map(JsonNode::asText).toList());
+        screenshot(browser, "pull-requests");
 
         open(browser, "flow", window());
         JsonNode flow = stack.get("/api/v1/analytics/orgs/" + ORG + "/work-items/flow?period=week&" + windowQuery(), adminToken);

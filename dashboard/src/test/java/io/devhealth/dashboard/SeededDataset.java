@@ -9,8 +9,9 @@ import io.devhealth.testengines.ClickHouseEngine;
 /**
  * The dataset the browser tests read, written into ClickHouse as sync-service would leave it: two repositories of
  * one organization, their daily git activity, production deployments (one of them failed and recovered, one a
- * rework) with the changes they shipped, a staging deployment that DORA must ignore, and a team owning one
- * repository. Every day lies in the window {@link #FROM}..{@link #TO} (UTC, the organization's default zone).
+ * rework) with the changes they shipped, each merged by a pull request (with a first commit, a review and a
+ * deployment, so all four cycle-time stages have samples), a staging deployment that DORA must ignore, and a team
+ * owning one repository. Every day lies in the window {@link #FROM}..{@link #TO} (UTC, the organization's default zone).
  */
 final class SeededDataset {
 
@@ -25,6 +26,7 @@ final class SeededDataset {
     private final UUID org;
     private final UUID api = UUID.randomUUID();
     private final UUID web = UUID.randomUUID();
+    private long pullRequests;
 
     private SeededDataset(ClickHouseEngine clickhouse, String database, UUID org) {
         this.clickhouse = clickhouse;
@@ -112,6 +114,25 @@ final class SeededDataset {
                     link_method, is_deleted, version)
                 VALUES ('%s', '%s', '%s', %d, 'sha-%s', '%s', '%s', NULL, NULL, NULL, NULL, '%s', '%s', 'ancestry', 0, 1)"""
                 .formatted(org, repo, environment, production ? 1 : 0, id, utc(authored), utc(authored), id, utc(finishedAt)));
+        if (production) {
+            pullRequest(repo, ++pullRequests, "sha-" + id, authored);
+        }
+    }
+
+    /**
+     * The pull request that merged change {@code sha} (its merge commit): first commit 20 h, opened 6 h and first
+     * review 4 h before the change's author time, merged 1 h after it.
+     */
+    private void pullRequest(UUID repo, long number, String sha, Instant authored) {
+        insert("""
+                INSERT INTO pull_requests (org_id, repo_id, provider, number, provider_id, title, state, author_login,
+                    base_branch, head_branch, merge_commit_sha, created_at, updated_at, first_commit_at,
+                    first_review_at, merged_at, url, is_deleted, version)
+                VALUES ('%s', '%s', 'github', %d, '%d', 'change %s', 'merged', 'ada', 'main', 'topic-%d', '%s',
+                    '%s', '%s', '%s', '%s', '%s', '', 0, 1)"""
+                .formatted(org, repo, number, number, sha, number, sha, utc(authored.minusSeconds(6 * 3600)),
+                        utc(authored.plusSeconds(3600)), utc(authored.minusSeconds(20 * 3600)),
+                        utc(authored.minusSeconds(4 * 3600)), utc(authored.plusSeconds(3600))));
     }
 
     private void insert(String sql) {
