@@ -72,7 +72,8 @@ export async function code(content, { base, params }) {
   const repos = busFactor.repos;
   const bus = chartCard({ id: 'bus-factor', title: 'Bus factor per repository',
     empty: repos.length ? null : 'No commits with line changes in this window.',
-    option: axisChart(repos.map(r => r.repo), [{ name: 'Bus factor', type: 'bar', data: repos.map(r => r.busFactor) }]),
+    option: axisChart(repos.map(r => r.repo), [{ name: 'Bus factor', type: 'bar', data: repos.map(r => r.busFactor) }],
+      { yAxis: { type: 'value', minInterval: 1 } }),
     columns: ['repository', 'bus factor', 'authors', 'lines changed'], rows: repos.map(r => [r.repo, r.busFactor, r.authors, r.linesChanged]) });
   const table = tableCard({ id: 'hotspots', title: 'Hotspots (churn × authors)',
     empty: hotspots.items.length ? null : 'No text files changed by non-merge commits in this window.',

@@ -1,7 +1,10 @@
 // Syncs (configurations, their runs and progress) and admin (members and roles, identity-mapping suggestions).
 // Actions appear only for roles the API would allow them to (admin, owner); the API checks again.
 import { api, get } from '../api.js';
+import { current } from '../route.js';
 import { fmt, h, tableCard } from '../ui.js';
+
+const POLL_MS = 3000;
 
 const list = answer => (Array.isArray(answer) ? answer : answer.items);
 
@@ -39,6 +42,11 @@ export async function syncs(content, { identity, org, role, canAdmin }) {
   content.append(tableCard({ id: 'sync-configurations', title: 'Sync configurations',
     empty: rows.length ? null : 'No sync configuration yet: dev/up registers the repository it syncs.',
     columns: ['name', 'provider', 'enabled', 'next run', 'last run', ''], rows }));
+  // Live progress: while a run is running, the view redraws itself every few seconds (as long as it is shown).
+  if (runs.some(list => list[0]?.status === 'running')) {
+    const shown = location.hash;
+    setTimeout(() => { if (location.hash === shown && current().view === 'syncs') dispatchEvent(new HashChangeEvent('hashchange')); }, POLL_MS);
+  }
   const recent = runs.flat().sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '')).slice(0, 20);
   content.append(tableCard({ id: 'sync-runs', title: 'Recent runs', empty: recent.length ? null : 'No run yet.',
     columns: ['started', 'trigger', 'status', 'phase', 'items', 'reason'],

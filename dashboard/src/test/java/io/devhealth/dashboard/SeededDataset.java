@@ -28,6 +28,8 @@ final class SeededDataset {
     private final UUID web = UUID.randomUUID();
     private long pullRequests;
 
+    private static final String[] AUTHORS = { "ada@acme.test", "ada@acme.test", "bob@acme.test", "cy@acme.test" };
+
     private SeededDataset(ClickHouseEngine clickhouse, String database, UUID org) {
         this.clickhouse = clickhouse;
         this.database = database;
@@ -116,6 +118,27 @@ final class SeededDataset {
                 .formatted(org, repo, environment, production ? 1 : 0, id, utc(authored), utc(authored), id, utc(finishedAt)));
         if (production) {
             pullRequest(repo, ++pullRequests, "sha-" + id, authored);
+            commit(repo, "sha-" + id, AUTHORS[(int) (pullRequests % AUTHORS.length)], authored);
+        }
+    }
+
+    /** The change as a commit with its per-file stats: two paths, one of them the repository's hot file. */
+    private void commit(UUID repo, String sha, String authorEmail, Instant authored) {
+        String[] paths = { "src/main/App.java", "src/main/Module" + (pullRequests % 4) + ".java" };
+        insert("""
+                INSERT INTO commits (org_id, repo_id, sha, parents, is_merge, author_name, author_email, authored_at,
+                    author_tz_offset_minutes, committer_name, committer_email, committed_at, committer_tz_offset_minutes,
+                    subject, additions, deletions, files_changed, is_deleted, version)
+                VALUES ('%s', '%s', '%s', [], 0, '%s', '%s', '%s', 0, 'CI', 'ci@acme.test', '%s', 0, 'change', %d, %d, 2,
+                    0, 1)""".formatted(org, repo, sha, authorEmail.substring(0, authorEmail.indexOf('@')), authorEmail,
+                utc(authored), utc(authored), 30 + pullRequests, 10));
+        for (int i = 0; i < paths.length; i++) {
+            insert("""
+                    INSERT INTO commit_stats (org_id, repo_id, sha, path, change_type, additions, deletions, is_binary,
+                        authored_at, committed_at, is_deleted, version)
+                    VALUES ('%s', '%s', '%s', '%s', 'M', %d, %d, 0, '%s', '%s', 0, 1)"""
+                    .formatted(org, repo, sha, paths[i], i == 0 ? 20 + pullRequests : 10, i == 0 ? 5 : 5,
+                            utc(authored), utc(authored)));
         }
     }
 
