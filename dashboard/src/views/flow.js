@@ -13,7 +13,9 @@ async function completedItems(base, params) {
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && items.length < 2000);
-  return items.filter(i => i.startedAt && i.completedAt);
+  // Listed by creation; the scatter shows those completed inside the window (the flow report's population).
+  return items.filter(i => i.startedAt && i.completedAt && i.completedAt.slice(0, 10) >= params.from
+    && i.completedAt.slice(0, 10) <= params.to);
 }
 
 export async function flow(content, { base, params }) {

@@ -41,6 +41,7 @@ import io.devhealth.testengines.Scripts;
 class DashboardBrowserTests {
 
     private static final String ORG = "acme";
+    private static final String OTHER_ORG = "globex";
     private static final String VIEWER_EMAIL = "vera@acme.test";
     private static final String VIEWER_PASSWORD = "viewer-password-1";
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -54,6 +55,7 @@ class DashboardBrowserTests {
         stack = DashboardStack.get();
         String token = stack.token(stack.adminEmail(), stack.adminPassword());
         stack.call("POST", "/api/v1/identity/orgs", token, Map.of("slug", ORG, "name", "Acme"));
+        stack.call("POST", "/api/v1/identity/orgs", token, Map.of("slug", OTHER_ORG, "name", "Globex"));
         stack.call("POST", "/api/v1/identity/users", token,
                 Map.of("email", VIEWER_EMAIL, "displayName", "Vera Viewer", "password", VIEWER_PASSWORD));
         stack.call("POST", "/api/v1/identity/orgs/" + ORG + "/members", token, Map.of("email", VIEWER_EMAIL, "role", "viewer"));
@@ -175,9 +177,15 @@ class DashboardBrowserTests {
 
         open(browser, "flow", window());
         JsonNode flow = stack.get("/api/v1/analytics/orgs/" + ORG + "/work-items/flow?period=week&" + windowQuery(), adminToken);
+        assertThat(flow.path("throughput").asLong()).isPositive();
         assertThat(text("[data-value='throughput']")).isEqualTo(flow.path("throughput").asText());
         assertThat(text("[data-value='wip']")).isEqualTo(flow.path("wip").asText());
-        assertThat(text("[data-empty='investment']")).contains("No work item was completed");
+        assertThat(text("[data-value='cycle-time-p50']")).isEqualTo(fmt(flow.at("/cycleTime/p50Hours")));
+        assertThat(tableColumn("throughput", 1)).containsExactlyElementsOf(values(flow.path("series"), "throughput"));
+        assertThat(tableRows("cycle-time-scatter")).hasSize(flow.at("/cycleTime/items").asInt());
+        JsonNode investment = stack.get("/api/v1/analytics/orgs/" + ORG + "/investment?period=week&group=label&" + windowQuery(), adminToken);
+        assertThat(tableColumn("investment", 0)).containsAll(values(investment.at("/tree/children"), "name"));
+        screenshot(browser, "flow");
 
         open(browser, "code", window());
         JsonNode busFactor = stack.get("/api/v1/analytics/orgs/" + ORG + "/code/bus-factor?" + windowQuery(), adminToken);
@@ -189,6 +197,18 @@ class DashboardBrowserTests {
         assertThat(tableColumn("hotspots", 1)).containsExactlyElementsOf(values(hotspots.path("items"), "path"));
         assertThat(tableColumn("hotspots", 5)).containsExactlyElementsOf(values(hotspots.path("items"), "score"));
         screenshot(browser, "code");
+    }
+
+    @Test
+    void switchingTheOrganizationChangesTheUrlAndTheData() {
+        open(browser, "repositories", window());
+        assertThat(text("[data-value='commits-total']")).isNotEqualTo("0");
+        browser.executeScript("delete document.body.dataset.rendered");
+        new Select(browser.findElement(By.id("org"))).selectByValue(OTHER_ORG);
+        awaitRendered(browser, "repositories");
+        assertThat(browser.getCurrentUrl()).contains("org=" + OTHER_ORG).contains("from=" + SeededDataset.FROM);
+        // Globex has synced nothing: the charts say so instead of drawing zeros.
+        assertThat(text("[data-empty='commits-daily']")).contains("No repository has been synced yet");
     }
 
     @Test

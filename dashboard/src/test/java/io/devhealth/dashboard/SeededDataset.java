@@ -67,6 +67,10 @@ final class SeededDataset {
                     failed ? "incident" : "", failed ? 4 : null, false, 6);
             deployment(web, "d-web-" + week, "production", weekStart.plusDays(3).atStartOfDay().plusHours(11), "", null, false, 50);
         }
+        // Work items: 12 completed (stories, bugs, a task; some labelled) with cycle times of 1–12 days, 2 in progress.
+        for (int i = 1; i <= 14; i++) {
+            workItem(i);
+        }
         deployment(api, "d-staging-1", "staging", FROM.plusDays(8).atStartOfDay().plusHours(9), "", null, false, 2);
     }
 
@@ -120,6 +124,23 @@ final class SeededDataset {
             pullRequest(repo, ++pullRequests, "sha-" + id, authored);
             commit(repo, "sha-" + id, AUTHORS[(int) (pullRequests % AUTHORS.length)], authored);
         }
+    }
+
+    private void workItem(int n) {
+        Instant created = FROM.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(n * 36_000L);
+        Instant started = created.plusSeconds(3600L * (2 + n));
+        boolean done = n <= 12;
+        Instant completed = started.plusSeconds(86_400L * (1 + (n % 12)));
+        String type = n % 3 == 0 ? "bug" : n == 7 ? "task" : "story";
+        String labels = n % 2 == 0 ? "['frontend']" : n % 5 == 0 ? "['backend', 'frontend']" : "[]";
+        insert("""
+                INSERT INTO work_items (org_id, provider, work_item_id, project_key, title, type, status, status_category,
+                    priority, assignee, reporter, labels, parent_id, story_points, created_at, updated_at, started_at,
+                    completed_at, url, is_deleted, version)
+                VALUES ('%s', 'jira', 'PAY-%d', 'PAY', 'item %d', '%s', '%s', '%s', 'Medium', 'ada', 'bob', %s, '', %d,
+                    '%s', '%s', '%s', %s, '', 0, 1)"""
+                .formatted(org, n, n, type, done ? "Done" : "In Progress", done ? "done" : "in_progress", labels, 1 + n % 5,
+                        utc(created), utc(done ? completed : started), utc(started), done ? "'" + utc(completed) + "'" : "NULL"));
     }
 
     /** The change as a commit with its per-file stats: two paths, one of them the repository's hot file. */
