@@ -92,19 +92,23 @@ async function render() {
   const { view, params } = current();
   if (view === 'login') return loginPage();
   try {
-    me ??= await get('/api/v1/identity/me');
-    let memberships = me.memberships;
-    if (me.superuser) {
-      const orgs = await get('/api/v1/identity/orgs');
-      memberships = orgs.map(o => ({ slug: o.slug, name: o.name, role: 'owner' }));
+    // Who the user is (roles) and the organizations they may switch to (every one for a superuser), in parallel.
+    if (!me) {
+      const [profile, orgs] = await Promise.all([get('/api/v1/identity/me'), get('/api/v1/identity/orgs')]);
+      const roles = new Map(profile.memberships.map(m => [m.slug, m.role]));
+      me = { ...profile, memberships: orgs.map(o => ({ slug: o.slug, name: o.name,
+        role: profile.superuser ? 'owner' : roles.get(o.slug) ?? 'viewer' })) };
     }
+    const memberships = me.memberships;
     if (!params.org || !params.from || !params.to) {
       const org = params.org ?? memberships[0]?.slug;
       return go(view, { ...defaultWindow(), ...params, ...(org ? { org } : {}) }, { replace: true });
     }
     const membership = memberships.find(m => m.slug === params.org);
     const canAdmin = Boolean(membership && ADMIN_ROLES.has(membership.role));
-    const repos = membership ? (await get(`/api/v1/analytics/orgs/${encodeURIComponent(params.org)}/repos`)).items : [];
+    // The repository filter's choices, only where a view offers that filter.
+    const repos = membership && FILTERS[view].includes('repo')
+      ? (await get(`/api/v1/analytics/orgs/${encodeURIComponent(params.org)}/repos`)).items : [];
     if (seq !== renderSeq) return;
     disposeAll();
     const content = h('div', { class: 'content', id: 'content', dataset: { view } });
