@@ -129,9 +129,12 @@ stop_service() {
 start_gateway() {
   local dir="$STATE/gateway"
   mkdir -p "$dir"
-  sed -e "s|@STATE@|$dir|g" -e "s|@GATEWAY_PORT@|$GATEWAY_PORT|g" -e "s|@IDENTITY_PORT@|$IDENTITY_PORT|g" \
-    -e "s|@ANALYTICS_PORT@|$ANALYTICS_PORT|g" -e "s|@SYNC_PORT@|$SYNC_PORT|g" \
-    "$DEVHEALTH_ROOT/dev/gateway/nginx.conf.template" >"$dir/nginx.conf"
+  # DEVHEALTH_DASHBOARD_ROOT: a directory with the dashboard's index.html, served at / (default: the built dashboard,
+  # dashboard/target/dist; none built: / answers 404).
+  local dashboard="${DEVHEALTH_DASHBOARD_ROOT:-$DEVHEALTH_ROOT/dashboard/target/dist}"
+  [ -f "$dashboard/index.html" ] || dashboard=""
+  "$DEVHEALTH_ROOT/dev/gateway/render" "$dir" "$GATEWAY_PORT" "$IDENTITY_PORT" "$ANALYTICS_PORT" "$SYNC_PORT" \
+    "$dashboard" || die "could not render the gateway configuration"
   nginx_bin -t -q -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" || die "invalid gateway configuration"
   if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
     nginx_bin -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -s reload

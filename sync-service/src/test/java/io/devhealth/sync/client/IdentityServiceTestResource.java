@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.devhealth.sync.process.ServiceProcess;
+import io.devhealth.testengines.ServiceProcess;
 import io.devhealth.testengines.Engines;
 import io.devhealth.testengines.PostgresEngine;
+import io.devhealth.testengines.Scripts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -93,7 +94,7 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
     static Path identityJar() {
         String configured = System.getProperty("devhealth.test.identity-jar");
         Path jar = configured != null ? Path.of(configured)
-                : ServiceProcess.repoRoot().resolve("identity-service/target/quarkus-app/quarkus-run.jar");
+                : Scripts.repoRoot().resolve("identity-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("identity-service jar not found at " + jar.toAbsolutePath()
                     + ": build identity-service first: ./mvnw -pl identity-service -am package -DskipTests");

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.devhealth.sync.job.IdentityFixture.Org;
-import io.devhealth.sync.process.ServiceProcess;
+import io.devhealth.testengines.ServiceProcess;
 import io.devhealth.sync.process.SyncServiceProcess;
 
 /**

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devhealth.sync.client.IdentityServiceTestResource;
-import io.devhealth.sync.process.ServiceProcess;
+import io.devhealth.testengines.ServiceProcess;
 import io.devhealth.testengines.Engines;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.devhealth.sync.job.IdentityFixture.Org;
 import io.devhealth.sync.job.IdentityFixture.RunRecord;
-import io.devhealth.sync.process.ServiceProcess;
+import io.devhealth.testengines.ServiceProcess;
 import io.devhealth.sync.process.SyncServiceProcess;
 import io.devhealth.sync.provider.github.GitHubApi;
 import io.devhealth.sync.provider.github.SyntheticGitHub;

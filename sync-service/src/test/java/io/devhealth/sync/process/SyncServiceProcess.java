@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import io.devhealth.sync.client.IdentityServiceTestResource;
 import io.devhealth.testengines.ClickHouseEngine;
 import io.devhealth.testengines.Engines;
+import io.devhealth.testengines.ServiceProcess;
 
 /**
  * One sync-service replica for the replica tests: this module's packaged jar

@@ -1,8 +1,7 @@
-package io.devhealth.sync.process;
+package io.devhealth.testengines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /q/health/ready} answers 200 (polled until a deadline; fails early with the log's tail when the process
  * exits). A JVM shutdown hook kills it if a test run dies.
  *
- * <p>Used by {@code IdentityServiceTestResource} (identity-service for every test) and {@code SyncServiceProcess}
- * (sync-service replicas that tests kill and restart).
+ * <p>Used by {@link LocalStack} (the three services behind the gateway), and by sync-service's tests for the
+ * identity-service they run and the sync-service replicas they kill and restart.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -57,7 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException when it cannot start or is not ready within two minutes (the process is killed)
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> env, List<String> jvmFlags) {
-        int port = freePort();
+        int port = Scripts.freePort();
         Path app = privateCopy(jar, Path.of("target", name + "-app-" + port).toAbsolutePath());
         Path log = Path.of("target", name + "-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>();
@@ -76,6 +75,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
         started.awaitReady();
         return started;
+    }
+
+    /** The service's name, as given to {@link #start}. */
+    public String name() {
+        return name;
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -230,35 +234,12 @@ public final class ServiceProcess implements AutoCloseable {
         return target.resolve(jar.getFileName().toString());
     }
 
-    /** The DevHealth checkout: system property {@code devhealth.repo.root}, else the first parent with the modules. */
-    public static Path repoRoot() {
-        String configured = System.getProperty("devhealth.repo.root");
-        if (configured != null && Files.isDirectory(Path.of(configured, "identity-service"))) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("identity-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the DevHealth repository root from " + Path.of("").toAbsolutePath());
-    }
-
     private static String tail(Path log) {
         try {
             List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
