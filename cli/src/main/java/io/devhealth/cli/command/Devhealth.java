@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The root command: {@code devhealth <command>}. */
-@Command(name = "devhealth", mixinStandardHelpOptions = true, versionProvider = Devhealth.Version.class,
+@Command(name = "devhealth", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Devhealth.Version.class,
         description = "The DevHealth command line: a client of the gateway's REST API.",
         subcommands = { LoginCommand.class, LogoutCommand.class, OrgsCommand.class, MembersCommand.class,
                 ReposCommand.class, CredentialsCommand.class, SyncCommand.class, MetricsCommand.class,
