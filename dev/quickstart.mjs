@@ -1,7 +1,7 @@
 // The API half of dev/up: everything here goes through the gateway, as a REST client would.
 // Logs in as the bootstrap admin, makes sure the org `local` may sync local repositories under the repository's path
 // (its repositories.local-roots setting) and that a git sync configuration for the repository exists, runs the sync
-// showing its progress, and prints what analytics-service reads back.
+// showing its progress. dev/up then prints the summary with the devhealth CLI (bin/devhealth).
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { apiCall, loginAsAdmin } from './lib/api.mjs';
@@ -78,37 +78,12 @@ async function runSync(token, configuration) {
   return run;
 }
 
-function isoDay(date) {
-  return date.toISOString().slice(0, 10);
-}
-
-async function summary(token) {
-  const { json } = await call('GET', `/api/v1/analytics/orgs/${org}/repos`, { token });
-  const repo = json.items.find(r => r.url === repositoryPath);
-  if (!repo) throw new Error(`analytics has no repository ${repositoryPath}`);
-  const to = new Date();
-  const from = new Date(to.getTime() - 13 * 86_400_000);
-  const { json: daily } = await call('GET',
-    `/api/v1/analytics/orgs/${org}/metrics/repos/daily?repo=${repo.id}&from=${isoDay(from)}&to=${isoDay(to)}`, { token });
-
-  console.log(`\nRepository   ${repo.fullName}  (${repo.url})`);
-  console.log(`Commits      ${repo.commitCount}  (first ${repo.firstCommitAt ?? '-'}, last ${repo.lastCommitAt ?? '-'})`);
-  console.log(`Lines        +${repo.additions ?? 0} / -${repo.deletions ?? 0}`);
-  console.log('\nLast 14 days (UTC, by author date)');
-  console.log('day         commits  additions  deletions  files  authors');
-  for (const d of daily.items) {
-    console.log(`${d.day}  ${String(d.commits).padStart(7)}  ${String(d.additions).padStart(9)}  `
-      + `${String(d.deletions).padStart(9)}  ${String(d.filesChanged).padStart(5)}  ${String(d.authors).padStart(7)}`);
-  }
-}
-
 try {
   let token = await login();
   token = await ensureOrg(token);
   await ensureLocalRoot(token);
   const configuration = await ensureConfiguration(token);
   await runSync(token, configuration);
-  await summary(token);
 } catch (error) {
   console.error(`error: ${error.message}`);
   process.exit(1);

@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Dashboard.</b> When system property {@value #DASHBOARD_ROOT_PROPERTY} names a directory holding
  * {@code index.html}, the gateway serves it at {@code /} (a single-page app: unknown paths answer index.html);
- * otherwise {@code /} answers the gateway's 404 problem, as in production without a dashboard.
+ * otherwise {@code /} answers the gateway's 404 problem, as in production without a dashboard. Set it before the
+ * first {@link #get()}. Run as root, nginx's worker runs as {@code nobody}: the directory (and its parents) must be
+ * readable and searchable by others.
  *
  * <p><b>nginx</b> must be installed ({@code dev/engines/tools install}, run by the build, installs it as root);
  * without it {@link #get()} fails with the install hint.
