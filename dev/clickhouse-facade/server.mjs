@@ -295,11 +295,13 @@ async function main() {
         const body = `There is no handle ${url.pathname}\n\nUse / or /ping for health checks.\n`;
         return reply(404, Buffer.from(body), { 'Content-Type': 'text/plain; charset=UTF-8' });
       }
-      refuseBrowsers(req, opts.host);
       if (stopping) throw new FacadeError(236, 'ABORTED', 'The server is shutting down', 503);
       if (!['GET', 'HEAD', 'POST'].includes(req.method)) throw badRequest(`Method ${req.method} is not supported`);
       if (/^multipart\//i.test(req.headers['content-type'] || '')) throw badRequest('multipart requests (external tables) are not supported by the local facade');
+      // The body is read before any refusal: a reply sent over an unread request body can be lost to the TCP
+      // reset that closing such a connection causes.
       const body = await readBody(req);
+      refuseBrowsers(req, opts.host);
       if (req.method !== 'POST' && !url.searchParams.has('query')) return reply(200, Buffer.from('Ok.\n'), { 'Content-Type': 'text/html; charset=UTF-8' });
       authenticate(req, url, opts);
       const job = toJob(req, url, req.method === 'POST' ? body : Buffer.alloc(0));
