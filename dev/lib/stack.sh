@@ -24,6 +24,15 @@ build_if_needed() {
       stale="$stale $service"
     fi
   done
+  # The dashboard's bundle and the CLI's jar are built by the same reactor build.
+  local artifact
+  for artifact in dashboard/target/dist/index.html:dashboard cli/target/devhealth-cli.jar:cli; do
+    local file="$DEVHEALTH_ROOT/${artifact%%:*}" module="${artifact##*:}"
+    if [ ! -f "$file" ] || [ -n "$(find "$DEVHEALTH_ROOT/$module" -path "$DEVHEALTH_ROOT/$module/target" -prune -o \
+        -path "$DEVHEALTH_ROOT/$module/node_modules" -prune -o -type f -newer "$file" -print -quit 2>/dev/null)" ]; then
+      stale="$stale $module"
+    fi
+  done
   if [ -z "$stale" ]; then
     echo "up to date"
     return 0
