@@ -1,5 +1,7 @@
 package io.devhealth.sync.clickhouse;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -32,4 +34,12 @@ public interface ClickHouseConfig {
      */
     @WithDefault("false")
     boolean compress();
+
+    /**
+     * The ClickHouse cluster (a {@code remote_servers} name, e.g. {@code devhealth}) the schema is created on: set, the
+     * migrations are applied in their cluster form (io.devhealth.sync.clickhouse.cluster: Replicated local tables
+     * sharded by org_id behind Distributed tables); unset or empty (env DEVHEALTH_CLICKHOUSE_CLUSTER=""), one node as
+     * before.
+     */
+    Optional<String> cluster();
 }

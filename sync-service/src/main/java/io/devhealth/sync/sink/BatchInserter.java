@@ -20,7 +20,9 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Sends one {@link Batch} as {@code INSERT INTO t (cols) FORMAT RowBinary} with client-v2's raw stream API (no
@@ -38,10 +40,22 @@ public class BatchInserter {
 
     private final Client client;
     private final SinkConfig config;
+    private final boolean cluster;
 
+    /** Single node (tests and benchmarks): inserts straight into the MergeTree tables. */
     public BatchInserter(Client client, SinkConfig config) {
+        this(client, config, false);
+    }
+
+    @Inject
+    public BatchInserter(Client client, SinkConfig config, ClickHouseConfig clickHouse) {
+        this(client, config, clickHouse.cluster().filter(name -> !name.isBlank()).isPresent());
+    }
+
+    private BatchInserter(Client client, SinkConfig config, boolean cluster) {
         this.client = client;
         this.config = config;
+        this.cluster = cluster;
     }
 
     /**
@@ -51,11 +65,7 @@ public class BatchInserter {
     @Retry(maxRetries = 5, delay = 200, jitter = 100, maxDuration = 120_000, retryOn = TransientClickHouseException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10_000)
     public InsertResponse insert(Batch batch) {
-        InsertSettings settings = new InsertSettings()
-                .setDeduplicationToken(batch.deduplicationToken())
-                // Synchronous, deduplicated inserts: the batch is durable (and deduplicated) when this returns.
-                .serverSetting("insert_deduplicate", "1")
-                .serverSetting("async_insert", "0");
+        InsertSettings settings = settings(batch, cluster);
         DataStreamWriter body = batch.data()::writeTo;
         String what = batch.table().name() + " (" + batch.rows() + " rows)";
         try {
@@ -71,6 +81,23 @@ public class BatchInserter {
         } catch (RuntimeException e) {
             throw classify(what, e);
         }
+    }
+
+    /**
+     * Synchronous, deduplicated inserts: the batch is durable (and deduplicated) when the insert returns. On a cluster
+     * the table is Distributed: {@code distributed_foreground_insert} makes it forward each shard's part of the batch
+     * before answering, with this request's settings (the dedup token included), instead of queueing it on the
+     * receiving node's disk, where a retry could no longer be recognised and a failure would go unreported.
+     */
+    static InsertSettings settings(Batch batch, boolean cluster) {
+        InsertSettings settings = new InsertSettings()
+                .setDeduplicationToken(batch.deduplicationToken())
+                .serverSetting("insert_deduplicate", "1")
+                .serverSetting("async_insert", "0");
+        if (cluster) {
+            settings.serverSetting("distributed_foreground_insert", "1");
+        }
+        return settings;
     }
 
     private ClickHouseWriteException classify(String what, Throwable failure) {
