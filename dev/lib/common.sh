@@ -52,3 +52,27 @@ wait_until() {
     sleep 0.2
   done
 }
+
+RUNTIME_BASE="${DEVHEALTH_RUNTIME_DIR:-/var/tmp/devhealth-$(id -u)}"
+
+# The runtime directory: what processes that drop root's privileges (PostgreSQL, nginx's workers, as nobody) must
+# reach, which a root-only checkout (a CI clone under a 0700 temporary directory) is not. It holds the binaries root
+# runs (as nobody) and what they serve: it must be ours alone. Under
+# the world-writable /var/tmp another local user could create it first (or plant a symlink there) and swap what
+# we run or write. So it is created 0755 by us, and an existing one is used only when it is a real directory
+# owned by us that nobody else can write to; anything else is refused, loudly.
+trusted_runtime_base() {
+  local uid owner mode
+  uid=$(id -u)
+  if [ ! -e "$RUNTIME_BASE" ] && [ ! -L "$RUNTIME_BASE" ]; then
+    mkdir -p -- "$(dirname -- "$RUNTIME_BASE")"
+    mkdir -m 755 -- "$RUNTIME_BASE" 2>/dev/null || true # lost a race: the checks below judge the winner
+  fi
+  [ ! -L "$RUNTIME_BASE" ] || die "refusing the runtime directory $RUNTIME_BASE: it is a symbolic link (planted by someone else?); remove it or set DEVHEALTH_RUNTIME_DIR"
+  [ -d "$RUNTIME_BASE" ] || die "refusing the runtime directory $RUNTIME_BASE: not a directory; remove it or set DEVHEALTH_RUNTIME_DIR"
+  read -r owner mode < <(stat -c '%u %a' -- "$RUNTIME_BASE")
+  [ "$owner" = "$uid" ] || die "refusing the runtime directory $RUNTIME_BASE: it belongs to uid $owner, not to uid $uid (created by another user?); remove it or set DEVHEALTH_RUNTIME_DIR"
+  (( (8#$mode & 8#022) == 0 )) || die "refusing the runtime directory $RUNTIME_BASE: others can write to it (mode $mode); remove it or set DEVHEALTH_RUNTIME_DIR"
+  # As root the cluster user (nobody) must traverse it.
+  [ "$uid" -ne 0 ] || chmod 755 -- "$RUNTIME_BASE"
+}

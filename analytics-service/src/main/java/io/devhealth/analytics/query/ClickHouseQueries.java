@@ -8,11 +8,13 @@ import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -34,6 +36,13 @@ public class ClickHouseQueries {
 
     /** Appended to every statement, which is why statements carry no SETTINGS or FORMAT clause of their own. */
     private static final String READ_SETTINGS = "\nSETTINGS final = 1";
+    /*
+     * On a cluster (devhealth.clickhouse.cluster, sync-service's cluster mode) the tables read are Distributed over
+     * shards that each hold whole organizations (sharded by org_id): a subquery or join of a statement is then
+     * answered by the same shard's local tables, which is what distributed_product_mode = 'local' does (the
+     * default, 'deny', refuses such statements).
+     */
+    private static final String CLUSTER_READ_SETTINGS = READ_SETTINGS + ", distributed_product_mode = 'local'";
 
     /**
      * ClickHouse error codes that mean "not now" rather than "wrong query": UNKNOWN_TABLE and UNKNOWN_DATABASE
@@ -43,6 +52,7 @@ public class ClickHouseQueries {
     private static final Set<Integer> UNAVAILABLE_CODES = Set.of(60, 81, 159, 160, 202, 203, 209, 210, 241, 394);
 
     private final AgroalDataSource dataSource;
+    private final String readSettings;
     private final int timeoutSeconds;
     /** devhealth_clickhouse_query_seconds{outcome}: each read from the connection to its last row mapped. */
     private final Timer succeeded;
@@ -50,12 +60,18 @@ public class ClickHouseQueries {
     private final Timer failed;
 
     ClickHouseQueries(@DataSource("clickhouse") AgroalDataSource dataSource, AnalyticsConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, @ConfigProperty(name = "devhealth.clickhouse.cluster") Optional<String> cluster) {
         this.dataSource = dataSource;
+        this.readSettings = readSettings(cluster);
         this.timeoutSeconds = Math.toIntExact(Math.max(1, config.queryTimeout().toSeconds()));
         this.succeeded = queryTimer(registry, "success");
         this.unavailable = queryTimer(registry, "unavailable");
         this.failed = queryTimer(registry, "error");
+    }
+
+    /** The SETTINGS clause appended to every read: single node, or a cluster named by {@code cluster}. */
+    static String readSettings(Optional<String> cluster) {
+        return cluster.filter(name -> !name.isBlank()).isPresent() ? CLUSTER_READ_SETTINGS : READ_SETTINGS;
     }
 
     private static Timer queryTimer(MeterRegistry registry, String outcome) {
@@ -87,7 +103,7 @@ public class ClickHouseQueries {
 
     private <T> List<T> read(String sql, RowMapper<T> mapper, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql + READ_SETTINGS)) {
+             PreparedStatement statement = connection.prepareStatement(sql + readSettings)) {
             statement.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -36,6 +36,17 @@ class ClickHouseQueriesTests {
     }
 
     @Test
+    void onAClusterSubqueriesAreAnsweredByEachShardsLocalTables() {
+        assertThat(ClickHouseQueries.readSettings(java.util.Optional.empty())).isEqualTo("\nSETTINGS final = 1");
+        assertThat(ClickHouseQueries.readSettings(java.util.Optional.of(" "))).isEqualTo("\nSETTINGS final = 1");
+        String cluster = ClickHouseQueries.readSettings(java.util.Optional.of("devhealth"));
+        // ClickHouse accepts the clause as written (a misspelt setting or value would be refused).
+        String applied = io.devhealth.testengines.Engines.clickhouse().query("default",
+                "SELECT getSetting('distributed_product_mode'), getSetting('final')" + cluster);
+        assertThat(applied.strip()).isEqualTo("local\ttrue");
+    }
+
+    @Test
     void parametersArriveAsValuesNotSql() {
         String hostile = "it's \\' OR 1=1 -- {x:String} ?";
         UUID id = UUID.randomUUID();
