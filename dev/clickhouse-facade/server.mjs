@@ -11,7 +11,7 @@
 //
 // Safe on a shared machine (see README.md, "Security"): queries need the configured credentials (env
 // DEVHEALTH_CLICKHOUSE_USER / DEVHEALTH_CLICKHOUSE_PASSWORD, default default / devhealth); requests a browser sends
-// (an Origin or Sec-Fetch-* header, or a Host that is not a loopback name) are refused, so no web page can reach
+// (an Origin or Sec-Fetch-Site header, or a Host that is not a loopback name) are refused, so no web page can reach
 // it; table functions, engines and dictionary sources that read or write files, URLs, other servers or programs
 // are refused; request bodies are capped before and after decompression.
 import fs from 'node:fs';
@@ -128,7 +128,8 @@ const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/
  * rebinding (a foreign Host). Clients of ClickHouse (JDBC, client-v2, curl, fetch in Node) send neither header.
  */
 function refuseBrowsers(req, listenHost) {
-  const fromBrowser = req.headers.origin !== undefined || Object.keys(req.headers).some((h) => h.startsWith('sec-fetch-'));
+  // Sec-Fetch-Site, not any Sec-Fetch-*: Node's fetch (undici) sends Sec-Fetch-Mode too, and is not a browser.
+  const fromBrowser = req.headers.origin !== undefined || req.headers['sec-fetch-site'] !== undefined;
   if (fromBrowser) throw new FacadeError(497, 'ACCESS_DENIED', 'Requests from web browsers are refused by the local facade', 403);
   const host = String(req.headers.host ?? '');
   if (!LOOPBACK_HOST.test(host) && host.replace(/:\d+$/, '') !== listenHost) {

@@ -74,6 +74,8 @@ class FacadeSecurityTests {
     assertRefused(facade.post("", MARK, "Sec-Fetch-Site", "cross-site"), 403, "ACCESS_DENIED");
     assertThat(marks()).isEqualTo(before);
     assertThat(text(facade.post("", "SELECT 'no browser'"))).isEqualTo("no browser\n");
+    // Node's fetch (undici) sends Sec-Fetch-Mode: cors and nothing else a browser sends: it is a client, not a page.
+    assertThat(text(facade.post("", "SELECT 'node fetch'", "Sec-Fetch-Mode", "cors"))).isEqualTo("node fetch\n");
   }
 
   @Test
