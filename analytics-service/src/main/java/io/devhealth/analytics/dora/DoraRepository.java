@@ -220,12 +220,12 @@ public class DoraRepository {
 
     /** The window's first midnight, epoch milliseconds. */
     private static long start(Scope scope) {
-        return scope.range().from().atStartOfDay(scope.zone()).toInstant().toEpochMilli();
+        return scope.range().startMillis(scope.zone());
     }
 
     /** The midnight after the window's last day (excluded), epoch milliseconds. */
     private static long end(Scope scope) {
-        return scope.range().to().plusDays(1).atStartOfDay(scope.zone()).toInstant().toEpochMilli();
+        return scope.range().endMillis(scope.zone());
     }
 
     /** A percentile of no values is NaN in ClickHouse: null here. */

@@ -1,6 +1,7 @@
 package io.devhealth.analytics.metrics;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
@@ -40,6 +41,16 @@ public record DayRange(LocalDate from, LocalDate to) {
     }
 
     /** Number of days in the range, both ends included. */
+    /** The first day's midnight in {@code zone}, epoch milliseconds: where the window starts (included). */
+    public long startMillis(ZoneId zone) {
+        return from.atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    /** The midnight after the last day in {@code zone}, epoch milliseconds: where the window ends (excluded). */
+    public long endMillis(ZoneId zone) {
+        return to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
     public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }

@@ -164,12 +164,12 @@ public class CycleTimeRepository {
 
         /** The window's first midnight in the zone, epoch milliseconds. */
         long start() {
-            return range.from().atStartOfDay(zone).toInstant().toEpochMilli();
+            return range.startMillis(zone);
         }
 
         /** The midnight after the window's last day (excluded), epoch milliseconds. */
         long end() {
-            return range.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            return range.endMillis(zone);
         }
     }
 
