@@ -113,7 +113,8 @@ public class AnalyticsGraphQL {
                         .dataFetcher("repoMetricsDaily", env -> metrics.daily(env.getArgument("org"),
                                 env.getArgument("repo"), env.getArgument("from"), env.getArgument("to")))
                         .dataFetcher("userMetricsDaily", env -> daily.users(env.getArgument("org"),
-                                env.getArgument("user"), env.getArgument("from"), env.getArgument("to")))
+                                env.getArgument("user"), env.getArgument("from"), env.getArgument("to"),
+                                limit(env), env.getArgument("cursor")))
                         .dataFetcher("teamMetricsDaily", env -> daily.teams(env.getArgument("org"),
                                 env.getArgument("team"), env.getArgument("from"), env.getArgument("to")))
                         .dataFetcher("workItemMetricsDaily", env -> daily.workItems(env.getArgument("org"),

@@ -67,7 +67,9 @@ public class DailyMetricsResource {
     @RunOnVirtualThread
     @Operation(summary = "Daily activity per person",
             description = "One item per person (or identity not mapped to a person) and day with activity, sorted by"
-                    + " identity key then day; days without activity are absent. Attribution: commits by author"
+                    + " identity key then day; days without activity are absent. The whole organization comes a page"
+                    + " of people at a time (limit people, each with all their days in the range; nextCursor leads"
+                    + " to the next page). Attribution: commits by author"
                     + " email, pull requests and reviews by login, work items by assignee, incidents by resolver,"
                     + " through the identities mapped to people. Source: ClickHouse user_metrics_daily." + RANGE,
             extensions = @Extension(name = OrgPermission.OPENAPI_EXTENSION, value = "ANALYTICS_READ"))
@@ -75,7 +77,8 @@ public class DailyMetricsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserMetricsSeries.class),
             examples = @ExampleObject(name = "people", value = USERS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A malformed or out-of-range date, from after to, a range longer"
-            + " than allowed, or a user that is neither a UUID nor an email; the violations name the parameter.",
+            + " than allowed, a limit outside 1..200, a cursor this endpoint did not issue, or a user that is"
+            + " neither a UUID nor an email; the violations name the parameter.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No token, or a malformed, expired or foreign-signed one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,8 +96,12 @@ public class DailyMetricsResource {
             @Parameter(description = "First day, ISO-8601 (yyyy-MM-dd), included; default: 29 days before 'to'.",
                     example = "2025-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day, ISO-8601 (yyyy-MM-dd), included; default: today in the"
-                    + " organization's time zone.", example = "2025-01-31") @QueryParam("to") String to) {
-        return metrics.users(org, user, from, to);
+                    + " organization's time zone.", example = "2025-01-31") @QueryParam("to") String to,
+            @Parameter(description = "People (identity keys) per page, 1 to 200; default 50. Ignored with user.",
+                    example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page; absent for the first page.")
+            @QueryParam("cursor") String cursor) {
+        return metrics.users(org, user, from, to, limit, cursor);
     }
 
     @GET

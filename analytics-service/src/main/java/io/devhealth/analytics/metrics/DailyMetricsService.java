@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.listing.Listing;
+import io.devhealth.analytics.listing.ListingCursor;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.support.problem.ProblemException;
 
@@ -43,26 +45,48 @@ public class DailyMetricsService {
     }
 
     /**
-     * Days with activity of every person and unmapped identity, or of one person.
+     * Days with activity of one page of people and unmapped identities (in identity-key order), or of one person.
      *
-     * @param user a canonical person id, or an email (the person whose primary email or git identity it is, and the
-     *             email's unmapped git activity); blank: everyone
-     * @throws ProblemException 400 for a bad range or a user that is neither a UUID nor an email, 404 for an
-     *         organization the caller cannot see or a user the organization does not know
+     * @param user   a canonical person id, or an email (the person whose primary email or git identity it is, and
+     *               the email's unmapped git activity); blank: everyone, a page at a time
+     * @param limit  people (identity keys) per page, 1 to {@value Listing#MAX_LIMIT}; blank: {@value
+     *               Listing#DEFAULT_LIMIT}
+     * @param cursor a previous page's {@code nextCursor}; blank: the first page
+     * @throws ProblemException 400 for a bad range, limit or cursor, or a user that is neither a UUID nor an email;
+     *         404 for an organization the caller cannot see or a user the organization does not know
      */
-    public UserMetricsSeries users(String org, String user, String from, String to) {
+    public UserMetricsSeries users(String org, String user, String from, String to, String limit, String cursor) {
+        int people = Listing.limit(limit);
+        List<String> after = ListingCursor.decode(cursor, 1);
         UUID orgId = orgAccess.readableOrgId(org);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
         if (isAbsent(user)) {
-            return new UserMetricsSeries(range.from(), range.to(), zone.getId(), users.daily(orgId, range));
+            return page(range, zone, users.daily(orgId, range, after == null ? "" : after.getFirst(), people + 1),
+                    people);
         }
         String value = filter("user", user);
         List<String> keys = identityKeys(orgId, value);
         if (keys.isEmpty()) {
             throw ProblemException.notFound("No person or identity '" + value + "' in organization '" + org + "'.");
         }
-        return new UserMetricsSeries(range.from(), range.to(), zone.getId(), users.daily(orgId, range, keys));
+        return new UserMetricsSeries(range.from(), range.to(), zone.getId(), users.daily(orgId, range, keys), null);
+    }
+
+    /** The rows of the first {@code people} identity keys of {@code rows} (read with one key more, in key order). */
+    private static UserMetricsSeries page(DayRange range, ZoneId zone, List<UserDayMetrics> rows, int people) {
+        int keys = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == 0 || !rows.get(i).identityKey().equals(rows.get(i - 1).identityKey())) {
+                keys++;
+                if (keys > people) {
+                    String last = rows.get(i - 1).identityKey();
+                    return new UserMetricsSeries(range.from(), range.to(), zone.getId(), List.copyOf(rows.subList(0, i)),
+                            ListingCursor.encode(last));
+                }
+            }
+        }
+        return new UserMetricsSeries(range.from(), range.to(), zone.getId(), rows, null);
     }
 
     /**

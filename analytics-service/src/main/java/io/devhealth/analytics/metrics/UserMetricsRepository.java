@@ -31,7 +31,17 @@ public class UserMetricsRepository {
             WHERE u.org_id = ? AND u.day BETWEEN ? AND ?%s
             ORDER BY u.identity_key, u.day""";
 
-    private static final String DAILY_ALL = DAILY.formatted("");
+    /*
+     * A page of identity keys: those after the cursor's key with activity in the range, in key order. One more key
+     * than the page holds is read so the caller learns whether another page follows.
+     */
+    private static final String DAILY_PAGE = DAILY.formatted("""
+             AND u.identity_key IN
+            (
+                SELECT DISTINCT identity_key FROM user_metrics_daily
+                WHERE org_id = ? AND day BETWEEN ? AND ? AND identity_key > ?
+                ORDER BY identity_key LIMIT ?
+            )""");
     private static final String DAILY_KEYS = DAILY.formatted(" AND has(splitByChar('\\n', ?), u.identity_key)");
 
     /** The person ids an email names: a person's primary email or a git identity mapped to a person. */
@@ -70,9 +80,13 @@ public class UserMetricsRepository {
         this.queries = queries;
     }
 
-    /** Every identity key's days with activity in the range. */
-    public List<UserDayMetrics> daily(UUID orgId, DayRange range) {
-        return queries.list(DAILY_ALL, ROW, orgId, orgId, range.from(), range.to());
+    /**
+     * The days with activity in the range of the first {@code keys} identity keys (in key order) after
+     * {@code afterKey} that have any; {@code afterKey} "" starts at the first key.
+     */
+    public List<UserDayMetrics> daily(UUID orgId, DayRange range, String afterKey, int keys) {
+        return queries.list(DAILY_PAGE, ROW, orgId, orgId, range.from(), range.to(),
+                orgId, range.from(), range.to(), afterKey, keys);
     }
 
     /** The days with activity of these identity keys. */

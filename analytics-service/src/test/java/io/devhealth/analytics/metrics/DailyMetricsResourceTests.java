@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
@@ -118,7 +119,33 @@ class DailyMetricsResourceTests {
                 .body("items[0].reviewsGiven", equalTo(12))
                 .body("items[0].reposTouched", equalTo(1))
                 .body("items[2].personId", nullValue())
-                .body("items[2].displayName", equalTo(""));
+                .body("items[2].displayName", equalTo(""))
+                .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void theOrganizationComesAPageOfPeopleAtATimeEachWithAllTheirDays() {
+        String next = get("users/daily", Map.of("from", "2025-01-01", "to", "2025-01-31", "limit", "1"))
+                .statusCode(200)
+                .body("items.identityKey", contains(ADA.toString(), ADA.toString()))
+                .body("items.commits", contains(4, 2))
+                .body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        get("users/daily", Map.of("from", "2025-01-01", "to", "2025-01-31", "limit", "1", "cursor", next))
+                .statusCode(200)
+                .body("items.identityKey", contains(CAROL))
+                .body("items.commits", contains(7))
+                .body("nextCursor", nullValue());
+        get("users/daily", Map.of("from", "2025-01-01", "to", "2025-01-31", "limit", "2"))
+                .statusCode(200)
+                .body("items.identityKey", contains(ADA.toString(), ADA.toString(), CAROL))
+                .body("nextCursor", nullValue());
+        for (String limit : new String[] { "0", "201", "ten" }) {
+            problem(get("users/daily", Map.of("limit", limit)), 400, ProblemTypes.BAD_REQUEST)
+                    .body("violations.field", contains("limit"));
+        }
+        problem(get("users/daily", Map.of("cursor", "not a cursor")), 400, ProblemTypes.BAD_REQUEST)
+                .body("violations.field", contains("cursor"));
     }
 
     @Test
