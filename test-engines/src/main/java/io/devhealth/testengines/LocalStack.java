@@ -202,7 +202,9 @@ public final class LocalStack {
         Map<String, String> env = new HashMap<>(common);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(SERVICES_DATABASE));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(SERVICES_DATABASE));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.applicationUsername());
+        env.put("QUARKUS_FLYWAY_USERNAME", postgres.migratorUsername());
+        env.put("QUARKUS_FLYWAY_PASSWORD", postgres.password());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("DEVHEALTH_CREDENTIALS_MASTER_KEYS", "localstack:" + randomKey());
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);

@@ -1,5 +1,8 @@
 package io.devhealth.testengines;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +15,9 @@ import java.util.regex.Pattern;
 
 /** A private PostgreSQL 17 cluster on 127.0.0.1 (see {@code dev/engines/postgres}), fresh for each test JVM. */
 public final class PostgresEngine implements AutoCloseable {
+
+    /** The NOLOGIN role that owns the schema (dev/engines/postgres-roles.sql). */
+    public static final String OWNER_ROLE = "devhealth_owner";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -34,12 +40,29 @@ public final class PostgresEngine implements AutoCloseable {
         return port;
     }
 
+    /** The cluster's superuser: test set-up only, never a service's login. */
     public String username() {
         return "devhealth";
     }
 
+    /** The local password of the superuser and of every login role. */
     public String password() {
         return "devhealth";
+    }
+
+    /** identity-service's pool: CRUD on the application's tables only (dev/engines/postgres-roles.sql). */
+    public String applicationUsername() {
+        return "devhealth_app";
+    }
+
+    /** identity-service's Flyway: signs in as this, then {@code SET ROLE} {@link #OWNER_ROLE}. */
+    public String migratorUsername() {
+        return "devhealth_migrator";
+    }
+
+    /** Reporting and backups: SELECT only. */
+    public String readonlyUsername() {
+        return "devhealth_readonly";
     }
 
     public String jdbcUrl(String database) {
@@ -51,10 +74,21 @@ public final class PostgresEngine implements AutoCloseable {
         return "postgresql://127.0.0.1:%d/%s".formatted(port, database);
     }
 
-    /** Creates an empty database; {@code name} must be a plain lower-case identifier. */
+    /**
+     * Creates an empty database with production's roles and grants (dev/engines/postgres-roles.sql, as
+     * {@code dev/engines/postgres start … DATABASE} applies them); {@code name} must be a plain lower-case identifier.
+     */
     public void createDatabase(String name) {
         requireIdentifier(name);
         execute("postgres", "CREATE DATABASE " + name);
+        try {
+            execute(name, Files.readString(Scripts.repoRoot().resolve("dev/engines/postgres-roles.sql")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading dev/engines/postgres-roles.sql", e);
+        }
+        for (String login : List.of(migratorUsername(), applicationUsername(), readonlyUsername())) {
+            execute(name, "ALTER ROLE " + login + " PASSWORD '" + password() + "'");
+        }
     }
 
     /** Empties every table of {@code database}'s public schema except Flyway's history. */

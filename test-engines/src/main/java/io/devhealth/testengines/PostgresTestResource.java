@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A fresh database on the JVM's private PostgreSQL cluster, wired into Quarkus' default datasource (reactive
- * and JDBC URLs). Use with {@code @WithTestResource(value = PostgresTestResource.class, scope = GLOBAL)}.
+ * and JDBC URLs) with production's roles: the application's pool signs in as the CRUD-only role, Flyway as the
+ * migrator that becomes the schema's owner. Use with {@code @WithTestResource(value = PostgresTestResource.class, scope = GLOBAL)}.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,8 +22,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", postgres.username(),
+                "quarkus.datasource.username", postgres.applicationUsername(),
                 "quarkus.datasource.password", postgres.password(),
+                "quarkus.flyway.username", postgres.migratorUsername(),
+                "quarkus.flyway.password", postgres.password(),
                 "devhealth.test.postgres.database", database);
     }
 
