@@ -62,7 +62,9 @@ public class IdentityServiceTestResource implements QuarkusTestResourceLifecycle
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.applicationUsername());
+        env.put("QUARKUS_FLYWAY_USERNAME", postgres.migratorUsername());
+        env.put("QUARKUS_FLYWAY_PASSWORD", postgres.password());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("DEVHEALTH_SERVICE_SECRET", SERVICE_SECRET);
         // A throwaway master key for integration credentials (prod refuses to start without one).
