@@ -9,8 +9,12 @@
 // than an INSERT, as received, to FILE as one JSON line {sql, params, settings, database, format}, so that the
 // same statements can be replayed straight to the engine (bench/analytics).
 //
-// Safe on a shared machine (see README.md, "Security"): queries need the configured credentials (env
-// DEVHEALTH_CLICKHOUSE_USER / DEVHEALTH_CLICKHOUSE_PASSWORD, default default / devhealth); requests a browser sends
+// Safe on a shared machine (see README.md, "Security"): queries need one of three logins, as production's
+// ClickHouse users (dev/engines/clickhouse-users.sql) grant them: the owner (env DEVHEALTH_CLICKHOUSE_USER /
+// DEVHEALTH_CLICKHOUSE_PASSWORD, default default / devhealth) may run anything, migrations included; the writer
+// (DEVHEALTH_CLICKHOUSE_WRITER_USER / _PASSWORD, default devhealth_writer / devhealth; sync-service) reads, inserts
+// and deletes rows but changes no schema; the reader (DEVHEALTH_CLICKHOUSE_READER_USER / _PASSWORD, default
+// devhealth_reader / devhealth; analytics-service) reads only (readonly = 2) within row and time limits. Requests a browser sends
 // (an Origin or Sec-Fetch-Site header, or a Host that is not a loopback name) are refused, so no web page can reach
 // it; table functions, engines and dictionary sources that read or write files, URLs, other servers or programs
 // are refused; request bodies are capped before and after decompression.
@@ -63,7 +67,11 @@ const badRequest = (message) => new FacadeError(36, 'BAD_ARGUMENTS', message);
 function parseArgs(argv) {
   const opts = { port: 8123, host: '127.0.0.1', path: './data', exitWithParentPid: 0,
     queryLog: process.env.DEVHEALTH_CLICKHOUSE_QUERY_LOG || '',
-    user: process.env.DEVHEALTH_CLICKHOUSE_USER || 'default', password: process.env.DEVHEALTH_CLICKHOUSE_PASSWORD || 'devhealth' };
+    logins: [
+      { role: 'owner', user: process.env.DEVHEALTH_CLICKHOUSE_USER || 'default', password: process.env.DEVHEALTH_CLICKHOUSE_PASSWORD || 'devhealth' },
+      { role: 'writer', user: process.env.DEVHEALTH_CLICKHOUSE_WRITER_USER || 'devhealth_writer', password: process.env.DEVHEALTH_CLICKHOUSE_WRITER_PASSWORD || 'devhealth' },
+      { role: 'reader', user: process.env.DEVHEALTH_CLICKHOUSE_READER_USER || 'devhealth_reader', password: process.env.DEVHEALTH_CLICKHOUSE_READER_PASSWORD || 'devhealth' },
+    ] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
@@ -154,13 +162,41 @@ function credentials(req, url) {
   return { user: url.searchParams.get('user') ?? 'default', password: url.searchParams.get('password') ?? '' };
 }
 
+/** The login's role (owner, writer or reader); refuses unknown users and wrong passwords alike. */
 function authenticate(req, url, opts) {
   const { user, password } = credentials(req, url);
-  // Both compared, always: the answer does not tell which one was wrong, nor how much of it.
-  const userOk = sameSecret(user, opts.user);
-  const passwordOk = sameSecret(password, opts.password);
-  if (!userOk || !passwordOk) {
+  // Every login compared, user and password both, always: the answer does not tell which was wrong, nor how much.
+  let role = null;
+  for (const login of opts.logins) {
+    const userOk = sameSecret(user, login.user);
+    const passwordOk = sameSecret(password, login.password);
+    if (userOk && passwordOk && role === null) role = login.role;
+  }
+  if (role === null) {
     throw new FacadeError(516, 'AUTHENTICATION_FAILED', `${user.slice(0, 64)}: Authentication failed: password is incorrect, or there is no user with such name`, 403);
+  }
+  return { user, role };
+}
+
+/** Statements a writer runs: reads, inserts and lightweight deletes of rows; no schema change, no OPTIMIZE, no SYSTEM. */
+const WRITER_STATEMENTS = new Set(['SELECT', 'WITH', 'INSERT', 'DELETE', 'EXPLAIN', 'DESCRIBE', 'DESC', 'SHOW', 'EXISTS']);
+/** The reader's limits, as its settings profile on a server holds them (with constraints there). */
+const READER_LIMITS = [['max_execution_time', '60'], ['max_result_rows', '1000000'], ['result_overflow_mode', 'throw']];
+
+/**
+ * What the login's role allows, as a server's grants would: the reader's statements run read-only (the engine's own
+ * readonly = 2: settings may change, nothing is written) within its limits; a writer's statement must be one of
+ * WRITER_STATEMENTS; the owner's run as they are.
+ */
+function applyRole(job, { user, role }) {
+  if (role === 'reader') {
+    job.readonly = true;
+    job.settings.push(...READER_LIMITS);
+  } else if (role === 'writer' && !job.insert) {
+    const keyword = /^[\s(]*([A-Za-z]+)/.exec(withoutLiterals(job.sql))?.[1]?.toUpperCase();
+    if (!WRITER_STATEMENTS.has(keyword)) {
+      throw new FacadeError(497, 'ACCESS_DENIED', `${user.slice(0, 64)}: Not enough privileges: ${keyword ?? 'this statement'} changes the schema or the server and needs the owner`, 403);
+    }
   }
 }
 
@@ -223,6 +259,8 @@ function toJob(req, url, body) {
     job.sql = full.toString('utf8');
     refuseOutsideAccess(job.sql);
     if (!job.sql.replace(LEADING_NOISE, '')) throw new FacadeError(62, 'SYNTAX_ERROR', 'Empty query');
+    // One statement per request, as on a server (the embedded engine would run them all, past the role's check).
+    if (/;\s*\S/.test(withoutLiterals(job.sql))) throw new FacadeError(62, 'SYNTAX_ERROR', 'Multi-statements are not allowed');
     if (!job.insert) job.format = formatClause(job.sql) ?? format;
   }
   return job;
@@ -304,8 +342,9 @@ async function main() {
       const body = await readBody(req);
       refuseBrowsers(req, opts.host);
       if (req.method !== 'POST' && !url.searchParams.has('query')) return reply(200, Buffer.from('Ok.\n'), { 'Content-Type': 'text/html; charset=UTF-8' });
-      authenticate(req, url, opts);
+      const login = authenticate(req, url, opts);
       const job = toJob(req, url, req.method === 'POST' ? body : Buffer.alloc(0));
+      applyRole(job, login);
       logSql = job.logSql;
       if (opts.queryLog && job.sql !== undefined && !job.insert) {
         const entry = { sql: job.sql, params: job.params, settings: Object.fromEntries(job.settings), database: job.database ?? null, format: job.format };

@@ -65,6 +65,14 @@ public final class PostgresEngine implements AutoCloseable {
         return "devhealth_readonly";
     }
 
+    /**
+     * The certificate authority that signed the cluster's server certificate (for 127.0.0.1 and localhost): clients
+     * connect with TLS and {@code sslmode=verify-full} against it, as production's do (dev/engines/postgres).
+     */
+    public Path certificateAuthority() {
+        return dataDir.resolve("cluster/tls/ca.crt");
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(port, database);
     }

@@ -66,6 +66,37 @@ class FacadeSecurityTests {
   }
 
   @Test
+  void theWriterChangesRowsNeverTheSchema() {
+    String before = marks();
+    assertThat(text(as(WRITER, MARK))).isEmpty();
+    assertThat(text(as(WRITER, "SELECT count() FROM marks"))).isEqualTo(Integer.parseInt(before.strip()) + 1 + "\n");
+    assertThat(text(as(WRITER, "DELETE FROM marks WHERE n = 7"))).isEmpty();
+    for (String ddl : new String[] { "DROP TABLE marks", "/* why not */ TRUNCATE TABLE marks",
+        "ALTER TABLE marks ADD COLUMN planted UInt8", "CREATE TABLE planted (n UInt8) ENGINE = Memory",
+        "RENAME TABLE marks TO planted", "OPTIMIZE TABLE marks FINAL", "SYSTEM STOP MERGES marks", "KILL QUERY WHERE 1" }) {
+      assertRefused(as(WRITER, ddl), 403, "ACCESS_DENIED");
+    }
+    // A second statement would run past the check: a request holds one statement, as on a server.
+    assertRefused(as(WRITER, "SELECT 1; DROP TABLE marks"), 400, "SYNTAX_ERROR");
+    assertThat(text(as(WRITER, "SELECT ';' AS semicolon;"))).isEqualTo(";\n");
+    assertThat(facade.sql("EXISTS TABLE marks")).isEqualTo("1\n");
+  }
+
+  @Test
+  void theReaderOnlyReadsWithinItsLimits() {
+    String before = marks();
+    for (String write : new String[] { MARK, "DROP TABLE marks", "CREATE TABLE planted (n UInt8) ENGINE = Memory",
+        "DELETE FROM marks WHERE 1" }) {
+      assertThat(text(as(READER, write))).as(write).contains("(READONLY)");
+    }
+    assertThat(marks()).isEqualTo(before);
+    // Settings may still change (readonly = 2), as analytics' reads set final = 1 and their own timeouts.
+    assertThat(text(as(READER, "SELECT count() FROM marks SETTINGS final = 1"))).isEqualTo(before);
+    assertThat(text(as(READER, "SELECT count() FROM numbers(2000000)"))).isEqualTo("2000000\n");
+    assertThat(text(as(READER, "SELECT number FROM numbers(2000000) FORMAT Null"))).contains("(TOO_MANY_ROWS_OR_BYTES)");
+  }
+
+  @Test
   void nothingAWebBrowserSendsRuns() {
     String before = marks();
     // A page's form or fetch() POST: a CORS simple request carries Origin (and Sec-Fetch-* in current browsers).
@@ -117,6 +148,14 @@ class FacadeSecurityTests {
   private static void assertRefused(HttpResponse<byte[]> response, int status, String error) {
     assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
     assertThat(text(response)).contains("(" + error + ")");
+  }
+
+  private static final String[] WRITER = { "devhealth_writer", "devhealth" };
+  private static final String[] READER = { "devhealth_reader", "devhealth" };
+
+  /** A statement sent with the login {@code login} = {user, password}. */
+  private static HttpResponse<byte[]> as(String[] login, String sql) {
+    return Facade.send(facade.unauthenticatedPost("", bytes(sql), "Authorization", basic(login[0], login[1])).build());
   }
 
   private static byte[] bytes(String text) {
