@@ -180,8 +180,14 @@ function authenticate(req, url, opts) {
 
 /** Statements a writer runs: reads, inserts and lightweight deletes of rows; no schema change, no OPTIMIZE, no SYSTEM. */
 const WRITER_STATEMENTS = new Set(['SELECT', 'WITH', 'INSERT', 'DELETE', 'EXPLAIN', 'DESCRIBE', 'DESC', 'SHOW', 'EXISTS']);
-/** The reader's limits, as its settings profile on a server holds them (with constraints there). */
-const READER_LIMITS = [['max_execution_time', '60'], ['max_result_rows', '1000000'], ['result_overflow_mode', 'throw']];
+/**
+ * The reader's settings profile (dev/engines/clickhouse-users.sql): each limit's default, and the most a request may
+ * ask for (a server's constraint; more is refused, as there). The SQL's own SETTINGS clause is not checked here.
+ */
+const READER_PROFILE = [
+  { name: 'max_execution_time', default: 30, max: 60 },
+  { name: 'max_result_rows', default: 1_000_000, max: 1_000_000 },
+];
 
 /**
  * What the login's role allows, as a server's grants would: the reader's statements run read-only (the engine's own
@@ -191,7 +197,14 @@ const READER_LIMITS = [['max_execution_time', '60'], ['max_result_rows', '100000
 function applyRole(job, { user, role }) {
   if (role === 'reader') {
     job.readonly = true;
-    job.settings.push(...READER_LIMITS);
+    for (const limit of READER_PROFILE) {
+      const asked = job.settings.find(([name]) => name === limit.name);
+      if (!asked) job.settings.push([limit.name, String(limit.default)]);
+      else if (!(Number(asked[1]) <= limit.max) || Number(asked[1]) === 0) {
+        throw new FacadeError(452, 'SETTING_CONSTRAINT_VIOLATION', `Setting ${limit.name} shouldn't be greater than ${limit.max}`, 400);
+      }
+    }
+    job.settings.push(['result_overflow_mode', 'throw']);
   } else if (role === 'writer' && !job.insert) {
     const keyword = /^[\s(]*([A-Za-z]+)/.exec(withoutLiterals(job.sql))?.[1]?.toUpperCase();
     if (!WRITER_STATEMENTS.has(keyword)) {

@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A fresh, empty database on the JVM's ClickHouse engine, wired into {@code devhealth.clickhouse.*}. Tables
- * come from the service's own migrations (sync-service) or {@link ClickHouseEngine#migrate(String)}.
+ * A fresh, empty database on the JVM's ClickHouse engine, wired into {@code devhealth.clickhouse.*} (URL and
+ * database). Tables come from the service's own migrations (sync-service) or {@link ClickHouseEngine#migrate(String)}.
+ * The logins stay each service's own defaults, the local facade's roles: sync-service writes as the writer and
+ * migrates as the owner, analytics-service reads as the reader, so every test runs with production's grants.
  */
 public class ClickHouseTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,9 +22,7 @@ public class ClickHouseTestResource implements QuarkusTestResourceLifecycleManag
         clickhouse.createDatabase(database);
         return Map.of(
                 "devhealth.clickhouse.url", clickhouse.url(),
-                "devhealth.clickhouse.database", database,
-                "devhealth.clickhouse.username", clickhouse.username(),
-                "devhealth.clickhouse.password", clickhouse.password());
+                "devhealth.clickhouse.database", database);
     }
 
     @Override

@@ -192,8 +192,7 @@ public final class LocalStack {
         env.put("DEVHEALTH_SERVICE_SECRET", randomSecret(32));
         env.put("DEVHEALTH_CLICKHOUSE_URL", clickhouse.url());
         env.put("DEVHEALTH_CLICKHOUSE_DATABASE", SERVICES_DATABASE);
-        env.put("DEVHEALTH_CLICKHOUSE_USERNAME", clickhouse.username());
-        env.put("DEVHEALTH_CLICKHOUSE_PASSWORD", clickhouse.password());
+        // No ClickHouse logins: each service's defaults are the facade's roles (writer, reader, owner for migrations).
         return env;
     }
 

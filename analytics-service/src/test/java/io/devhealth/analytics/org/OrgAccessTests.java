@@ -89,6 +89,20 @@ class OrgAccessTests {
     }
 
     @Test
+    void oneCallersCachedGrantIsNeverAnotherTokens() {
+        identity.knowsOrg("umbrella-shared", UMBRELLA);
+        String superuser = identity.superuserToken();
+        repos(superuser, "umbrella-shared").statusCode(200).body("items.fullName", contains("umbrella/hive"));
+
+        // Identity now refuses everyone else: a cache keyed by org alone would still let the next caller in.
+        identity.answersOrg("umbrella-shared", 403);
+        String outsider = identity.token(INITECH_MEMBER);
+        assertProblem(repos(outsider, "umbrella-shared"), 403, ProblemTypes.FORBIDDEN);
+        repos(superuser, "umbrella-shared").statusCode(200);
+        assertThat(identity.orgLookups("umbrella-shared")).containsExactly("Bearer " + superuser, "Bearer " + outsider);
+    }
+
+    @Test
     void refusalsAreNotReused() {
         identity.answersOrg("umbrella-later", 403);
         String token = identity.superuserToken();

@@ -21,12 +21,31 @@ public interface ClickHouseConfig {
     @WithDefault("devhealth")
     String database();
 
-    @WithDefault("default")
+    /**
+     * The writer's login, for every row sync-service writes and reads: SELECT, INSERT and DELETE on the DevHealth
+     * database, no DDL (dev/engines/clickhouse-users.sql; the local facade's writer by default).
+     */
+    @WithDefault("devhealth_writer")
     String username();
 
     /** Never logged. */
     @WithDefault("devhealth")
     String password();
+
+    /** The owner's login: the schema migrations only (the JDBC datasource {@code clickhouse}, Flyway, at start). */
+    Migration migration();
+
+    /** A login that may change the schema. */
+    interface Migration {
+
+        /** The local facade's owner by default. */
+        @WithDefault("default")
+        String username();
+
+        /** Never logged. */
+        @WithDefault("devhealth")
+        String password();
+    }
 
     /**
      * LZ4 compression of HTTP request and response bodies. Off by default: the local facade speaks only

@@ -51,8 +51,6 @@ public final class SyncServiceProcess {
         env.put("DEVHEALTH_SERVICE_SECRET", identity.get("devhealth.service-secret"));
         env.put("DEVHEALTH_CLICKHOUSE_URL", clickhouse.url());
         env.put("DEVHEALTH_CLICKHOUSE_DATABASE", clickhouseDatabase);
-        env.put("DEVHEALTH_CLICKHOUSE_USERNAME", clickhouse.username());
-        env.put("DEVHEALTH_CLICKHOUSE_PASSWORD", clickhouse.password());
         env.put("DEVHEALTH_SYNC_LOCAL_ROOTS", IdentityServiceTestResource.LOCAL_ROOT);
         env.put("DEVHEALTH_SYNC_HOLDER_NAME", holderName);
         env.put("DEVHEALTH_SYNC_HEARTBEAT_INTERVAL", "1s");

@@ -94,6 +94,32 @@ class FacadeSecurityTests {
     assertThat(text(as(READER, "SELECT count() FROM marks SETTINGS final = 1"))).isEqualTo(before);
     assertThat(text(as(READER, "SELECT count() FROM numbers(2000000)"))).isEqualTo("2000000\n");
     assertThat(text(as(READER, "SELECT number FROM numbers(2000000) FORMAT Null"))).contains("(TOO_MANY_ROWS_OR_BYTES)");
+    // Its profile's maxima, as a server's constraints: a request may lower a limit, never raise it past them.
+    assertThat(text(as(READER, "SELECT getSetting('max_execution_time')"))).isEqualTo("30\n");
+    assertThat(text(Facade.send(facade.unauthenticatedPost("max_execution_time=10", bytes("SELECT getSetting('max_execution_time')"),
+        "Authorization", basic(READER[0], READER[1])).build()))).isEqualTo("10\n");
+    assertRefused(Facade.send(facade.unauthenticatedPost("max_execution_time=3600", bytes("SELECT 1"),
+        "Authorization", basic(READER[0], READER[1])).build()), 400, "SETTING_CONSTRAINT_VIOLATION");
+    assertRefused(Facade.send(facade.unauthenticatedPost("max_result_rows=0", bytes("SELECT 1"),
+        "Authorization", basic(READER[0], READER[1])).build()), 400, "SETTING_CONSTRAINT_VIOLATION");
+  }
+
+  @Test
+  void productionsUsersFileIsClickHouseSql() throws IOException {
+    String file = Files.readString(io.devhealth.testengines.Scripts.repoRoot().resolve("dev/engines/clickhouse-users.sql"));
+    String statements = file.replaceAll("(?m)^--.*$", "");
+    int parsed = 0;
+    for (String statement : statements.split(";")) {
+      if (statement.isBlank()) {
+        continue;
+      }
+      String formatted = facade.sql("SELECT formatQuerySingleLine(" + literal(statement.strip()) + ")");
+      assertThat(formatted).as(statement).doesNotContain("Exception").isNotBlank();
+      parsed++;
+    }
+    assertThat(parsed).isEqualTo(7);
+    // The facade's logins are the file's roles.
+    assertThat(file).contains("devhealth_writer", "devhealth_reader", "readonly = 2");
   }
 
   @Test
@@ -156,6 +182,10 @@ class FacadeSecurityTests {
   /** A statement sent with the login {@code login} = {user, password}. */
   private static HttpResponse<byte[]> as(String[] login, String sql) {
     return Facade.send(facade.unauthenticatedPost("", bytes(sql), "Authorization", basic(login[0], login[1])).build());
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private static byte[] bytes(String text) {
