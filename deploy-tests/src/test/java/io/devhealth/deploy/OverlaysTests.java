@@ -72,15 +72,41 @@ class OverlaysTests {
     }
 
     @Test
+    void devsPostgresCreatesTheRolesIdentitySignsInWith() throws java.io.IOException {
+        Manifests.Rendered dev = Overlays.parsed("overlays/dev");
+        // The one definition of the roles, as the local engine and the tests apply it.
+        String roles = java.nio.file.Files.readString(Repo.root().resolve("k8s/components/postgres-roles/postgres-roles.sql"));
+        java.util.Map<String, String> scripts = dev.all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("postgres-roles")).findFirst().orElseThrow().getData();
+        assertThat(scripts).containsEntry("postgres-roles.sql", roles).containsKey("init-roles.sh");
+        var postgres = dev.get(StatefulSet.class, "postgres").getSpec().getTemplate().getSpec();
+        assertThat(postgres.getContainers().getFirst().getVolumeMounts())
+                .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/docker-entrypoint-initdb.d"));
+        assertThat(postgres.getVolumes()).filteredOn(v -> v.getConfigMap() != null)
+                .anySatisfy(v -> assertThat(v.getConfigMap().getName()).startsWith("postgres-roles"));
+        assertThat(dev.get(Deployment.class, "identity-service").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getEnv()).extracting(e -> e.getName())
+                .contains("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+    }
+
+    @Test
     void prodAutoscalesEveryDeploymentAndUsesTlsToExternalDatabases() {
         Manifests.Rendered prod = Overlays.parsed("overlays/prod");
 
         assertThat(prod.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .containsExactlyInAnyOrder("identity-service", "analytics-service", "sync-service", "dashboard");
         assertThat(prod.all(StatefulSet.class)).isEmpty();
+        String authority = "/etc/devhealth/postgres-ca/ca.crt";
         assertThat(prod.configMap("identity-service-config").getData())
-                .hasEntrySatisfying("QUARKUS_DATASOURCE_JDBC_URL", url -> assertThat(url).endsWith("sslmode=verify-full"))
-                .hasEntrySatisfying("QUARKUS_DATASOURCE_REACTIVE_URL", url -> assertThat(url).endsWith("sslmode=verify-full"));
+                .hasEntrySatisfying("QUARKUS_DATASOURCE_JDBC_URL",
+                        url -> assertThat(url).contains("sslmode=verify-full").endsWith("sslrootcert=" + authority))
+                .hasEntrySatisfying("QUARKUS_DATASOURCE_REACTIVE_URL", url -> assertThat(url).endsWith("sslmode=verify-full"))
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "verify-full")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS", authority)
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM", "HTTPS");
+        // The CA is mounted where both pools read it.
+        assertThat(prod.get(Deployment.class, "identity-service").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getVolumeMounts()).anySatisfy(m -> assertThat(authority).startsWith(m.getMountPath() + "/"));
         assertThat(prod.configMap("analytics-service-config").getData().get("DEVHEALTH_CLICKHOUSE_URL")).startsWith("https://");
         assertThat(prod.get(Gateway.class, "devhealth").getSpec().getListeners())
                 .anySatisfy(l -> assertThat(l.getProtocol()).isEqualTo("HTTPS"));

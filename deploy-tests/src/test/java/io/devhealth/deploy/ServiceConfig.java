@@ -37,7 +37,13 @@ record ServiceConfig(String service, int httpPort, Set<String> keys) {
             new DocumentedKey("quarkus.profile", SERVICES,
                     "Quarkus' active profile (QUARKUS_PROFILE); application.properties: %kubernetes inherits %prod"),
             new DocumentedKey("devhealth.clickhouse.cluster", Set.of("sync-service", "analytics-service"),
-                    "issue #10 and README, Deploy: the ClickHouse cluster for the Replicated/Distributed DDL and reads"));
+                    "issue #10 and README, Deploy: the ClickHouse cluster for the Replicated/Distributed DDL and reads"),
+            new DocumentedKey("quarkus.datasource.reactive.postgresql.ssl-mode", Set.of("identity-service"),
+                    "README, Deploy (Databases): PostgreSQL over TLS, verify-full, in prod"),
+            new DocumentedKey("quarkus.datasource.reactive.trust-certificate-pem.certs", Set.of("identity-service"),
+                    "README, Deploy (Databases): the CA that signed PostgreSQL's certificate"),
+            new DocumentedKey("quarkus.datasource.reactive.hostname-verification-algorithm", Set.of("identity-service"),
+                    "README, Deploy (Databases): PostgreSQL's certificate must name the host"));
 
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern PROPERTY = Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** A private PostgreSQL 17 cluster on 127.0.0.1 (see {@code dev/engines/postgres}), fresh for each test JVM. */
 public final class PostgresEngine implements AutoCloseable {
 
-    /** The NOLOGIN role that owns the schema (dev/engines/postgres-roles.sql). */
+    /** The NOLOGIN role that owns the schema (k8s/components/postgres-roles/postgres-roles.sql). */
     public static final String OWNER_ROLE = "devhealth_owner";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -50,7 +50,7 @@ public final class PostgresEngine implements AutoCloseable {
         return "devhealth";
     }
 
-    /** identity-service's pool: CRUD on the application's tables only (dev/engines/postgres-roles.sql). */
+    /** identity-service's pool: CRUD on the application's tables only (k8s/components/postgres-roles/postgres-roles.sql). */
     public String applicationUsername() {
         return "devhealth_app";
     }
@@ -83,16 +83,16 @@ public final class PostgresEngine implements AutoCloseable {
     }
 
     /**
-     * Creates an empty database with production's roles and grants (dev/engines/postgres-roles.sql, as
+     * Creates an empty database with production's roles and grants (k8s/components/postgres-roles/postgres-roles.sql, as
      * {@code dev/engines/postgres start … DATABASE} applies them); {@code name} must be a plain lower-case identifier.
      */
     public void createDatabase(String name) {
         requireIdentifier(name);
         execute("postgres", "CREATE DATABASE " + name);
         try {
-            execute(name, Files.readString(Scripts.repoRoot().resolve("dev/engines/postgres-roles.sql")));
+            execute(name, Files.readString(Scripts.repoRoot().resolve("k8s/components/postgres-roles/postgres-roles.sql")));
         } catch (IOException e) {
-            throw new UncheckedIOException("reading dev/engines/postgres-roles.sql", e);
+            throw new UncheckedIOException("reading k8s/components/postgres-roles/postgres-roles.sql", e);
         }
         for (String login : List.of(migratorUsername(), applicationUsername(), readonlyUsername())) {
             execute(name, "ALTER ROLE " + login + " PASSWORD '" + password() + "'");

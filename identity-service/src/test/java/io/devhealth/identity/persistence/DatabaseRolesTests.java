@@ -23,7 +23,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * identity-service runs with seed 003's roles (dev/engines/postgres-roles.sql): its pool signs in as the CRUD-only
+ * identity-service runs with seed 003's roles (k8s/components/postgres-roles/postgres-roles.sql): its pool signs in as the CRUD-only
  * application role, Flyway migrated as the NOLOGIN owner, and neither the application nor the read-only role can
  * change the schema, Flyway's history, or become the owner.
  */

@@ -207,6 +207,12 @@ class ClusterDdlTests {
             public String password() { return engine.password(); }
             public boolean compress() { return false; }
             public Optional<String> cluster() { return cluster; }
+            public Migration migration() {
+                return new Migration() {
+                    public String username() { return engine.username(); }
+                    public String password() { return engine.password(); }
+                };
+            }
         };
     }
 
