@@ -28,7 +28,10 @@ class OperationsResourceTests {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(metrics)
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/identity/[^\"]*jwks[^\"]*\"[^}]*le=\"")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                // The application's PostgreSQL pool: open connections (the readiness check used one) and its maximum.
+                .containsPattern("(?m)^devhealth_postgres_pool_connections [1-9]")
+                .containsPattern("(?m)^devhealth_postgres_pool_max_connections 20\\.0");
     }
 
     @Test
