@@ -21,6 +21,7 @@ GRANT ALL ON devhealth.* TO devhealth_owner;
 
 CREATE USER IF NOT EXISTS devhealth_writer IDENTIFIED WITH sha256_password BY 'CHANGE-ME';
 GRANT SELECT, INSERT, ALTER DELETE ON devhealth.* TO devhealth_writer;
+-- On a cluster the writer's stale-row DELETEs run ON CLUSTER on the local tables: also GRANT CLUSTER ON *.* TO devhealth_writer
 
 CREATE USER IF NOT EXISTS devhealth_reader IDENTIFIED WITH sha256_password BY 'CHANGE-ME'
     SETTINGS PROFILE 'devhealth_reader_profile';

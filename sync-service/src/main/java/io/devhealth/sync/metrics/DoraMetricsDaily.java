@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.clickhouse.client.api.Client;
+
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
 
 /**
  * Computes {@code dora_metrics_daily} (per repository, environment and day of the organization's zone) from the DORA
@@ -71,8 +74,9 @@ public class DoraMetricsDaily {
 
     private final MetricsStatements statements;
 
-    DoraMetricsDaily(Client client) {
-        this.statements = new MetricsStatements(client);
+    @Inject
+    DoraMetricsDaily(Client client, ClickHouseConfig config) {
+        this.statements = new MetricsStatements(client, config);
     }
 
     /** Recomputes the selected days; returns the rows written. */

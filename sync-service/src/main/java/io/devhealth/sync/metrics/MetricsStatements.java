@@ -1,6 +1,7 @@
 package io.devhealth.sync.metrics;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,10 +11,18 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandResponse;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
+
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
+import io.devhealth.sync.clickhouse.cluster.ClusterDdl;
 
 /**
  * The ClickHouse statements of the metric computations: one place for their execution, failure mapping, version
- * clock and the removal of stale daily rows.
+ * clock and the removal of stale daily rows. On a cluster (devhealth.clickhouse.cluster) the tables named are the
+ * Distributed ones: every statement's subqueries and joins are answered by each shard's local tables (an
+ * organization's rows all live on one shard: distributed_product_mode = 'local'), an INSERT … SELECT has written
+ * every shard's part when it returns (distributed_foreground_insert, so the next statement reads it), and stale rows
+ * are deleted from the local tables on every shard (a Distributed table takes no DELETE).
  */
 final class MetricsStatements {
 
@@ -31,9 +40,44 @@ final class MetricsStatements {
             """;
 
     private final Client client;
+    /** The cluster's name; null on one node. */
+    private final String cluster;
 
+    /** On one node. */
     MetricsStatements(Client client) {
+        this(client, Optional.empty());
+    }
+
+    MetricsStatements(Client client, ClickHouseConfig config) {
+        this(client, config.cluster());
+    }
+
+    MetricsStatements(Client client, Optional<String> cluster) {
         this.client = client;
+        this.cluster = cluster.map(String::strip).filter(name -> !name.isEmpty()).map(name -> new ClusterDdl(name).cluster())
+                .orElse(null);
+    }
+
+    /** The settings of every statement: none on one node; on a cluster, shard-local subqueries and foreground inserts. */
+    static <S extends QuerySettings> S settings(S settings, boolean cluster) {
+        if (cluster) {
+            settings.serverSetting("distributed_product_mode", "local");
+            settings.serverSetting("distributed_foreground_insert", "1");
+        }
+        return settings;
+    }
+
+    /**
+     * The DELETE of {@code table}'s rows matching {@code where} (which names {@code table} in its subqueries): the
+     * table itself on one node; on a cluster its local table on every shard, subqueries included.
+     */
+    static String delete(String table, String where, String cluster) {
+        if (cluster == null) {
+            return "DELETE FROM " + table + " WHERE " + where;
+        }
+        String local = table + ClusterDdl.LOCAL_SUFFIX;
+        return "DELETE FROM " + local + " ON CLUSTER " + cluster + " WHERE "
+                + where.replaceAll("\\b" + java.util.regex.Pattern.quote(table) + "\\b", local);
     }
 
     /**
@@ -46,7 +90,8 @@ final class MetricsStatements {
 
     /** Executes {@code sql}; {@code what} names the computation in a failure. */
     void execute(String sql, Map<String, Object> params, String what) {
-        try (CommandResponse response = client.execute(sql, params, new CommandSettings()).get(300, TimeUnit.SECONDS)) {
+        CommandSettings settings = settings(new CommandSettings(), cluster != null);
+        try (CommandResponse response = client.execute(sql, params, settings).get(300, TimeUnit.SECONDS)) {
             response.getWrittenRows();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +108,7 @@ final class MetricsStatements {
     /** The first column of the first row of {@code sql} as a long. */
     long count(String sql, Map<String, Object> params, String what) {
         try {
-            return client.queryAll(sql, params).getFirst().getLong(1);
+            return client.queryAll(sql, params, settings(new QuerySettings(), cluster != null)).getFirst().getLong(1);
         } catch (RuntimeException e) {
             throw new MetricsException("reading " + what + " failed: " + e.getMessage(), e);
         }
@@ -72,7 +117,7 @@ final class MetricsStatements {
     /** Every row of {@code sql}. */
     java.util.List<GenericRecord> rows(String sql, Map<String, Object> params, String what) {
         try {
-            return client.queryAll(sql, params);
+            return client.queryAll(sql, params, settings(new QuerySettings(), cluster != null));
         } catch (RuntimeException e) {
             throw new MetricsException("reading " + what + " failed: " + e.getMessage(), e);
         }
@@ -82,7 +127,7 @@ final class MetricsStatements {
     void deleteStale(String table, String keyColumns, String daySelection, Map<String, Object> params) {
         String stale = STALE.formatted(table, keyColumns, daySelection);
         if (count("SELECT count() FROM " + table + " WHERE " + stale, params, table) > 0) {
-            execute("DELETE FROM " + table + " WHERE " + stale, params, table);
+            execute(delete(table, stale, cluster), params, table);
         }
     }
 

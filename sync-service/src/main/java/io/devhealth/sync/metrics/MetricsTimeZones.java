@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.clickhouse.client.api.Client;
+
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
 
 /**
  * The time zone each organization's daily tables were computed with ({@code metrics_time_zones}, V11). An organization
@@ -24,8 +27,9 @@ public class MetricsTimeZones {
 
     private final MetricsStatements statements;
 
-    MetricsTimeZones(Client client) {
-        this.statements = new MetricsStatements(client);
+    @Inject
+    MetricsTimeZones(Client client, ClickHouseConfig config) {
+        this.statements = new MetricsStatements(client, config);
     }
 
     /** The zone the organization's daily tables were last computed with; UTC when never recorded. */

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 
 import com.clickhouse.client.api.Client;
 
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
+
 /**
  * Recomputes {@code user_metrics_daily} and {@code team_metrics_daily} inside ClickHouse for the days a sync run
  * touched, attributing activity to canonical people through {@code person_identities} (identity's mappings, copied
@@ -137,8 +139,8 @@ public class PeopleMetricsDaily {
     private final MetricsTimeZones zones;
 
     @Inject
-    PeopleMetricsDaily(Client client, MetricsTimeZones zones) {
-        this.statements = new MetricsStatements(client);
+    PeopleMetricsDaily(Client client, ClickHouseConfig config, MetricsTimeZones zones) {
+        this.statements = new MetricsStatements(client, config);
         this.zones = zones;
     }
 

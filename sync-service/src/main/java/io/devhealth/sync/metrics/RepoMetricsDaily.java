@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.clickhouse.client.api.Client;
+
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
 
 /**
  * Recomputes {@code repo_metrics_daily} inside ClickHouse with one {@code INSERT … SELECT} (no rows travel through
@@ -71,8 +74,14 @@ public class RepoMetricsDaily {
 
     private final MetricsStatements statements;
 
+    /** On one node (benchmarks, tests that build the sink by hand). */
     public RepoMetricsDaily(Client client) {
         this.statements = new MetricsStatements(client);
+    }
+
+    @Inject
+    public RepoMetricsDaily(Client client, ClickHouseConfig config) {
+        this.statements = new MetricsStatements(client, config);
     }
 
     /**

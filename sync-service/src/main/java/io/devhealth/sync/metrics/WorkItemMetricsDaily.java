@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+
+import io.devhealth.sync.clickhouse.ClickHouseConfig;
 
 /**
  * Work-item facts ({@code work_item_facts}, one row per item) and {@code work_item_metrics_daily} (per provider,
@@ -170,8 +173,9 @@ public class WorkItemMetricsDaily {
 
     private final MetricsStatements statements;
 
-    WorkItemMetricsDaily(Client client) {
-        this.statements = new MetricsStatements(client);
+    @Inject
+    WorkItemMetricsDaily(Client client, ClickHouseConfig config) {
+        this.statements = new MetricsStatements(client, config);
     }
 
     /** Rows written by one computation. */
