@@ -120,7 +120,7 @@ start_service() {
     rm -f "$app/app.aot"
     jvm_options+=("-XX:AOTCacheOutput=$app/app.aot")
   fi
-  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+  env QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     setsid nohup "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$app/quarkus-run.jar" \
     >"$STATE/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$STATE/$name.pid"
