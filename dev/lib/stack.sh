@@ -41,6 +41,8 @@ build_if_needed() {
   (cd "$DEVHEALTH_ROOT" && ./mvnw -B -q -DskipTests package) || die "build failed"
   for service in "${SERVICES[@]}"; do
     stop_service "$service"
+    # A service that recorded an AOT cache wrote it for the jar it ran, not the one just built.
+    rm -f "$DEVHEALTH_ROOT/$service/target/quarkus-app/app.aot"
   done
 }
 
@@ -108,9 +110,17 @@ start_service() {
     return 0
   fi
   local app="$DEVHEALTH_ROOT/$name/target/quarkus-app"
-  local jvm_options=(-Xmx256m)
-  [ -f "$app/app.aot" ] && jvm_options+=("-XX:AOTCache=$app/app.aot")
-  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+  # The production flags (src/main/docker/jvm.options: heap, metaspace, GC), and the AOT cache when -Paot trained one.
+  local jvm_options=("@$DEVHEALTH_ROOT/$name/src/main/docker/jvm.options")
+  # A cache older than the jar would be refused by the JVM: without a current one (-Paot trains it in the build), this
+  # run records one, written when the service stops (dev/down), and the next dev/up starts from it.
+  if [ -f "$app/app.aot" ] && [ "$app/app.aot" -nt "$app/quarkus-run.jar" ]; then
+    jvm_options+=("-XX:AOTCache=$app/app.aot")
+  else
+    rm -f "$app/app.aot"
+    jvm_options+=("-XX:AOTCacheOutput=$app/app.aot")
+  fi
+  env QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     setsid nohup "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$app/quarkus-run.jar" \
     >"$STATE/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$STATE/$name.pid"
