@@ -1,6 +1,8 @@
 package io.devhealth.deploy;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,8 @@ final class ManifestChecker {
             5432, Set.of("identity-service"),
             8123, Set.of("sync-service", "analytics-service", "clickhouse"),
             8443, Set.of("sync-service", "analytics-service"),
-            443, Set.of("sync-service"));
+            443, Set.of("sync-service"),
+            4317, Set.of("identity-service", "analytics-service", "sync-service"));
     /** Which in-namespace workloads may connect to each workload (ingress); "gateway" is the labelled namespace. */
     static final Map<String, Set<String>> INGRESS_PEERS = Map.of(
             "identity-service", Set.of("gateway", "sync-service", "analytics-service", "monitoring"),
@@ -258,7 +261,7 @@ final class ManifestChecker {
 
     private static List<String> health(String name, Container container) {
         List<String> problems = new ArrayList<>();
-        Map<String, Probe> probes = new java.util.HashMap<>();
+        Map<String, Probe> probes = new HashMap<>();
         probes.put("/q/health/started", container.getStartupProbe());
         probes.put("/q/health/ready", container.getReadinessProbe());
         probes.put("/q/health/live", container.getLivenessProbe());
@@ -444,7 +447,51 @@ final class ManifestChecker {
         for (Manifests.Workload workload : rendered.workloads()) {
             problems.addAll(reachability(rendered, workload, policies));
         }
+        problems.addAll(traceExport(rendered, policies));
         return problems;
+    }
+
+    /**
+     * A service that records traces (QUARKUS_OTEL_TRACES_SAMPLER_ARG above 0) may connect to its collector's port
+     * (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT): with a default deny, a missing egress rule drops every span silently.
+     */
+    private List<String> traceExport(Manifests.Rendered rendered, List<NetworkPolicy> policies) {
+        List<String> problems = new ArrayList<>();
+        for (String service : services.keySet()) {
+            Optional<Deployment> deployment = rendered.named(Deployment.class, service);
+            if (deployment.isEmpty()) {
+                continue;
+            }
+            Map<String, String> env = environmentValues(rendered, deployment.get().getSpec().getTemplate().getSpec().getContainers().getFirst());
+            String endpoint = env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            double ratio = Double.parseDouble(env.getOrDefault("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0"));
+            if (endpoint == null || ratio <= 0) {
+                continue;
+            }
+            int port = URI.create(endpoint).getPort();
+            Map<String, String> pod = deployment.get().getSpec().getTemplate().getMetadata().getLabels();
+            boolean allowed = policies.stream().filter(p -> matches(p.getSpec().getPodSelector(), pod))
+                    .flatMap(p -> p.getSpec().getEgress().stream()).flatMap(rule -> rule.getPorts().stream())
+                    .anyMatch(p -> p.getPort() != null && Objects.equals(p.getPort().getIntVal(), port));
+            if (!allowed) {
+                problems.add(service + ": records traces (sampler ratio " + ratio + ") but no NetworkPolicy lets it reach "
+                        + endpoint);
+            }
+        }
+        return problems;
+    }
+
+    /** A container's environment: its ConfigMaps' entries, then its own literal values (which win, as in the kubelet). */
+    private static Map<String, String> environmentValues(Manifests.Rendered rendered, Container container) {
+        Map<String, String> values = new HashMap<>();
+        for (EnvFromSource source : container.getEnvFrom()) {
+            if (source.getConfigMapRef() != null) {
+                rendered.named(ConfigMap.class, source.getConfigMapRef().getName())
+                        .map(ConfigMap::getData).ifPresent(values::putAll);
+            }
+        }
+        container.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> values.put(e.getName(), e.getValue()));
+        return values;
     }
 
     /** The policy and its in-namespace peers select some pod; no rule leaves its ports open. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -126,6 +127,22 @@ class ManifestCheckerTests {
         assertThat(checker.check(dev)).containsExactlyInAnyOrder(
                 "overlays/dev: NetworkPolicy postgres-ingress: its podSelector matches no pod",
                 "overlays/dev: NetworkPolicy sync-egress: lets sync-service connect to port 5432");
+    }
+
+    @Test
+    void tracesRecordedWithoutEgressToTheCollectorAreRejected() {
+        Manifests.Rendered prod = Overlays.parsed("overlays/prod");
+        prod.all(ConfigMap.class).stream().filter(map -> map.getMetadata().getName().startsWith("analytics-service"))
+                .forEach(map -> map.getData().put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1"));
+        assertThat(checker.check(prod)).isEmpty();
+
+        List<HasMetadata> withoutExport = prod.objects().stream()
+                .filter(o -> !(o instanceof NetworkPolicy && o.getMetadata().getName().equals("services-to-otel-collector")))
+                .toList();
+
+        assertThat(checker.check(new Manifests.Rendered("overlays/prod", withoutExport, prod.operatorWorkloads()))).containsExactly(
+                "overlays/prod: analytics-service: records traces (sampler ratio 0.1) but no NetworkPolicy lets it reach "
+                        + "http://otel-collector.observability:4317");
     }
 
     @Test
