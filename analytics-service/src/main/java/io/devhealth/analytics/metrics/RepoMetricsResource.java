@@ -55,7 +55,7 @@ public class RepoMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RepoMetricsSeries daily(
+    public byte[] daily(
             @Parameter(description = "Organization slug or id.", example = "local")
             @PathParam("org") String org,
             @Parameter(description = "Only this repository, by id or full name; all repositories when absent.",
@@ -67,6 +67,6 @@ public class RepoMetricsResource {
             @Parameter(description = "Last day, ISO-8601 (yyyy-MM-dd), included; default: today in the organization's time zone.",
                     example = "2025-01-30")
             @QueryParam("to") String to) {
-        return metrics.daily(org, repo, from, to);
+        return metrics.dailyJson(org, repo, from, to);
     }
 }

@@ -2,13 +2,17 @@ package io.devhealth.analytics.metrics;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.analytics.org.OrgAccess;
+import io.devhealth.analytics.query.JsonRows;
 import io.devhealth.support.problem.ProblemException;
 
 /** Daily repository metrics, for members (viewer and up) and superusers. */
@@ -18,13 +22,15 @@ public class RepoMetricsService {
     private final OrgAccess orgAccess;
     private final RepoMetricsRepository metrics;
     private final MetricsTimeZoneRepository zones;
+    private final ObjectMapper json;
     private final int maxRangeDays;
 
     RepoMetricsService(OrgAccess orgAccess, RepoMetricsRepository metrics, MetricsTimeZoneRepository zones,
-            AnalyticsConfig config) {
+            ObjectMapper json, AnalyticsConfig config) {
         this.orgAccess = orgAccess;
         this.metrics = metrics;
         this.zones = zones;
+        this.json = json;
         this.maxRangeDays = config.maxRangeDays();
     }
 
@@ -37,18 +43,40 @@ public class RepoMetricsService {
      *         repository
      */
     public RepoMetricsSeries daily(String org, String repo, String from, String to) {
+        Series series = series(org, repo, from, to);
+        return new RepoMetricsSeries(series.range().from(), series.range().to(), series.zone().getId(),
+                series.rows().read(json, RepoDayMetrics.class));
+    }
+
+    /**
+     * {@link #daily} as the JSON of a {@link RepoMetricsSeries}, its items written by ClickHouse: what the REST
+     * endpoint sends, without mapping a value into Java.
+     */
+    public byte[] dailyJson(String org, String repo, String from, String to) {
+        Series series = series(org, repo, from, to);
+        SequencedMap<String, Object> members = new LinkedHashMap<>();
+        members.put("from", series.range().from());
+        members.put("to", series.range().to());
+        members.put("timeZone", series.zone().getId());
+        return series.rows().asLastMemberOf(json, members, "items");
+    }
+
+    private record Series(DayRange range, ZoneId zone, JsonRows rows) {
+    }
+
+    private Series series(String org, String repo, String from, String to) {
         UUID orgId = orgAccess.readableOrgId(org);
         ZoneId zone = zones.zone(orgId);
         DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
-        List<RepoDayMetrics> items;
+        JsonRows rows;
         if (repo == null || repo.isBlank()) {
-            items = metrics.daily(orgId, range);
+            rows = metrics.daily(orgId, range);
         } else {
-            items = metrics.daily(orgId, range, repo);
-            if (items.isEmpty()) {
+            rows = metrics.daily(orgId, range, repo);
+            if (rows.isEmpty()) {
                 throw ProblemException.notFound("No repository '" + repo + "' in organization '" + org + "'.");
             }
         }
-        return new RepoMetricsSeries(range.from(), range.to(), zone.getId(), items);
+        return new Series(range, zone, rows);
     }
 }

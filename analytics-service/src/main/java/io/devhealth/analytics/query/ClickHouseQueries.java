@@ -1,5 +1,7 @@
 package io.devhealth.analytics.query;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,15 +9,25 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.jdbc.ConnectionImpl;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +55,13 @@ public class ClickHouseQueries {
      * default, 'deny', refuses such statements).
      */
     private static final String CLUSTER_READ_SETTINGS = READ_SETTINGS + ", distributed_product_mode = 'local'";
+    /*
+     * ClickHouse writes the JSON of jsonArray: one array of objects named by the column aliases, 64-bit integers
+     * as numbers (not quoted strings), '/' unescaped, invalid UTF-8 replaced so the document is always valid JSON.
+     */
+    private static final String JSON_ARRAY_FORMAT = ", output_format_json_array_of_rows = 1,"
+            + " output_format_json_quote_64bit_integers = 0, output_format_json_escape_forward_slashes = 0,"
+            + " output_format_json_validate_utf8 = 1\nFORMAT JSONEachRow";
 
     /**
      * ClickHouse error codes that mean "not now" rather than "wrong query": UNKNOWN_TABLE and UNKNOWN_DATABASE
@@ -120,6 +139,72 @@ public class ClickHouseQueries {
         }
     }
 
+    /**
+     * The rows of a read as one JSON array of objects, written by ClickHouse ({@code FORMAT JSONEachRow} with
+     * {@code output_format_json_array_of_rows}): each object's members are the columns, named by their aliases, in
+     * select order; {@code UUID}s, dates and strings as JSON strings, numbers as numbers. The bytes go to the caller
+     * as they are, which spares mapping every value into Java objects and serializing them again; a long series is
+     * answered at nearly the cost of its SQL.
+     *
+     * @param sql a SELECT with ClickHouse query parameters ({@code {name:Type}}, bound on the server), without
+     *        SETTINGS or FORMAT clause
+     * @param parameters the query parameters by name: {@code UUID}, {@code LocalDate}, {@code String} or a number
+     * @throws ProblemException 503 {@code upstream-unavailable} or 500 {@code internal} when the read fails
+     */
+    public JsonRows jsonArray(String sql, Map<String, Object> parameters) {
+        long started = System.nanoTime();
+        try {
+            JsonRows result = readJson(sql, parameters);
+            succeeded.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return result;
+        } catch (ProblemException e) {
+            (e.status() == 503 ? unavailable : failed).record(System.nanoTime() - started,
+                    TimeUnit.NANOSECONDS);
+            throw e;
+        }
+    }
+
+    private JsonRows readJson(String sql, Map<String, Object> parameters) {
+        // The pooled JDBC connection's own HTTP client: the same endpoint, login, database and pool limits.
+        try (Connection connection = dataSource.getConnection()) {
+            Client client = connection.unwrap(ConnectionImpl.class).getClient();
+            QuerySettings settings = new QuerySettings().setQueryId(TracingClickHouseDriver.queryId());
+            String statement = sql + readSettings + ", max_execution_time = " + timeoutSeconds + JSON_ARRAY_FORMAT;
+            try (QueryResponse response = client.query(statement, escaped(parameters), settings)
+                    .get(timeoutSeconds + 5L, TimeUnit.SECONDS);
+                 InputStream body = response.getInputStream()) {
+                return new JsonRows(body.readAllBytes());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw toProblem(0, "interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw toProblem(cause instanceof ServerException server ? server.getCode() : 0, cause.getMessage(), cause);
+        } catch (ServerException e) {
+            throw toProblem(e.getCode(), e.getMessage(), e);
+        } catch (TimeoutException | IOException e) {
+            throw toProblem(0, e.toString(), e);
+        } catch (SQLException e) {
+            throw toProblem(e);
+        } catch (Exception e) {
+            // QueryResponse.close() declares Exception; anything else from the client is a transport failure.
+            throw toProblem(0, e.toString(), e);
+        }
+    }
+
+    /**
+     * The parameters as ClickHouse's HTTP interface reads them: a {@code param_*} value is parsed in the escaped
+     * (TabSeparated) form, so a backslash, tab or line break of a string must be escaped or it changes the value
+     * (the client sends strings as they are: {@code a\'b} would arrive as {@code a'b}).
+     */
+    static Map<String, Object> escaped(Map<String, Object> parameters) {
+        Map<String, Object> escaped = new HashMap<>(parameters);
+        escaped.replaceAll((name, value) -> value instanceof String text ? text.replace("\\", "\\\\")
+                .replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") : value);
+        return escaped;
+    }
+
     /** The parts' elements in order: the parameters of a statement made of several fragments. */
     public static Object[] concat(Object[]... parts) {
         List<Object> all = new ArrayList<>();
@@ -130,13 +215,17 @@ public class ClickHouseQueries {
     }
 
     private static ProblemException toProblem(SQLException e) {
-        // Error code 0: no answer from ClickHouse at all (connection refused, pool exhausted, broken stream).
-        if (e instanceof SQLTimeoutException || e.getErrorCode() == 0 || UNAVAILABLE_CODES.contains(e.getErrorCode())) {
+        return toProblem(e instanceof SQLTimeoutException ? 0 : e.getErrorCode(), e.getMessage(), e);
+    }
+
+    /** @param code ClickHouse's error code; 0 for no answer at all (refused, timed out, pool exhausted, broken stream) */
+    private static ProblemException toProblem(int code, String message, Throwable e) {
+        if (code == 0 || UNAVAILABLE_CODES.contains(code)) {
             // Expected while ClickHouse is down, and readiness probes it every few seconds: no stack trace.
-            LOG.warnf("ClickHouse unavailable (code %d): %s", e.getErrorCode(), e.getMessage());
+            LOG.warnf("ClickHouse unavailable (code %d): %s", code, message);
             return ProblemException.upstreamUnavailable("The analytics database is unavailable or too slow right now; retry later.");
         }
-        LOG.errorf(e, "ClickHouse rejected a query (code %d)", e.getErrorCode());
+        LOG.errorf(e, "ClickHouse rejected a query (code %d)", code);
         return ProblemException.internal("The analytics query failed.");
     }
 }

@@ -3,12 +3,12 @@
  * The policies below hold for every read because every read goes through it.
  *
  * <h2>Parameters</h2>
- * Values reach SQL only as JDBC {@code ?} parameters of a {@code PreparedStatement}. clickhouse-jdbc 0.9 fills
- * them in on the client: strings become quoted literals with quotes and backslashes escaped, {@code UUID} and
- * {@code LocalDate} become quoted canonical literals, numbers their decimal form. Server-side
- * {@code {name:Type}} parameters would be nicer, but the JDBC driver cannot send them, and the datasource
- * (pooling, health, timeouts) is JDBC. Every statement filters {@code org_id = ?} first, so each reads one
- * contiguous range of the {@code (org_id, …)} sort keys.
+ * Values reach SQL only as parameters. Reads mapped row by row ({@code list}) are JDBC {@code PreparedStatement}s
+ * with {@code ?} placeholders, which clickhouse-jdbc 0.9 fills in on the client: strings become quoted literals with
+ * quotes and backslashes escaped, {@code UUID} and {@code LocalDate} quoted canonical literals, numbers their
+ * decimal form. Reads answered as ClickHouse's own JSON ({@code jsonArray}, the long daily series) use ClickHouse
+ * query parameters ({@code {name:Type}}), bound on the server, through the pooled connection's HTTP client. Every
+ * statement filters {@code org_id} first, so each reads one contiguous range of the {@code (org_id, …)} sort keys.
  *
  * <h2>FINAL</h2>
  * Source and daily tables are {@code ReplacingMergeTree}s whose merges are eventual: until a merge, a re-synced

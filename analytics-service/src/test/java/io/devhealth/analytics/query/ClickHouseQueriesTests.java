@@ -2,12 +2,20 @@ package io.devhealth.analytics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devhealth.analytics.IdentityStubResource;
 import io.devhealth.testengines.ClickHouseTestResource;
@@ -37,9 +45,9 @@ class ClickHouseQueriesTests {
 
     @Test
     void onAClusterSubqueriesAreAnsweredByEachShardsLocalTables() {
-        assertThat(ClickHouseQueries.readSettings(java.util.Optional.empty())).isEqualTo("\nSETTINGS final = 1");
-        assertThat(ClickHouseQueries.readSettings(java.util.Optional.of(" "))).isEqualTo("\nSETTINGS final = 1");
-        String cluster = ClickHouseQueries.readSettings(java.util.Optional.of("devhealth"));
+        assertThat(ClickHouseQueries.readSettings(Optional.empty())).isEqualTo("\nSETTINGS final = 1");
+        assertThat(ClickHouseQueries.readSettings(Optional.of(" "))).isEqualTo("\nSETTINGS final = 1");
+        String cluster = ClickHouseQueries.readSettings(Optional.of("devhealth"));
         // ClickHouse accepts the clause as written (a misspelt setting or value would be refused).
         String applied = io.devhealth.testengines.Engines.clickhouse().query("default",
                 "SELECT getSetting('distributed_product_mode'), getSetting('final')" + cluster);
@@ -55,5 +63,37 @@ class ClickHouseQueriesTests {
                         + row.getObject("next_day", LocalDate.class),
                 hostile, id, LocalDate.parse("2024-02-28")).getFirst();
         assertThat(echoed).isEqualTo(hostile + "|" + id + "|2024-02-29");
+    }
+
+    @Test
+    void jsonArraysAreValidJsonOfTheAliasesWithTheReadPolicyAndServerSideParameters() throws Exception {
+        String hostile = "it's \\' OR 1=1 -- {x:String} ? a/b é\t\n\\n\r";
+        UUID id = UUID.randomUUID();
+        JsonRows rows = queries.jsonArray("""
+                SELECT {text:String} AS text, {id:UUID} AS id, {day:Date} + 1 AS nextDay,
+                       toUInt64(18446744073709551615) AS big, unhex('C328') AS broken,
+                       getSetting('final') AS finalReads, getSetting('max_execution_time') AS timeout""",
+                Map.of("text", hostile, "id", id, "day", LocalDate.parse("2024-02-28")));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode row = json.readTree(rows.array()).get(0);
+        assertThat(rows.isEmpty()).isFalse();
+        assertThat(row.get("text").asText()).isEqualTo(hostile);
+        assertThat(new String(rows.array(), StandardCharsets.UTF_8)).contains("a/b");
+        assertThat(row.get("id").asText()).isEqualTo(id.toString());
+        assertThat(row.get("nextDay").asText()).isEqualTo("2024-02-29");
+        // 64-bit integers as JSON numbers, not quoted strings.
+        assertThat(row.get("big").isNumber()).isTrue();
+        assertThat(row.get("big").bigIntegerValue()).isEqualTo(new BigInteger("18446744073709551615"));
+        // Invalid UTF-8 in a String column is replaced: the answer stays valid JSON.
+        assertThat(row.get("broken").asText()).isEqualTo("\uFFFD(");
+        assertThat(row.get("finalReads").asBoolean()).isTrue();
+        assertThat(row.get("timeout").asDouble()).isEqualTo(30);
+
+        JsonRows none = queries.jsonArray("SELECT number AS n FROM numbers(0)", Map.of());
+        assertThat(none.isEmpty()).isTrue();
+        assertThat(json.readTree(none.array()).isArray()).isTrue();
+        assertThat(none.asLastMemberOf(json, new LinkedHashMap<>(Map.of("a", 1)), "items"))
+                .asString(StandardCharsets.UTF_8).matches("\\{\"a\":1,\"items\":\\[\\s*]}");
     }
 }
