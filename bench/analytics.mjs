@@ -4,7 +4,8 @@
 //
 // Usage: node analytics.mjs GATEWAY_URL CLICKHOUSE_URL DATABASE QUERY_LOG
 // Env: DEVHEALTH_ADMIN_EMAIL / _PASSWORD (the bootstrap admin), BENCH_SCALE (1), BENCH_REQUESTS (200),
-// BENCH_CONCURRENCY (4), CLICKHOUSE_PASSWORD (devhealth).
+// BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g. "repos,dora"),
+// CLICKHOUSE_PASSWORD (devhealth).
 // Prints the table on stdout; exits 1 when a check fails or an endpoint answers non-2xx.
 
 import fs from 'node:fs';
@@ -324,15 +325,20 @@ async function main() {
     if (!ok) failed = true;
   }
 
+  const only = (process.env.BENCH_ENDPOINTS ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const selected = only.length === 0 ? endpoints : endpoints.filter(([label]) => only.some((e) => label.includes(e)));
+  if (selected.length === 0) throw new Error(`BENCH_ENDPOINTS=${process.env.BENCH_ENDPOINTS} names no endpoint`);
   const rows = [];
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-  for (const [label, path, dailyTarget] of endpoints) {
+  for (const [label, path, dailyTarget] of selected) {
     // Capture: one request alone, and the analytics statements it sent (org-scoped, with the service's read settings).
     await gatewayGet(token, path); // warms the JIT and the connection pool
     const offset = logSize();
     await gatewayGet(token, path);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const statements = logSince(offset).filter((s) => s.sql.includes(org.id) && /SETTINGS final = 1\s*$/.test(s.sql));
+    // Inlined by JDBC, or a server-side query parameter (the reads ClickHouse answers as JSON).
+    const statements = logSince(offset).filter((s) => (s.sql.includes(org.id) || Object.values(s.params ?? {}).includes(org.id))
+      && /\nSETTINGS final = 1\b/.test(s.sql));
     const replay = async () => {
       for (const s of statements) await clickhouseQuery(s.sql, { settings: s.settings, params: s.params, format: s.format, db: s.database });
     };

@@ -88,7 +88,7 @@ public class DailyMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public UserMetricsSeries users(
+    public byte[] users(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
             @Parameter(description = "Only this person: canonical person id, or an email (the person with that primary"
                     + " email or git identity, plus that email's unmapped git activity); everyone when absent.",
@@ -101,7 +101,7 @@ public class DailyMetricsResource {
                     example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page; absent for the first page.")
             @QueryParam("cursor") String cursor) {
-        return metrics.users(org, user, from, to, limit, cursor);
+        return metrics.usersJson(org, user, from, to, limit, cursor);
     }
 
     @GET
@@ -126,7 +126,7 @@ public class DailyMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TeamMetricsSeries teams(
+    public byte[] teams(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
             @Parameter(description = "Only the team with this key; every team when absent.", example = "payments")
             @QueryParam("team") String team,
@@ -134,7 +134,7 @@ public class DailyMetricsResource {
                     example = "2025-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day, ISO-8601 (yyyy-MM-dd), included; default: today in the"
                     + " organization's time zone.", example = "2025-01-31") @QueryParam("to") String to) {
-        return metrics.teams(org, team, from, to);
+        return metrics.teamsJson(org, team, from, to);
     }
 
     @GET

@@ -9,10 +9,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.analytics.listing.Listing;
 import io.devhealth.analytics.listing.ListingCursor;
 import io.devhealth.analytics.org.OrgAccess;
+import io.devhealth.analytics.query.JsonRows;
 import io.devhealth.support.problem.ProblemException;
 
 /**
@@ -32,15 +35,17 @@ public class DailyMetricsService {
     private final UserMetricsRepository users;
     private final TeamMetricsRepository teams;
     private final WorkItemMetricsRepository workItems;
+    private final ObjectMapper json;
     private final int maxRangeDays;
 
     DailyMetricsService(OrgAccess orgAccess, MetricsTimeZoneRepository zones, UserMetricsRepository users,
-            TeamMetricsRepository teams, WorkItemMetricsRepository workItems, AnalyticsConfig config) {
+            TeamMetricsRepository teams, WorkItemMetricsRepository workItems, ObjectMapper json, AnalyticsConfig config) {
         this.orgAccess = orgAccess;
         this.zones = zones;
         this.users = users;
         this.teams = teams;
         this.workItems = workItems;
+        this.json = json;
         this.maxRangeDays = config.maxRangeDays();
     }
 
@@ -56,37 +61,39 @@ public class DailyMetricsService {
      *         404 for an organization the caller cannot see or a user the organization does not know
      */
     public UserMetricsSeries users(String org, String user, String from, String to, String limit, String cursor) {
+        PeopleDays days = peopleDays(org, user, from, to, limit, cursor);
+        return new UserMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
+                days.rows().read(json, UserDayMetrics.class), days.nextCursor());
+    }
+
+    /** {@link #users} as the JSON of a {@link UserMetricsSeries}, its items written by ClickHouse (the REST answer). */
+    public byte[] usersJson(String org, String user, String from, String to, String limit, String cursor) {
+        PeopleDays days = peopleDays(org, user, from, to, limit, cursor);
+        return SeriesJson.of(json, days.range(), days.zone(), days.rows(), days.nextCursor());
+    }
+
+    private record PeopleDays(DayRange range, ZoneId zone, JsonRows rows, String nextCursor) {
+    }
+
+    private PeopleDays peopleDays(String org, String user, String from, String to, String limit, String cursor) {
         int people = Listing.limit(limit);
         List<String> after = ListingCursor.decode(cursor, 1);
         UUID orgId = orgAccess.readableOrgId(org);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
         if (isAbsent(user)) {
-            return page(range, zone, users.daily(orgId, range, after == null ? "" : after.getFirst(), people + 1),
-                    people);
+            // One key more than the page holds tells whether another page follows.
+            List<String> keys = users.keysWithActivity(orgId, range, after == null ? "" : after.getFirst(), people + 1);
+            List<String> page = keys.subList(0, Math.min(people, keys.size()));
+            String next = keys.size() > people ? ListingCursor.encode(page.getLast()) : null;
+            return new PeopleDays(range, zone, users.daily(orgId, range, page), next);
         }
         String value = filter("user", user);
         List<String> keys = identityKeys(orgId, value);
         if (keys.isEmpty()) {
             throw ProblemException.notFound("No person or identity '" + value + "' in organization '" + org + "'.");
         }
-        return new UserMetricsSeries(range.from(), range.to(), zone.getId(), users.daily(orgId, range, keys), null);
-    }
-
-    /** The rows of the first {@code people} identity keys of {@code rows} (read with one key more, in key order). */
-    private static UserMetricsSeries page(DayRange range, ZoneId zone, List<UserDayMetrics> rows, int people) {
-        int keys = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            if (i == 0 || !rows.get(i).identityKey().equals(rows.get(i - 1).identityKey())) {
-                keys++;
-                if (keys > people) {
-                    String last = rows.get(i - 1).identityKey();
-                    return new UserMetricsSeries(range.from(), range.to(), zone.getId(), List.copyOf(rows.subList(0, i)),
-                            ListingCursor.encode(last));
-                }
-            }
-        }
-        return new UserMetricsSeries(range.from(), range.to(), zone.getId(), rows, null);
+        return new PeopleDays(range, zone, users.daily(orgId, range, keys), null);
     }
 
     /**
@@ -95,17 +102,32 @@ public class DailyMetricsService {
      * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or an unknown team
      */
     public TeamMetricsSeries teams(String org, String team, String from, String to) {
+        TeamDays days = teamDays(org, team, from, to);
+        return new TeamMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
+                days.rows().read(json, TeamDayMetrics.class));
+    }
+
+    /** {@link #teams} as the JSON of a {@link TeamMetricsSeries}, its items written by ClickHouse (the REST answer). */
+    public byte[] teamsJson(String org, String team, String from, String to) {
+        TeamDays days = teamDays(org, team, from, to);
+        return SeriesJson.of(json, days.range(), days.zone(), days.rows());
+    }
+
+    private record TeamDays(DayRange range, ZoneId zone, JsonRows rows) {
+    }
+
+    private TeamDays teamDays(String org, String team, String from, String to) {
         UUID orgId = orgAccess.readableOrgId(org);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
         if (isAbsent(team)) {
-            return new TeamMetricsSeries(range.from(), range.to(), zone.getId(), teams.daily(orgId, range));
+            return new TeamDays(range, zone, teams.daily(orgId, range));
         }
         String key = filter("team", team);
         if (!teams.exists(orgId, key)) {
             throw ProblemException.notFound("No team '" + key + "' in organization '" + org + "'.");
         }
-        return new TeamMetricsSeries(range.from(), range.to(), zone.getId(), teams.daily(orgId, range, key));
+        return new TeamDays(range, zone, teams.daily(orgId, range, key));
     }
 
     /**

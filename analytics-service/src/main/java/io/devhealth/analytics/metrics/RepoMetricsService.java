@@ -2,8 +2,6 @@ package io.devhealth.analytics.metrics;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.SequencedMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +52,7 @@ public class RepoMetricsService {
      */
     public byte[] dailyJson(String org, String repo, String from, String to) {
         Series series = series(org, repo, from, to);
-        SequencedMap<String, Object> members = new LinkedHashMap<>();
-        members.put("from", series.range().from());
-        members.put("to", series.range().to());
-        members.put("timeZone", series.zone().getId());
-        return series.rows().asLastMemberOf(json, members, "items");
+        return SeriesJson.of(json, series.range(), series.zone(), series.rows());
     }
 
     private record Series(DayRange range, ZoneId zone, JsonRows rows) {

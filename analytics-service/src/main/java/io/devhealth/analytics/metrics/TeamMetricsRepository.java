@@ -1,47 +1,31 @@
 package io.devhealth.analytics.metrics;
 
-import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.analytics.query.ClickHouseQueries;
-import io.devhealth.analytics.query.RowMapper;
+import io.devhealth.analytics.query.JsonRows;
 
 /** Reads {@code team_metrics_daily} with each team's key and name (ClickHouse {@code teams}). */
 @ApplicationScoped
 public class TeamMetricsRepository {
 
-    /** %s: the team filter. */
+    /** %s: the team filter. The aliases are TeamDayMetrics' members, in its order: ClickHouse writes the JSON. */
     private static final String DAILY = """
-            SELECT m.team_id AS team_id, t.team_key AS team_key, t.name AS name, m.day AS day, m.commits AS commits,
-                   m.additions AS additions, m.deletions AS deletions, m.active_members AS active_members,
-                   m.prs_opened AS prs_opened, m.prs_merged AS prs_merged, m.reviews_given AS reviews_given,
-                   m.work_items_completed AS work_items_completed, m.incidents_resolved AS incidents_resolved
+            SELECT m.team_id AS teamId, t.team_key AS teamKey, t.name AS name, m.day AS day, m.commits AS commits,
+                   m.additions AS additions, m.deletions AS deletions, m.active_members AS activeMembers,
+                   m.prs_opened AS prsOpened, m.prs_merged AS prsMerged, m.reviews_given AS reviewsGiven,
+                   m.work_items_completed AS workItemsCompleted, m.incidents_resolved AS incidentsResolved
             FROM team_metrics_daily AS m
-            JOIN (SELECT team_id, team_key, name FROM teams WHERE org_id = ?) AS t ON t.team_id = m.team_id
-            WHERE m.org_id = ? AND m.day BETWEEN ? AND ?%s
+            JOIN (SELECT team_id, team_key, name FROM teams WHERE org_id = {org:UUID}) AS t ON t.team_id = m.team_id
+            WHERE m.org_id = {org:UUID} AND m.day BETWEEN {from:Date} AND {to:Date}%s
             ORDER BY t.team_key, m.team_id, m.day""";
 
     private static final String DAILY_ALL = DAILY.formatted("");
-    private static final String DAILY_ONE = DAILY.formatted(" AND t.team_key = ?");
+    private static final String DAILY_ONE = DAILY.formatted(" AND t.team_key = {team:String}");
     private static final String TEAM_EXISTS = "SELECT count() AS n FROM teams WHERE org_id = ? AND team_key = ?";
-
-    private static final RowMapper<TeamDayMetrics> ROW = row -> new TeamDayMetrics(
-            row.getString("team_id"),
-            row.getString("team_key"),
-            row.getString("name"),
-            row.getObject("day", LocalDate.class),
-            row.getLong("commits"),
-            row.getLong("additions"),
-            row.getLong("deletions"),
-            row.getLong("active_members"),
-            row.getLong("prs_opened"),
-            row.getLong("prs_merged"),
-            row.getLong("reviews_given"),
-            row.getLong("work_items_completed"),
-            row.getLong("incidents_resolved"));
 
     private final ClickHouseQueries queries;
 
@@ -49,14 +33,14 @@ public class TeamMetricsRepository {
         this.queries = queries;
     }
 
-    /** Every live team's days with activity in the range. */
-    public List<TeamDayMetrics> daily(UUID orgId, DayRange range) {
-        return queries.list(DAILY_ALL, ROW, orgId, orgId, range.from(), range.to());
+    /** Every live team's days with activity in the range: a JSON array of {@link TeamDayMetrics}. */
+    public JsonRows daily(UUID orgId, DayRange range) {
+        return queries.jsonArray(DAILY_ALL, Map.of("org", orgId, "from", range.from(), "to", range.to()));
     }
 
-    /** One team's (by key) days with activity in the range. */
-    public List<TeamDayMetrics> daily(UUID orgId, DayRange range, String teamKey) {
-        return queries.list(DAILY_ONE, ROW, orgId, orgId, range.from(), range.to(), teamKey);
+    /** One team's (by key) days with activity in the range, as {@link #daily(UUID, DayRange)}. */
+    public JsonRows daily(UUID orgId, DayRange range, String teamKey) {
+        return queries.jsonArray(DAILY_ONE, Map.of("org", orgId, "from", range.from(), "to", range.to(), "team", teamKey));
     }
 
     /** Whether the organization has a live team with this key. */

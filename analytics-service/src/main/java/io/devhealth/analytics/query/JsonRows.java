@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record JsonRows(byte[] array) {
 
+    /** No rows. */
+    public static final JsonRows EMPTY = new JsonRows(new byte[] { '[', ']' });
+
     /** Whether the array has no element: {@code []}, with any whitespace inside. */
     public boolean isEmpty() {
         for (int i = 1; i < array.length; i++) {
