@@ -16,6 +16,7 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 
+import io.devhealth.sync.clickhouse.ClickHouseLiterals;
 import io.devhealth.sync.metrics.MetricsException;
 
 /**
@@ -59,8 +60,8 @@ public class MetricsRecomputeRepository {
         params.put("state", recompute.state());
         params.put("total", Integer.toString(recompute.daysTotal()));
         params.put("done", Integer.toString(recompute.daysDone()));
-        params.put("reason", recompute.failureReason() == null ? "" : recompute.failureReason());
-        params.put("by", recompute.requestedBy() == null ? "" : recompute.requestedBy());
+        params.put("reason", ClickHouseLiterals.string(recompute.failureReason() == null ? "" : recompute.failureReason()));
+        params.put("by", ClickHouseLiterals.string(recompute.requestedBy() == null ? "" : recompute.requestedBy()));
         params.put("requested", Long.toString(recompute.requestedAt().toEpochMilli()));
         params.put("updated", Long.toString(recompute.updatedAt().toEpochMilli()));
         params.put("version", Long.toString(version));

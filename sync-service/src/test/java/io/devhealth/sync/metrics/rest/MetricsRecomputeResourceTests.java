@@ -31,6 +31,8 @@ import io.devhealth.sync.job.IdentityFixture;
 import io.devhealth.sync.job.IdentityFixture.Org;
 import io.devhealth.sync.job.Polling;
 import io.devhealth.sync.metrics.MetricsData;
+import io.devhealth.sync.metrics.repository.MetricsRecompute;
+import io.devhealth.sync.metrics.repository.MetricsRecomputeRepository;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -57,6 +59,9 @@ class MetricsRecomputeResourceTests {
 
     @Inject
     Client clickhouse;
+
+    @Inject
+    MetricsRecomputeRepository recomputes;
 
     final IdentityFixture identity = new IdentityFixture();
     String admin;
@@ -183,6 +188,20 @@ class MetricsRecomputeResourceTests {
                 .body("{\"from\": \"2024-01-01\\u0000\", \"to\": \"2024-01-02\"}")
                 .when().post(RECOMPUTE, org.slug()), 422, ProblemTypes.VALIDATION);
         assertThat(data.rawRows("repo_metrics_daily")).isZero();
+    }
+
+    @Test
+    void aFailureReasonWithBackslashesTabsAndLineBreaksIsStoredAsItIs() {
+        String reason = "C:\\tmp\\new\tcolumn\nsecond line\r\\N it's";
+        Instant now = Instant.now();
+        MetricsRecompute failed = new MetricsRecompute(org.id(), UUID.randomUUID(), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 1, 2), "UTC", MetricsRecompute.FAILED, 2, 1, reason, "ada\\admin", now, now);
+
+        recomputes.save(failed);
+
+        MetricsRecompute stored = recomputes.find(org.id(), failed.id()).orElseThrow();
+        assertThat(stored.failureReason()).isEqualTo(reason);
+        assertThat(stored.requestedBy()).isEqualTo("ada\\admin");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
