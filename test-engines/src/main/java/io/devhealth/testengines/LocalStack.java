@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,15 +62,17 @@ public final class LocalStack {
 
     private final String adminPassword;
     private final Path localRoot;
+    private final Secrets secrets;
     private final List<ServiceProcess> services;
     private final Process gateway;
     private final int gatewayPort;
     private final Thread shutdownHook;
 
-    private LocalStack(String adminPassword, Path localRoot, List<ServiceProcess> services, Process gateway,
-            int gatewayPort) {
+    private LocalStack(String adminPassword, Path localRoot, Secrets secrets, List<ServiceProcess> services,
+            Process gateway, int gatewayPort) {
         this.adminPassword = adminPassword;
         this.localRoot = localRoot;
+        this.secrets = secrets;
         this.services = services;
         this.gateway = gateway;
         this.gatewayPort = gatewayPort;
@@ -128,6 +133,45 @@ public final class LocalStack {
         return localRoot;
     }
 
+    /**
+     * A service's own base URL, {@code http://127.0.0.1:<port>}, bypassing the gateway (its {@code /internal} and
+     * {@code /q} endpoints are only there).
+     *
+     * @param name {@code identity-service}, {@code sync-service} or {@code analytics-service}
+     * @throws IllegalArgumentException for another name
+     */
+    public String serviceUrl(String name) {
+        return service(name).url();
+    }
+
+    /** Everything a service has logged so far (its whole output), for tests that scan logs. */
+    public String serviceLog(String name) {
+        return service(name).log();
+    }
+
+    /** The secret sync-service and analytics-service exchange for service tokens at identity-service. */
+    public String serviceSecret() {
+        return secrets.service();
+    }
+
+    /**
+     * The PEM (PKCS#8) file of the RSA key identity-service signs tokens with ({@code devhealth.jwt.private-key-location}):
+     * tests mint genuinely signed tokens with it (expired ones, say) to prove what the services refuse.
+     */
+    public Path signingKey() {
+        return secrets.signingKey();
+    }
+
+    /** The credentials master keys identity-service encrypts secrets with ({@code <id>:<base64 key>}). */
+    public String credentialsMasterKeys() {
+        return secrets.masterKeys();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in the local stack"));
+    }
+
     /** Stops the gateway and the services (the engines stop with the JVM); {@link #get()} starts a new stack. */
     public static synchronized void stop() {
         if (instance != null) {
@@ -159,7 +203,9 @@ public final class LocalStack {
         Path localRoot = stateDir.resolve("repositories");
         createDirectories(localRoot);
         String adminPassword = randomSecret(18);
-        Map<String, String> common = commonEnv(localRoot);
+        Secrets secrets = new Secrets(randomSecret(32), "localstack:" + randomKey(),
+                signingKey(stateDir.resolve("signing-key.pem")));
+        Map<String, String> common = commonEnv(localRoot, secrets);
 
         PostgresEngine postgres = Engines.postgres();
         postgres.execute("postgres", "DROP DATABASE IF EXISTS " + SERVICES_DATABASE);
@@ -171,12 +217,12 @@ public final class LocalStack {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             // identity first: the others ask it for service tokens and keys as they start.
-            started.add(startService("identity-service", identityEnv(common, postgres, adminPassword)));
+            started.add(startService("identity-service", identityEnv(common, postgres, adminPassword, secrets)));
             common.put("DEVHEALTH_IDENTITY_URL", started.getFirst().url());
             started.addAll(startInParallel(common));
             int gatewayPort = Scripts.freePort();
             Process gateway = startGateway(nginx, stateDir.resolve("gateway"), gatewayPort, started);
-            return new LocalStack(adminPassword, localRoot, List.copyOf(started), gateway, gatewayPort);
+            return new LocalStack(adminPassword, localRoot, secrets, List.copyOf(started), gateway, gatewayPort);
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::kill);
             throw e;
@@ -184,12 +230,12 @@ public final class LocalStack {
     }
 
     /** What dev/up gives every service (its {@code common_env}), with this stack's engines and secret. */
-    private static Map<String, String> commonEnv(Path localRoot) {
+    private static Map<String, String> commonEnv(Path localRoot, Secrets secrets) {
         ClickHouseEngine clickhouse = Engines.clickhouse();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "prod");
         env.put("DEVHEALTH_SYNC_LOCAL_ROOTS", localRoot.toString());
-        env.put("DEVHEALTH_SERVICE_SECRET", randomSecret(32));
+        env.put("DEVHEALTH_SERVICE_SECRET", secrets.service());
         env.put("DEVHEALTH_CLICKHOUSE_URL", clickhouse.url());
         env.put("DEVHEALTH_CLICKHOUSE_DATABASE", SERVICES_DATABASE);
         // No ClickHouse logins: each service's defaults are the facade's roles (writer, reader, owner for migrations).
@@ -197,7 +243,7 @@ public final class LocalStack {
     }
 
     private static Map<String, String> identityEnv(Map<String, String> common, PostgresEngine postgres,
-            String adminPassword) {
+            String adminPassword, Secrets secrets) {
         Map<String, String> env = new HashMap<>(common);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(SERVICES_DATABASE));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(SERVICES_DATABASE));
@@ -205,7 +251,8 @@ public final class LocalStack {
         env.put("QUARKUS_FLYWAY_USERNAME", postgres.migratorUsername());
         env.put("QUARKUS_FLYWAY_PASSWORD", postgres.password());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("DEVHEALTH_CREDENTIALS_MASTER_KEYS", "localstack:" + randomKey());
+        env.put("DEVHEALTH_CREDENTIALS_MASTER_KEYS", secrets.masterKeys());
+        env.put("DEVHEALTH_JWT_PRIVATE_KEY_LOCATION", secrets.signingKey().toString());
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         return env;
@@ -335,6 +382,31 @@ public final class LocalStack {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stack's secrets: the service secret, the credentials master keys, the token signing key's file. */
+    private record Secrets(String service, String masterKeys, Path signingKey) {
+    }
+
+    /** A new RSA 2048 key written to {@code file} as PEM PKCS#8, readable by its owner only. */
+    private static Path signingKey(Path file) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] { '\n' })
+                            .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, pem);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is not available in this JDK", e);
         }
     }
 

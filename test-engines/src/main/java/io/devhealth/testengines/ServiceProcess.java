@@ -112,8 +112,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Whether the process's output so far contains {@code text}. */
     public boolean logged(String text) {
+        return log().contains(text);
+    }
+
+    /** The process's whole output so far. */
+    public String log() {
         try {
-            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

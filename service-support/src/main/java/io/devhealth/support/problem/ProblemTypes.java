@@ -24,6 +24,8 @@ public final class ProblemTypes {
     public static final URI CONFLICT = of("conflict");
     /** 413: the request body is larger than the endpoint accepts (the detail says the bound). */
     public static final URI CONTENT_TOO_LARGE = of("content-too-large");
+    /** 414: the request URI is longer than the gateway reads (8 KB); answered by the gateway itself. */
+    public static final URI URI_TOO_LONG = of("uri-too-long");
     /** 409: a run of this sync configuration is already running with a live lease. */
     public static final URI SYNC_RUN_ALREADY_RUNNING = of("sync-run-already-running");
     /** 409: the caller no longer holds the run's lease (it expired and was taken over, or the run ended). */
