@@ -171,3 +171,85 @@ stop_gateway() {
     echo "gateway stopped"
   fi
 }
+
+# --- a private stack (benchmarks): the same processes over a scratch directory and free ports --------------------
+# use_private_stack DIR: points STATE and the ports (this file's globals) at DIR and free ports, so a developer's
+# .devhealth/ and its ports are never touched; PG_DIR and CH_DIR hold the engines' data. Call before anything else.
+use_private_stack() {
+  PRIVATE_DIR=$1
+  STATE="$PRIVATE_DIR/state"
+  GATEWAY_PORT=$(free_port)
+  IDENTITY_PORT=$(free_port)
+  ANALYTICS_PORT=$(free_port)
+  SYNC_PORT=$(free_port)
+  POSTGRES_PORT=$(free_port)
+  CLICKHOUSE_PORT=$(free_port)
+  PG_DIR="$PRIVATE_DIR/postgres"
+  CH_DIR="$PRIVATE_DIR/clickhouse"
+  ADMIN_EMAIL=admin@devhealth.local
+  ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -d '/+=')
+}
+
+# Stops whatever the private stack runs (by pid files) and destroys its PostgreSQL cluster (kept outside DIR as root).
+stop_private_stack() {
+  stop_gateway >/dev/null 2>&1 || true
+  for service in "${SERVICES[@]}"; do
+    stop_service "$service" >/dev/null 2>&1 || true
+  done
+  "$DEVHEALTH_ROOT/dev/engines/clickhouse" stop "$CH_DIR" >/dev/null 2>&1 || true
+  "$DEVHEALTH_ROOT/dev/engines/postgres" destroy "$PG_DIR" >/dev/null 2>&1 || true
+}
+
+# start_private_stack [CLICKHOUSE_QUERY_LOG]: wipes DIR, starts PostgreSQL, the ClickHouse facade (logging every
+# statement to the file, when given), the three services (prod profile, dev/up's environment, the bootstrap admin
+# ADMIN_EMAIL / ADMIN_PASSWORD, git repositories under DIR allowed) and the gateway; returns when all are ready.
+start_private_stack() {
+  local query_log=${1:-}
+  stop_private_stack
+  rm -rf "$PRIVATE_DIR"
+  mkdir -p "$STATE/logs"
+  echo "starting a private stack in $PRIVATE_DIR (gateway 127.0.0.1:$GATEWAY_PORT) ..."
+  "$DEVHEALTH_ROOT/dev/engines/postgres" start "$PG_DIR" "$POSTGRES_PORT" devhealth >/dev/null
+  start_private_clickhouse "$query_log"
+  curl -fsS -u default:devhealth "http://127.0.0.1:$CLICKHOUSE_PORT/" --data-binary 'CREATE DATABASE IF NOT EXISTS devhealth' >/dev/null
+  local service
+  for service in "${SERVICES[@]}"; do
+    start_private_service "$service" >/dev/null
+  done
+  wait_ready identity-service "$IDENTITY_PORT" >/dev/null
+  wait_ready sync-service "$SYNC_PORT" >/dev/null
+  wait_ready analytics-service "$ANALYTICS_PORT" >/dev/null
+  start_gateway >/dev/null
+  echo "stack ready (logs in $STATE/logs)"
+}
+
+# (Re)starts the private stack's ClickHouse facade on its port and data (tables survive a restart).
+start_private_clickhouse() {
+  DEVHEALTH_CLICKHOUSE_QUERY_LOG="${1:-}" "$DEVHEALTH_ROOT/dev/engines/clickhouse" start "$CH_DIR" "$CLICKHOUSE_PORT" >/dev/null
+}
+
+# start_private_service NAME: starts one service of the private stack with its environment (not waiting for it).
+start_private_service() {
+  local common=(
+    DEVHEALTH_SYNC_LOCAL_ROOTS="$PRIVATE_DIR"
+    QUARKUS_PROFILE=prod
+    DEVHEALTH_IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT"
+    DEVHEALTH_SERVICE_SECRET="$(stack_secret)"
+    DEVHEALTH_CLICKHOUSE_URL="http://127.0.0.1:$CLICKHOUSE_PORT"
+    DEVHEALTH_CLICKHOUSE_DATABASE=devhealth
+  )
+  case "$1" in
+    identity-service)
+      start_service identity-service "$IDENTITY_PORT" "${common[@]}" \
+        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$POSTGRES_PORT/devhealth" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/devhealth" \
+        QUARKUS_DATASOURCE_USERNAME=devhealth_app QUARKUS_DATASOURCE_PASSWORD=devhealth \
+        QUARKUS_FLYWAY_USERNAME=devhealth_migrator QUARKUS_FLYWAY_PASSWORD=devhealth \
+        DEVHEALTH_CREDENTIALS_MASTER_KEYS="$(stack_master_key)" \
+        DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        DEVHEALTH_JWT_PRIVATE_KEY_LOCATION="$(stack_signing_key)" ;;
+    sync-service) start_service sync-service "$SYNC_PORT" "${common[@]}" ;;
+    analytics-service) start_service analytics-service "$ANALYTICS_PORT" "${common[@]}" ;;
+    *) die "unknown service: $1" ;;
+  esac
+}

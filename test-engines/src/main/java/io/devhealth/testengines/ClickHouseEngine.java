@@ -39,6 +39,11 @@ public final class ClickHouseEngine implements AutoCloseable {
     }
 
     static ClickHouseEngine start(Path dataDir) {
+        // An earlier test JVM's facade over the same directory may still be exiting (it follows its parent's death
+        // within a poll) and writing its last files: stopped first, or the deletion races it.
+        if (Files.isDirectory(dataDir)) {
+            Scripts.run("clickhouse", "stop", dataDir.toString());
+        }
         Scripts.deleteRecursively(dataDir);
         int port = Scripts.freePort();
         Scripts.run("clickhouse", "start", dataDir.toString(), Integer.toString(port));
