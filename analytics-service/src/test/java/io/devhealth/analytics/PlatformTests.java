@@ -24,7 +24,8 @@ class PlatformTests {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("clickhouse"));
+                .body("checks.name", hasItem("clickhouse"))
+                .body("checks.find { it.name == 'clickhouse' }.status", equalTo("UP"));
     }
 
     @Test

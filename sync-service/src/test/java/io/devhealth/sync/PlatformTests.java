@@ -2,6 +2,7 @@ package io.devhealth.sync;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,13 @@ class PlatformTests {
 
     @Test
     void readyOnceClickHouseIsMigrated() {
+        // Which checks ran, not only the verdict: an application without its check would be UP too.
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
-                .body("status", equalTo("UP"));
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("clickhouse"))
+                .body("checks.find { it.name == 'clickhouse' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'clickhouse' }.data.database", notNullValue());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.devhealth.analytics.query;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.util.UUID;
 
@@ -44,7 +45,9 @@ class ClickHouseFailureTests {
 
     @Test
     void readinessNeedsClickHouseNotTheSchema() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("clickhouse"))
+                .body("checks.find { it.name == 'clickhouse' }.status", equalTo("UP"));
     }
 
     @Test

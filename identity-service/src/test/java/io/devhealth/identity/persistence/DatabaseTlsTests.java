@@ -2,6 +2,7 @@ package io.devhealth.identity.persistence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +40,8 @@ class DatabaseTlsTests {
 
     @Test
     void thePoolConnectsOverVerifiedTls() throws SQLException {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
         List<String> connections = new ArrayList<>();
         try (Connection superuser = postgres.connect(database); Statement statement = superuser.createStatement();
              ResultSet rows = statement.executeQuery("""
