@@ -300,10 +300,8 @@ function report(faults, others, soakResult) {
       + '(forged kinds, another organization, a deactivated user, a viewer per missing permission), '
       + `${fmt(tokens.requests)} requests; answers letting a token through or wrong: **${tokens.failures}**. `
       + 'Forged/expired/foreign-issuer/foreign-audience/alg none/HS256 with the public key/unknown kid/another key under the '
-      + 'genuine kid/edited payload: 401 every time; another organization\'s owner: 403/404; a viewer without the '
-      + 'operation\'s permission: 403.');
-    lines.push(`- **Deactivated user's unexpired token** (known gap, by design of JwtConfig#lifetime, ≤ 15 min): identity refuses it at once; `
-      + `analytics and sync answered ${JSON.stringify(tokens.deactivatedUserOnAnalyticsAndSyncByStatus)} until it expires.`);
+      + 'genuine kid/edited payload: 401 every time; another organization\'s owner: 403/404; a deactivated user\'s '
+      + 'unexpired token: 401/403 (every service asks identity); a viewer without the operation\'s permission: 403.');
   }
   const secrets = readFigures('secrets');
   if (secrets) {

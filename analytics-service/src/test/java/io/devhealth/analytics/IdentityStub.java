@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -38,6 +41,7 @@ public final class IdentityStub implements AutoCloseable {
     public static final String AUDIENCE = "devhealth";
     private static final String KEY_ID = "analytics-test-key";
     private static final String ORGS_PATH = "/api/v1/identity/orgs/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeyPair signingKeys = rsaKeyPair();
     /** Same key id, different key: what a token signed by someone else looks like. */
@@ -143,8 +147,32 @@ public final class IdentityStub implements AutoCloseable {
         String org = exchange.getRequestURI().getPath().substring(ORGS_PATH.length());
         orgRequests.computeIfAbsent(org, ignored -> new CopyOnWriteArrayList<>())
                 .add(exchange.getRequestHeaders().getFirst("Authorization"));
-        Answer answer = orgAnswers.getOrDefault(org, new Answer(404, "{\"status\":404}"));
+        Answer answer = orgAnswers.get(org);
+        if (answer == null) {
+            answer = grantedIn(exchange.getRequestHeaders().getFirst("Authorization"), org);
+        }
         respond(exchange, answer.status(), answer.body());
+    }
+
+    /**
+     * What identity answers a member by default: the org of the caller's token grant named by {@code org} (slug or
+     * id), else 404. (The stub trusts the token's claim; identity reads the membership from its database.)
+     */
+    private static Answer grantedIn(String authorization, String org) throws IOException {
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+            if (parts.length == 3) {
+                JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+                for (JsonNode grant : claims.path(OrgClaims.CLAIM)) {
+                    if (org.equals(grant.path("slug").asText()) || org.equals(grant.path("id").asText())) {
+                        return new Answer(200, """
+                                {"id":"%s","slug":"%s","name":"Org %s","createdAt":"2025-01-01T00:00:00Z"}"""
+                                .formatted(grant.path("id").asText(), grant.path("slug").asText(), org));
+                    }
+                }
+            }
+        }
+        return new Answer(404, "{\"status\":404}");
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

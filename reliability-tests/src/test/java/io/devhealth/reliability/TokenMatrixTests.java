@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ import io.devhealth.reliability.Fixture.Exchange;
  * see data: absent, garbage, expired, issued by another issuer or for another audience (all three genuinely signed),
  * edited to raise their own grants, {@code alg: none}, HS256 keyed with the public key, signed by an unknown key with
  * an unknown {@code kid} or under the genuine {@code kid}: 401 every time. A member of another organization: 403 or
- * 404. A deactivated user's earlier token: 401 or 403 from identity-service (analytics- and sync-service accept it
- * until it expires, by design: their answers are counted in the figures). A viewer on anything that needs more than a viewer's
+ * 404. A deactivated user's token, issued while it was active:
+ * 401 or 403 from every service (each asks identity, which refuses it at once). A viewer on anything that needs more than a viewer's
  * permissions (the operation's {@code x-devhealth-permission}): 403.
  */
 class TokenMatrixTests {
@@ -46,7 +45,6 @@ class TokenMatrixTests {
 
         List<String> failures = new ArrayList<>();
         Map<String, Integer> requests = new LinkedHashMap<>();
-        Map<Integer, Integer> deactivatedServed = new TreeMap<>();
         for (Endpoint endpoint : endpoints) {
             for (Map.Entry<String, String> token : forged.entrySet()) {
                 check(endpoint, token.getKey(), token.getValue(), Set.of(401), failures, requests);
@@ -55,17 +53,7 @@ class TokenMatrixTests {
             if (endpoint.orgScoped()) {
                 check(endpoint, "member of another organization", fixture.outsiderToken, Set.of(403, 404), failures,
                         requests);
-                if (endpoint.path().startsWith("/api/v1/identity/")) {
-                    check(endpoint, "deactivated user", fixture.deactivatedToken, Set.of(401, 403), failures, requests);
-                } else {
-                    // By design (JwtConfig#lifetime) analytics and sync trust a token's grants until it expires, at
-                    // most 15 minutes: counted, reported, not yet refused.
-                    int status = fixture.send(fixture.stack.gatewayUrl() + endpoint.path(), endpoint.method().toUpperCase(),
-                            Map.of("Authorization", "Bearer " + fixture.deactivatedToken), endpoint.body(),
-                            "application/json").status();
-                    requests.merge("deactivated user (analytics, sync)", 1, Integer::sum);
-                    deactivatedServed.merge(status, 1, Integer::sum);
-                }
+                check(endpoint, "deactivated user", fixture.deactivatedToken, Set.of(401, 403), failures, requests);
                 if (endpoint.permission() != null && !VIEWER_PERMISSIONS.contains(endpoint.permission())) {
                     check(endpoint, "viewer without " + endpoint.permission(), fixture.viewerToken, Set.of(403),
                             failures, requests);
@@ -77,7 +65,6 @@ class TokenMatrixTests {
         figures.put("endpoints", endpoints.size());
         figures.put("requestsByToken", requests);
         figures.put("requests", requests.values().stream().mapToInt(Integer::intValue).sum());
-        figures.put("deactivatedUserOnAnalyticsAndSyncByStatus", deactivatedServed);
         figures.put("failures", failures.size());
         figures.put("firstFailures", failures.stream().limit(50).toList());
         Fixture.writeFigures("token-matrix", figures);

@@ -43,7 +43,7 @@ public class IdentityClient {
         } catch (WebApplicationException e) {
             return switch (e.getResponse().getStatus()) {
                 case 404 -> Optional.empty();
-                case 403 -> throw new OrgAccessDeniedException(org);
+                case 401, 403 -> throw new OrgAccessDeniedException(org, e.getResponse().getStatus());
                 default -> throw e;
             };
         }

@@ -12,8 +12,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.support.auth.OrgClaims;
-import io.devhealth.support.auth.OrgGrant;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
 
@@ -21,10 +19,11 @@ import io.devhealth.support.problem.ProblemException;
  * Decides whether the caller may read an organization's analytics, and which org the {@code {org}} path segment
  * names. Every role, viewer included, holds {@link OrgPermission#ANALYTICS_READ}.
  *
- * <p>A grant in the caller's verified token settles it without a round trip. Otherwise (a superuser, a member
- * whose token predates the membership, or an outsider) identity-service decides, asked with the caller's own
- * token. Its positive answers are reused per token and org for {@code devhealth.analytics.org-access-cache-ttl},
- * so a superuser browsing dashboards does not cost a call per request; refusals are never cached.
+ * <p>identity-service decides, asked with the caller's own token, for every token: a signed, unexpired token is
+ * not enough, since identity refuses a deactivated user's or a removed member's at once (401/403), long before the
+ * token expires. Its positive answers are reused per token and org for
+ * {@code devhealth.analytics.org-access-cache-ttl} (60 s): a dashboard costs one call a minute, not one per
+ * request, and a revocation reaches analytics within that time; refusals are never cached.
  */
 @ApplicationScoped
 public class OrgAccess {
@@ -49,15 +48,13 @@ public class OrgAccess {
      * The id of the organization named by {@code org}, when the caller may read it.
      *
      * @param org slug or id, as in the request path
-     * @throws ProblemException 403 {@code forbidden} when the org exists and the caller is not a member; 404
+     * @throws ProblemException 401 {@code unauthorized} when identity no longer accepts the token (a deactivated
+     *         user's); 403 {@code forbidden} when the org exists and the caller is not a member; 404
      *         {@code not-found} when no such org exists; 503 {@code upstream-unavailable} when identity-service
      *         cannot tell
      */
     public UUID readableOrgId(String org) {
-        return OrgClaims.find(token, org)
-                .filter(grant -> OrgPermission.ANALYTICS_READ.grantedTo(grant.role()))
-                .map(OrgGrant::orgId)
-                .orElseGet(() -> identityAnswers.get(new Lookup(token.getRawToken(), org), this::askIdentity));
+        return identityAnswers.get(new Lookup(token.getRawToken(), org), this::askIdentity);
     }
 
     private UUID askIdentity(Lookup lookup) {
@@ -65,6 +62,9 @@ public class OrgAccess {
         try {
             found = identity.findOrg(lookup.org(), lookup.bearerToken());
         } catch (OrgAccessDeniedException e) {
+            if (e.status() == 401) {
+                throw ProblemException.unauthorized("identity-service no longer accepts this token");
+            }
             throw ProblemException.forbidden("Not a member of organization '" + lookup.org() + "'.");
         } catch (RuntimeException unavailable) {
             // Unreachable, timed out, failing, or the circuit is open: whatever it is, identity cannot tell now.

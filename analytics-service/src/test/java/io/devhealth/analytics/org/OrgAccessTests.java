@@ -25,7 +25,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-/** Who may read which org: the token's grants, identity-service for everyone else, 401 for bad tokens. */
+/**
+ * Who may read which org: identity-service decides for every token (answers reused per token and org for a while),
+ * 401 for bad tokens and for tokens identity no longer accepts.
+ */
 @QuarkusTest
 @WithTestResource(value = ClickHouseTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = IdentityStubResource.class, scope = TestResourceScope.GLOBAL)
@@ -46,13 +49,21 @@ class OrgAccessTests {
     }
 
     @Test
-    void aMemberReadsItsOrgBySlugOrIdWithoutAskingIdentity() {
+    void aMemberReadsItsOrgBySlugOrIdAndIdentityConfirmsOncePerTokenAndOrg() {
         String token = identity.token(INITECH_MEMBER);
-        for (String org : new String[] { "initech", INITECH.toString() }) {
+        for (String org : new String[] { "initech", INITECH.toString(), "initech", INITECH.toString() }) {
             repos(token, org).statusCode(200).body("items.fullName", contains("initech/tps"));
         }
-        assertThat(identity.orgLookups("initech")).isEmpty();
-        assertThat(identity.orgLookups(INITECH.toString())).isEmpty();
+        assertThat(identity.orgLookups("initech")).containsExactly("Bearer " + token);
+        assertThat(identity.orgLookups(INITECH.toString())).containsExactly("Bearer " + token);
+    }
+
+    @Test
+    void aTokenIdentityNoLongerAcceptsReadsNothingThoughItIsSignedAndUnexpired() {
+        // A deactivated user's token: its grant is still in it, identity refuses it at once.
+        OrgGrant grant = new OrgGrant(UMBRELLA, "umbrella-deactivated", OrgRole.OWNER);
+        identity.answersOrg("umbrella-deactivated", 401);
+        assertUnauthorized(repos(identity.token(grant), "umbrella-deactivated"));
     }
 
     @Test

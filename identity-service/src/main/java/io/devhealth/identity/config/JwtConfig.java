@@ -38,9 +38,9 @@ public interface JwtConfig {
     Optional<Path> serviceSecretsDir();
 
     /**
-     * How long an access token is valid ({@code exp − iat}), ISO-8601 duration. Also how late a change of
-     * membership or role reaches the other services at worst, and how long a rotated-out signing key stays in
-     * the JWKS.
+     * How long an access token is valid ({@code exp − iat}), ISO-8601 duration. Also how late a changed role
+     * reaches sync-service at worst (a removed membership or a deactivated user is refused by the other services
+     * as soon as identity is next asked), and how long a rotated-out signing key stays in the JWKS.
      */
     @WithDefault("PT15M")
     Duration lifetime();

@@ -18,10 +18,10 @@ import io.devhealth.sync.client.Organization;
 
 /**
  * Decides whether the caller's verified token may act on an organization named in the path (slug or id).
- * Membership and role come from the token's {@code orgs} claim; superusers may act on every organization.
- * When the token does not grant access, identity-service is asked (with the caller's own token) whether the
- * organization exists, so the answer is 404 for an unknown organization and 403 for someone else's — the
- * same distinction analytics-service makes.
+ * identity-service is asked first, with the caller's own token, for every request: it refuses a deactivated user's
+ * or a removed member's token at once (401/403), though it is signed and unexpired, and it tells an unknown
+ * organization (404) from someone else's (403) — the same distinctions analytics-service makes. The role then comes
+ * from the token's {@code orgs} claim; superusers may act on every organization.
  */
 @ApplicationScoped
 public class RunAccess {
@@ -38,13 +38,14 @@ public class RunAccess {
      *         {@link OrgPermission}), or the caller is a superuser
      * @throws ProblemException 403 when the organization exists but the caller may not do this, 404 when it
      *                          does not exist
+     * @throws IdentityAccessDeniedException 401 when identity no longer accepts the caller's token
      */
     public UUID require(JsonWebToken caller, String org, OrgPermission permission) {
+        Organization organization = lookUp(caller, org);
         Optional<OrgGrant> grant = OrgClaims.find(caller, org);
         if (grant.isPresent() && permission.grantedTo(grant.get().role())) {
             return grant.get().orgId();
         }
-        Organization organization = lookUp(caller, org);
         if (OrgClaims.isSuperuser(caller)) {
             return organization.id();
         }
