@@ -52,7 +52,7 @@ async function startRun(org) {
   org.token = await loginAsAdmin(gateway);
   const { status, json } = await apiCall(gateway, 'POST',
     `/api/v1/sync/orgs/${org.slug}/configurations/${org.configurationId}/runs`, { token: org.token, allow: [409, 503] });
-  return status === 202 || status === 200 || status === 201 ? json : null;
+  return status < 300 ? json : null;
 }
 
 /** Polls the run until it ends (or the deadline); answers the last state seen, null when unreadable throughout. */
@@ -236,7 +236,7 @@ const count = (values) => values.reduce((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 
 
 async function soak(org) {
   const token = { value: await loginAsAdmin(gateway), org: org.slug };
-  const rss = (phase) => Object.fromEntries(Object.keys(ports).map((s) => [s, Math.round(Number(ctl('rss', s)) / 1024)]));
+  const rss = () => Object.fromEntries(Object.keys(ports).map((s) => [s, Math.round(Number(ctl('rss', s)) / 1024)]));
   const rssStart = rss();
   const syncs = [];
   const { samples } = await underLoad(token, SOAK_RATE, async () => {

@@ -172,6 +172,34 @@ stop_gateway() {
   fi
 }
 
+# start_stack_service NAME LOCAL_ROOTS: starts one service (not waiting for it) with the stack's environment — the
+# engines on this file's ports, the stack's secrets, the bootstrap admin ADMIN_EMAIL / ADMIN_PASSWORD, and the
+# operator's local roots (comma-separated) under which git repositories may be synced.
+start_stack_service() {
+  local common=(
+    DEVHEALTH_SYNC_LOCAL_ROOTS="$2"
+    QUARKUS_PROFILE=prod
+    DEVHEALTH_IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT"
+    DEVHEALTH_SERVICE_SECRET="$(stack_secret)"
+    DEVHEALTH_CLICKHOUSE_URL="http://127.0.0.1:$CLICKHOUSE_PORT"
+    DEVHEALTH_CLICKHOUSE_DATABASE=devhealth
+  )
+  case "$1" in
+    identity-service)
+      start_service identity-service "$IDENTITY_PORT" "${common[@]}" \
+        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$POSTGRES_PORT/devhealth" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/devhealth" \
+        QUARKUS_DATASOURCE_USERNAME=devhealth_app QUARKUS_DATASOURCE_PASSWORD=devhealth \
+        QUARKUS_FLYWAY_USERNAME=devhealth_migrator QUARKUS_FLYWAY_PASSWORD=devhealth \
+        DEVHEALTH_CREDENTIALS_MASTER_KEYS="$(stack_master_key)" \
+        DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        DEVHEALTH_JWT_PRIVATE_KEY_LOCATION="$(stack_signing_key)" ;;
+    sync-service) start_service sync-service "$SYNC_PORT" "${common[@]}" ;;
+    analytics-service) start_service analytics-service "$ANALYTICS_PORT" "${common[@]}" ;;
+    *) die "unknown service: $1" ;;
+  esac
+}
+
 # --- a private stack (benchmarks): the same processes over a scratch directory and free ports --------------------
 # use_private_stack DIR: points STATE and the ports (this file's globals) at DIR and free ports, so a developer's
 # .devhealth/ and its ports are never touched; PG_DIR and CH_DIR hold the engines' data. Call before anything else.
@@ -214,7 +242,7 @@ start_private_stack() {
   curl -fsS -u default:devhealth "http://127.0.0.1:$CLICKHOUSE_PORT/" --data-binary 'CREATE DATABASE IF NOT EXISTS devhealth' >/dev/null
   local service
   for service in "${SERVICES[@]}"; do
-    start_private_service "$service" >/dev/null
+    start_stack_service "$service" "$PRIVATE_DIR" >/dev/null
   done
   wait_ready identity-service "$IDENTITY_PORT" >/dev/null
   wait_ready sync-service "$SYNC_PORT" >/dev/null
@@ -228,28 +256,3 @@ start_private_clickhouse() {
   DEVHEALTH_CLICKHOUSE_QUERY_LOG="${1:-}" "$DEVHEALTH_ROOT/dev/engines/clickhouse" start "$CH_DIR" "$CLICKHOUSE_PORT" >/dev/null
 }
 
-# start_private_service NAME: starts one service of the private stack with its environment (not waiting for it).
-start_private_service() {
-  local common=(
-    DEVHEALTH_SYNC_LOCAL_ROOTS="$PRIVATE_DIR"
-    QUARKUS_PROFILE=prod
-    DEVHEALTH_IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT"
-    DEVHEALTH_SERVICE_SECRET="$(stack_secret)"
-    DEVHEALTH_CLICKHOUSE_URL="http://127.0.0.1:$CLICKHOUSE_PORT"
-    DEVHEALTH_CLICKHOUSE_DATABASE=devhealth
-  )
-  case "$1" in
-    identity-service)
-      start_service identity-service "$IDENTITY_PORT" "${common[@]}" \
-        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$POSTGRES_PORT/devhealth" \
-        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/devhealth" \
-        QUARKUS_DATASOURCE_USERNAME=devhealth_app QUARKUS_DATASOURCE_PASSWORD=devhealth \
-        QUARKUS_FLYWAY_USERNAME=devhealth_migrator QUARKUS_FLYWAY_PASSWORD=devhealth \
-        DEVHEALTH_CREDENTIALS_MASTER_KEYS="$(stack_master_key)" \
-        DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        DEVHEALTH_JWT_PRIVATE_KEY_LOCATION="$(stack_signing_key)" ;;
-    sync-service) start_service sync-service "$SYNC_PORT" "${common[@]}" ;;
-    analytics-service) start_service analytics-service "$ANALYTICS_PORT" "${common[@]}" ;;
-    *) die "unknown service: $1" ;;
-  esac
-}

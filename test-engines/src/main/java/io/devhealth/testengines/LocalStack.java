@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -389,25 +387,21 @@ public final class LocalStack {
     private record Secrets(String service, String masterKeys, Path signingKey) {
     }
 
-    /** A new RSA 2048 key written to {@code file} as PEM PKCS#8, readable by its owner only. */
+    /**
+     * A new RSA 2048 key in {@code file} (PEM PKCS#8, readable by its owner only), made by {@code openssl genpkey} as
+     * dev/up makes its own (dev/lib/stack.sh stack_signing_key): generated per stack, never stored in the project.
+     */
     private static Path signingKey(Path file) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] { '\n' })
-                            .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
             createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, pem);
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available in this JDK", e);
         }
+        run(List.of("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out",
+                file.toString()));
+        return file;
     }
 
     /** {@code bytes} random bytes, URL-safe base64 without padding. */

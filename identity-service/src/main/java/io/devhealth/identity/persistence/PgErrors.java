@@ -56,9 +56,6 @@ public final class PgErrors {
             if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
