@@ -91,6 +91,21 @@ export async function api(method, path, body) {
 
 export const get = path => api('GET', path);
 
+/**
+ * Every item of a cursor-paged list (`{items, nextCursor}`), `limit` per request, stopping after `max` items (a chart
+ * shows no more than that; the API's own limits still apply).
+ */
+export async function getAll(path, { limit = 200, max = 2000 } = {}) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await get(path + (path.includes('?') ? '&' : '?') + query({ limit, cursor }).slice(1));
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < max);
+  return items;
+}
+
 /** A query string from the defined, non-empty values of params. */
 export function query(params) {
   const search = new URLSearchParams();

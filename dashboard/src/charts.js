@@ -1,14 +1,15 @@
 // Apache ECharts, only the parts the views draw (tree-shaken by the bundler to keep the bundle small).
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, ScatterChart, SunburstChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart, SunburstChart } from 'echarts/charts';
 import {
-  AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent,
-  TooltipComponent,
+  AriaComponent, CalendarComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent,
+  TitleComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, ScatterChart, SunburstChart, AriaComponent, DataZoomComponent, GridComponent,
-  LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, ScatterChart, SunburstChart, AriaComponent, CalendarComponent,
+  DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent,
+  VisualMapComponent, SVGRenderer]);
 
 const live = new Set();
 

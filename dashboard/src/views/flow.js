@@ -1,18 +1,27 @@
-// Flow: throughput and WIP per week, cycle time per completed item with percentile lines, and the investment
-// sunburst (completed work by type, then label).
-import { get, query } from '../api.js';
+// Flow: throughput and WIP per week, cycle time per completed item with percentile lines, time in each status, and
+// the investment sunburst (completed work by type, then label).
+import { get, getAll, query } from '../api.js';
 import { chartCard, fmt, h } from '../ui.js';
 
 const HOUR = 3_600_000;
+const CATEGORY_COLORS = { todo: '#8c959f', in_progress: '#0a58ca', done: '#1a7f37' };
+
+/** Median hours per item in each status (grouped by category, in the API's order), over the window's completed items. */
+function timeInStatusCard(report) {
+  const statuses = report.timeInStatus.flatMap(c => c.statuses.map(s => ({ ...s, category: c.category })));
+  const shown = [...statuses].reverse(); // horizontal bars read top-down in the API's order
+  return chartCard({ id: 'time-in-status', title: 'Time in each status (median hours per completed item)',
+    empty: statuses.length ? null : 'No completed item has status history in this window (Jira changelogs give it).',
+    option: { tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 120, right: 24, top: 8, bottom: 28 },
+      xAxis: { type: 'value', name: 'hours' }, yAxis: { type: 'category', data: shown.map(s => s.status) },
+      series: [{ name: 'Median hours', type: 'bar',
+        data: shown.map(s => ({ value: s.p50Hours, itemStyle: { color: CATEGORY_COLORS[s.category] ?? '#57606a' } })) }] },
+    columns: ['category', 'status', 'items', 'total h', 'p50 h'],
+    rows: statuses.map(s => [s.category, s.status, s.items, s.totalHours, s.p50Hours]) });
+}
 
 async function completedItems(base, params) {
-  const items = [];
-  let cursor = null;
-  do {
-    const page = await get(`${base}/work-items${query({ from: params.from, to: params.to, statusCategory: 'done', limit: 200, cursor })}`);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && items.length < 2000);
+  const items = await getAll(`${base}/work-items${query({ from: params.from, to: params.to, statusCategory: 'done' })}`);
   // Listed by creation; the scatter shows those completed inside the window (the flow report's population).
   return items.filter(i => i.startedAt && i.completedAt && i.completedAt.slice(0, 10) >= params.from
     && i.completedAt.slice(0, 10) <= params.to);
@@ -51,7 +60,7 @@ export async function flow(content, { base, params }) {
     columns: ['type', 'label', 'items', 'share'],
     rows: (tree?.children ?? []).flatMap(type => (type.children?.length ? type.children : [{ name: '', value: type.value, share: type.share }])
       .map(label => [type.name, label.name, label.value, label.share])) });
-  const cards = [throughput, scatter, sunburst];
+  const cards = [throughput, scatter, timeInStatusCard(report), sunburst];
   content.append(
     h('dl', { class: 'summary' },
       h('dt', {}, 'Throughput'), h('dd', { dataset: { value: 'throughput' } }, report.throughput),

@@ -1,8 +1,9 @@
-// Overview: the five DORA metrics with their level badges and daily sparklines, and the window's deployments and
-// incidents on one timeline.
-import { get, query } from '../api.js';
+// Overview: the five DORA metrics with their level badges and daily sparklines, the window's deployments and
+// incidents on one timeline, and the git activity per day (all a git-only organization has).
+import { get, getAll, query } from '../api.js';
 import { draw } from '../charts.js';
 import { chartCard, fmt, h, percent } from '../ui.js';
+import { activityChart, dailyActivity } from './activity.js';
 
 const sparkline = values => ({
   grid: { left: 2, right: 2, top: 4, bottom: 4 },
@@ -24,23 +25,13 @@ function metricCard(id, title, value, unit, level, reason, series) {
   return { card, spark, series };
 }
 
-async function fetchAll(path) {
-  const items = [];
-  let cursor = null;
-  do {
-    const page = await get(path + (path.includes('?') ? '&' : '?') + query({ limit: 200, cursor }));
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && items.length < 2000);
-  return items;
-}
-
 export async function overview(content, { base, params }) {
   const window = query({ from: params.from, to: params.to });
-  const [dora, deployments, incidents] = await Promise.all([
+  const [dora, deployments, incidents, activity] = await Promise.all([
     get(`${base}/dora${query({ from: params.from, to: params.to, levels: '2024' })}`),
-    fetchAll(`${base}/deployments${window}`),
-    fetchAll(`${base}/incidents${window}`),
+    getAll(`${base}/deployments${window}`),
+    getAll(`${base}/incidents${window}`),
+    dailyActivity(base, { from: params.from, to: params.to }),
   ]);
   const days = dora.series;
   const df = dora.deploymentFrequency, lt = dora.changeLeadTime, cfr = dora.changeFailRate;
@@ -78,11 +69,12 @@ export async function overview(content, { base, params }) {
     rows: [...deployments.map(d => ['deployment', d.finishedAt ?? d.createdAt, `${d.repo} → ${d.environment} (${d.status})`]),
       ...incidents.map(i => ['incident', i.createdAt, i.title])],
   });
+  const commits = activityChart('activity', 'Commits and authors per day', activity);
   content.append(
     h('p', { class: 'muted' }, `${dora.from} to ${dora.to}, ${dora.timeZone}. Levels: ${dora.levels.title}.`),
     h('div', { class: 'metrics' }, metrics.map(m => m.card)),
-    h('div', { class: 'grid' }, timeline.element));
-  const drawn = [timeline.drawn, ...metrics.filter(m => m.series.some(v => v !== null && v !== 0))
+    h('div', { class: 'grid' }, commits.element, timeline.element));
+  const drawn = [timeline.drawn, commits.drawn, ...metrics.filter(m => m.series.some(v => v !== null && v !== 0))
     .map(m => draw(m.spark, sparkline(m.series)))];
   await Promise.all(drawn);
   // The browser's own timing of "charts on screen" for bench/dashboard: one mark, of the latest drawing.

@@ -42,8 +42,11 @@ class DashboardBrowserTests {
 
     private static final String ORG = "acme";
     private static final String OTHER_ORG = "globex";
+    /** The organization that syncs this project's own repository. */
+    private static final String REAL_ORG = "devhealth";
     private static final String VIEWER_EMAIL = "vera@acme.test";
     private static final String VIEWER_PASSWORD = "viewer-password-1";
+    private static final String PROMOTED_EMAIL = "max@acme.test";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private DashboardStack stack;
@@ -59,6 +62,9 @@ class DashboardBrowserTests {
         stack.call("POST", "/api/v1/identity/users", token,
                 Map.of("email", VIEWER_EMAIL, "displayName", "Vera Viewer", "password", VIEWER_PASSWORD));
         stack.call("POST", "/api/v1/identity/orgs/" + ORG + "/members", token, Map.of("email", VIEWER_EMAIL, "role", "viewer"));
+        stack.call("POST", "/api/v1/identity/users", token,
+                Map.of("email", PROMOTED_EMAIL, "displayName", "Max Member", "password", "member-password-1"));
+        stack.call("POST", "/api/v1/identity/orgs/" + ORG + "/members", token, Map.of("email", PROMOTED_EMAIL, "role", "viewer"));
         adminToken = stack.token(stack.adminEmail(), stack.adminPassword());
         UUID orgId = UUID.fromString(stack.get("/api/v1/identity/orgs/" + ORG, adminToken).path("id").asText());
         SeededDataset.seed(stack.clickhouse(), stack.clickhouseDatabase(), orgId);
@@ -106,7 +112,10 @@ class DashboardBrowserTests {
         assertThat(browser.executeScript("return performance.getEntriesByName('devhealth:overview-charts-drawn').length"))
                 .isEqualTo(1L);
         assertThat(browser.findElements(By.cssSelector("[data-canvas='timeline'] svg"))).isNotEmpty();
-        screenshot(browser, "overview");
+        // Git activity per day, summed over the repositories: the days and commits of the API.
+        assertThat(tableColumn("activity", 1).stream().mapToLong(Long::parseLong).sum()).isEqualTo(apiCommits(windowQuery()));
+        assertThat(tableRows("activity")).hasSize(windowDays());
+        screenshot(browser, "overview-dora");
     }
 
     @Test
@@ -173,6 +182,17 @@ class DashboardBrowserTests {
         assertThat(tableColumn("cycle-time-stages", 0)).containsExactlyElementsOf(values(cycle.path("byPeriod"), "start"));
         assertThat(tableColumn("cycle-time-stages", 1)).containsExactlyElementsOf(
                 cycle.path("byPeriod").findValues("mergedPullRequests").stream().map(JsonNode::asText).toList());
+        // Review load: reviews per person over the window, most first (names; unmapped identities by their key).
+        JsonNode users = stack.get("/api/v1/analytics/orgs/" + ORG + "/metrics/users/daily?limit=200&" + windowQuery(), adminToken);
+        assertThat(users.path("nextCursor").isNull()).isTrue();
+        Map<String, Long> reviews = new java.util.HashMap<>();
+        users.path("items").forEach(row -> reviews.merge(row.path("displayName").asText().isEmpty()
+                ? row.path("identityKey").asText() : row.path("displayName").asText(), row.path("reviewsGiven").asLong(), Long::sum));
+        List<Map.Entry<String, Long>> ranked = reviews.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).toList();
+        assertThat(ranked).hasSizeGreaterThan(1);
+        assertThat(tableColumn("review-load", 0)).containsExactlyElementsOf(ranked.stream().map(Map.Entry::getKey).toList());
+        assertThat(tableColumn("review-load", 1)).containsExactlyElementsOf(ranked.stream().map(e -> e.getValue().toString()).toList());
         screenshot(browser, "pull-requests");
 
         open(browser, "flow", window());
@@ -185,9 +205,17 @@ class DashboardBrowserTests {
         assertThat(tableRows("cycle-time-scatter")).hasSize(flow.at("/cycleTime/items").asInt());
         JsonNode investment = stack.get("/api/v1/analytics/orgs/" + ORG + "/investment?period=week&group=label&" + windowQuery(), adminToken);
         assertThat(tableColumn("investment", 0)).containsAll(values(investment.at("/tree/children"), "name"));
+        List<JsonNode> statuses = new java.util.ArrayList<>();
+        flow.path("timeInStatus").forEach(category -> category.path("statuses").forEach(statuses::add));
+        assertThat(statuses).extracting(status -> status.path("status").asText()).contains("In Progress", "In Review");
+        assertThat(tableColumn("time-in-status", 1)).containsExactlyElementsOf(statuses.stream().map(st -> st.path("status").asText()).toList());
+        assertThat(tableColumn("time-in-status", 4)).containsExactlyElementsOf(statuses.stream().map(st -> fmt(st.path("p50Hours"))).toList());
         screenshot(browser, "flow");
 
         open(browser, "code", window());
+        assertThat(browser.findElements(By.cssSelector("[data-canvas='activity-heatmap'] svg"))).isNotEmpty();
+        assertThat(tableRows("activity-heatmap")).hasSize(windowDays());
+        assertThat(tableColumn("activity-heatmap", 1).stream().mapToLong(Long::parseLong).sum()).isEqualTo(apiCommits(windowQuery()));
         JsonNode busFactor = stack.get("/api/v1/analytics/orgs/" + ORG + "/code/bus-factor?" + windowQuery(), adminToken);
         assertThat(busFactor.path("repos")).isNotEmpty();
         assertThat(tableColumn("bus-factor", 0)).containsExactlyElementsOf(values(busFactor.path("repos"), "repo"));
@@ -239,8 +267,122 @@ class DashboardBrowserTests {
         open(browser, "admin", window());
         assertThat(browser.findElements(By.cssSelector("[data-nav='admin']"))).hasSize(1);
         List<WebElement> roles = browser.findElements(By.cssSelector("[data-action='member-role']"));
-        assertThat(roles).hasSize(2);
+        assertThat(roles).hasSize(stack.get("/api/v1/identity/orgs/" + ORG + "/members?limit=200", adminToken).path("items").size());
+        assertThat(browser.findElements(By.cssSelector("form[data-action]"))).hasSize(3);
         screenshot(browser, "admin");
+    }
+
+    @Test
+    void anAdminChangesARoleAddsACredentialAChangedSettingAndATeamByClicking() {
+        // A role, in Acme: chosen from the member's select, saved at once.
+        open(browser, "admin", window());
+        new Select(browser.findElement(By.cssSelector("[data-action='member-role'][data-member='" + PROMOTED_EMAIL + "']")))
+                .selectByValue("member");
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("admin-status")).getText().contains("is now member"));
+        assertThat(memberRole(ORG, PROMOTED_EMAIL)).isEqualTo("member");
+
+        // A credential, a setting and a team, in Globex (nothing else reads them there).
+        open(browser, "admin", OTHER_ORG, window());
+        String secret = "ghp_" + UUID.randomUUID().toString().replace("-", "");
+        new Select(browser.findElement(By.id("add-credential-provider"))).selectByValue("github");
+        browser.findElement(By.id("add-credential-name")).sendKeys("ci-bot");
+        browser.findElement(By.id("add-credential-baseUrl")).sendKeys("https://api.github.com");
+        browser.findElement(By.id("add-credential-secret")).sendKeys(secret);
+        submitAndAwait("add-credential");
+        JsonNode credential = stack.get("/api/v1/identity/orgs/" + OTHER_ORG + "/credentials", adminToken).path("items").get(0);
+        assertThat(credential.path("name").asText()).isEqualTo("ci-bot");
+        assertThat(text("#admin-status")).contains("ci-bot").contains(credential.path("secretFingerprint").asText());
+        assertThat(tableColumn("credentials", 0)).containsExactly("ci-bot");
+        assertThat(tableColumn("credentials", 2)).containsExactly("baseUrl: https://api.github.com");
+        assertThat(tableColumn("credentials", 3)).containsExactly(credential.path("secretFingerprint").asText());
+        assertThat(browser.getPageSource()).doesNotContain(secret);
+
+        new Select(browser.findElement(By.id("edit-setting-key"))).selectByValue("incidents.rules");
+        browser.findElement(By.id("edit-setting-value")).sendKeys("{\"issueLabels\": [\"incident\", \"sev1\"]}");
+        submitAndAwait("edit-setting");
+        JsonNode rules = stack.get("/api/v1/identity/orgs/" + OTHER_ORG + "/settings/incidents.rules", adminToken);
+        assertThat(rules.path("default").asBoolean()).isFalse();
+        assertThat(texts(rules.at("/value/issueLabels"))).containsExactly("incident", "sev1");
+
+        // Bad input: the API's problem detail is shown and nothing changes.
+        browser.findElement(By.id("edit-setting-value")).sendKeys("not json");
+        browser.findElement(By.cssSelector("#edit-setting button[type='submit']")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("admin-status")).getText().contains("not JSON"));
+
+        browser.findElement(By.id("add-team-key")).sendKeys("platform");
+        browser.findElement(By.id("add-team-name")).sendKeys("Platform");
+        browser.findElement(By.id("add-team-repositoryPatterns")).sendKeys("globex/infra-*, globex/deploy");
+        submitAndAwait("add-team");
+        JsonNode team = stack.get("/api/v1/identity/orgs/" + OTHER_ORG + "/teams", adminToken).path("items").get(0);
+        assertThat(team.path("key").asText()).isEqualTo("platform");
+        assertThat(texts(team.path("repositoryPatterns"))).containsExactly("globex/infra-*", "globex/deploy");
+        assertThat(tableColumn("teams", 0)).containsExactly("platform");
+        assertThat(tableColumn("teams", 3)).containsExactly("globex/infra-*, globex/deploy");
+    }
+
+    @Test
+    void syncsShowEachRunWithItsRateLimitWaitsAndFailureReason() {
+        // Two finished runs of a configuration that never runs by itself, left as sync-service leaves them.
+        stack.call("PUT", "/api/v1/identity/orgs/" + ORG + "/settings/repositories.local-roots", adminToken,
+                Map.of("value", List.of(stack.localRoot().toString())));
+        String configuration = stack.call("POST", "/api/v1/identity/orgs/" + ORG + "/sync-configurations", adminToken,
+                Map.of("name", "acme-api", "provider", "git", "enabled", false,
+                        "options", Map.of("repositoryPath", stack.localRoot().resolve("acme-api.git").toString()))).path("id").asText();
+        finishedRun(configuration, "succeeded", Map.of("commits", 120, "rateLimitWaits", 2, "rateLimitWaitSeconds", 95), null);
+        finishedRun(configuration, "failed", Map.of("rateLimitWaits", 0), "git: repository not found at the configured path");
+
+        open(browser, "syncs", window());
+        assertThat(tableColumn("sync-configurations", 0)).contains("acme-api");
+        List<String> statuses = tableColumn("sync-runs", 2);
+        List<String> waits = tableColumn("sync-runs", 5);
+        List<String> reasons = tableColumn("sync-runs", 6);
+        assertThat(waits.get(statuses.indexOf("succeeded"))).isEqualTo("2 (1 min 35 s)");
+        assertThat(waits.get(statuses.indexOf("failed"))).isEqualTo("none");
+        assertThat(reasons.get(statuses.indexOf("failed"))).isEqualTo("git: repository not found at the configured path");
+        screenshot(browser, "syncs");
+    }
+
+    @Test
+    void aRealRepositorySyncedByGitShowsItsHistory() throws Exception {
+        // This project's own history (the clone the build runs in), synced by sync-service's git sync end to end.
+        Path repository = stack.localRoot().resolve("devhealth-" + UUID.randomUUID() + ".git");
+        git(null, "clone", "--bare", "--single-branch", "-q", Scripts.repoRoot().toString(), repository.toString());
+        long commits = Long.parseLong(git(repository, "rev-list", "--count", "HEAD").strip());
+        List<java.time.LocalDate> days = git(repository, "log", "--format=%ad%n%cd", "--date=format-local:%Y-%m-%d").lines()
+                .map(java.time.LocalDate::parse).sorted().toList();
+        Map<String, String> history = Map.of("from", days.getFirst().toString(), "to", days.getLast().toString());
+
+        String token = stack.token(stack.adminEmail(), stack.adminPassword());
+        stack.call("POST", "/api/v1/identity/orgs", token, Map.of("slug", REAL_ORG, "name", "DevHealth"));
+        stack.call("PUT", "/api/v1/identity/orgs/" + REAL_ORG + "/settings/repositories.local-roots", token,
+                Map.of("value", List.of(stack.localRoot().toString())));
+        String configuration = stack.call("POST", "/api/v1/identity/orgs/" + REAL_ORG + "/sync-configurations", token,
+                Map.of("name", "devhealth", "provider", "git", "options", Map.of("repositoryPath", repository.toString())))
+                .path("id").asText();
+        stack.call("POST", "/api/v1/sync/orgs/" + REAL_ORG + "/configurations/" + configuration + "/runs", token, null);
+        JsonNode run = awaitFinishedRun(REAL_ORG, configuration, token);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        String query = query(history);
+        assertThat(apiCommits(REAL_ORG, query, token)).isEqualTo(commits);
+
+        open(browser, "overview", REAL_ORG, history);
+        assertThat(tableColumn("activity", 1).stream().mapToLong(Long::parseLong).sum()).isEqualTo(commits);
+        // No deployments are synced from plain git: the DORA cards say why instead of showing zeros.
+        assertThat(text("[data-empty='change-lead-time']")).isNotBlank();
+        open(browser, "code", REAL_ORG, history);
+        assertThat(tableRows("hotspots")).isNotEmpty();
+        assertThat(tableColumn("activity-heatmap", 1).stream().mapToLong(Long::parseLong).sum()).isEqualTo(commits);
+        // README's screenshots, in a window tall enough for the charts below the DORA cards.
+        ChromeDriver tall = Browser.open(1280, 1150);
+        try {
+            signIn(tall, stack.adminEmail(), stack.adminPassword());
+            open(tall, "overview", REAL_ORG, history);
+            screenshot(tall, "overview");
+            open(tall, "code", REAL_ORG, history);
+            screenshot(tall, "code-real");
+        } finally {
+            tall.quit();
+        }
     }
 
     @Test
@@ -310,9 +452,20 @@ class DashboardBrowserTests {
         awaitRendered(driver, "overview");
     }
 
-    /** Opens a deep link to {@code view} and waits until the view says it has rendered. */
+    /** Opens a deep link to {@code view} of Acme and waits until the view says it has rendered. */
     private void open(ChromeDriver driver, String view, Map<String, String> params) {
-        String url = stack.url() + "/#/" + view + "?org=" + ORG + "&" + query(params);
+        open(driver, view, ORG, params);
+    }
+
+    private void open(ChromeDriver driver, String view, String org, Map<String, String> params) {
+        String url = stack.url() + "/#/" + view + "?org=" + org + "&" + query(params);
+        if (!org.equals(ORG) && !org.equals(OTHER_ORG)) {
+            // An organization created after sign-in: a reload makes the app read the organizations again.
+            driver.navigate().to(url);
+            driver.navigate().refresh();
+            awaitRendered(driver, view);
+            return;
+        }
         driver.executeScript("delete document.body.dataset.rendered");
         if (url.equals(driver.getCurrentUrl())) {
             driver.navigate().refresh(); // the same hash fires no hashchange
@@ -320,6 +473,83 @@ class DashboardBrowserTests {
             driver.navigate().to(url);
         }
         awaitRendered(driver, view);
+    }
+
+    /** Submits an admin form and waits for the admin view redrawn with the API's new state. */
+    private void submitAndAwait(String form) {
+        browser.executeScript("delete document.body.dataset.rendered");
+        browser.findElement(By.cssSelector("#" + form + " button[type='submit']")).click();
+        awaitRendered(browser, "admin");
+    }
+
+    private String memberRole(String org, String email) {
+        for (JsonNode member : stack.get("/api/v1/identity/orgs/" + org + "/members?limit=200", adminToken).path("items")) {
+            if (member.path("email").asText().equals(email)) {
+                return member.path("role").asText();
+            }
+        }
+        throw new AssertionError(email + " is not a member of " + org);
+    }
+
+    /** A run of {@code configuration} claimed, then completed as sync-service completes one. */
+    private void finishedRun(String configuration, String status, Map<String, Object> counts, String error) {
+        String holder = "dashboard-test";
+        String run = stack.callIdentityAsSyncService("POST", "/internal/v1/sync-runs", Map.of("syncConfigurationId", configuration,
+                "trigger", "manual", "holder", holder, "leaseSeconds", 60)).path("id").asText();
+        Map<String, Object> completion = new java.util.HashMap<>(Map.of("holder", holder, "status", status, "itemsProcessed", 120,
+                "counts", counts));
+        if (error != null) {
+            completion.put("error", error);
+        }
+        stack.callIdentityAsSyncService("POST", "/internal/v1/sync-runs/" + run + "/complete", completion);
+    }
+
+    /** Polls the configuration's latest run until it is no longer running (a sync of a few hundred commits). */
+    private JsonNode awaitFinishedRun(String org, String configuration, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode runs = stack.get("/api/v1/identity/orgs/" + org + "/sync-configurations/" + configuration + "/runs", token);
+            JsonNode latest = runs.path(0); // newest first
+            if (!latest.isMissingNode() && !latest.path("status").asText().equals("running")) {
+                return latest;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the sync run did not finish within 3 minutes: " + runs);
+            }
+            Thread.sleep(250); // polling interval of an observed condition, bounded by the deadline
+        }
+    }
+
+    /** Commits in the window per the API's daily repository metrics, summed. */
+    private long apiCommits(String windowQuery) {
+        return apiCommits(ORG, windowQuery, adminToken);
+    }
+
+    private long apiCommits(String org, String windowQuery, String token) {
+        long commits = 0;
+        for (JsonNode row : stack.get("/api/v1/analytics/orgs/" + org + "/metrics/repos/daily?" + windowQuery, token).path("items")) {
+            commits += row.path("commits").asLong();
+        }
+        return commits;
+    }
+
+    private static int windowDays() {
+        return SeededDataset.FROM.datesUntil(SeededDataset.TO.plusDays(1)).toList().size();
+    }
+
+    /** Runs git (in {@code repository} when given) in UTC; its standard output. */
+    private static String git(Path repository, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        if (repository != null) {
+            command.addAll(List.of("--git-dir", repository.toString()));
+        }
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("TZ", "UTC");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("git " + String.join(" ", args)).isZero();
+        return output;
     }
 
     private void submitFilters(String view) {
@@ -367,6 +597,13 @@ class DashboardBrowserTests {
         List<String> values = new java.util.ArrayList<>();
         array.forEach(element -> values.add(element.path(field).asText()));
         return values;
+    }
+
+    /** The elements of an array of strings. */
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
     }
 
     private static Map<String, String> window() {

@@ -84,8 +84,29 @@ final class DashboardStack {
 
     /** A JSON call through the gateway; fails with the answer on a non-2xx status. */
     JsonNode call(String method, String path, String token, Object body) {
+        return call(URI.create(url() + path), method, token, body);
+    }
+
+    /**
+     * A JSON call to identity-service's {@code /internal} API (not routed by the gateway) as sync-service, with a
+     * service token: for setting up what sync-service would leave behind (a finished run and its counts).
+     */
+    JsonNode callIdentityAsSyncService(String method, String path, Object body) {
+        String identity = local.serviceUrl("identity-service");
+        String token = call(URI.create(identity + "/internal/v1/auth/service-token"), "POST", null,
+                Map.of("clientId", "sync-service", "clientSecret", local.serviceSecret())).path("accessToken").asText();
+        return call(URI.create(identity + path), method, token, body);
+    }
+
+    /** The directory git sync configurations may point below (the services' local root). */
+    Path localRoot() {
+        return local.localRoot();
+    }
+
+    private JsonNode call(URI uri, String method, String token, Object body) {
+        String path = uri.getPath();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("accept", "application/json");
             if (token != null) {
                 request.header("authorization", "Bearer " + token);

@@ -11,7 +11,8 @@ import io.devhealth.testengines.ClickHouseEngine;
  * one organization, their daily git activity, production deployments (one of them failed and recovered, one a
  * rework) with the changes they shipped, each merged by a pull request (with a first commit, a review and a
  * deployment, so all four cycle-time stages have samples), a staging deployment that DORA must ignore, and a team
- * owning one repository. Every day lies in the window {@link #FROM}..{@link #TO} (UTC, the organization's default zone).
+ * owning one repository, work items with their status transitions, and each reviewer's reviews per day. Every day
+ * lies in the window {@link #FROM}..{@link #TO} (UTC, the organization's default zone).
  */
 final class SeededDataset {
 
@@ -72,6 +73,24 @@ final class SeededDataset {
             workItem(i);
         }
         deployment(api, "d-staging-1", "staging", FROM.plusDays(8).atStartOfDay().plusHours(9), "", null, false, 2);
+        // Reviews per day, as user_metrics_daily holds them: three reviewers with different loads, one of them a
+        // person (a display name), the others unmapped identities.
+        for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() <= 5) {
+                reviews("github:ada", day, 2 + day.getDayOfMonth() % 2);
+                reviews("github:bob", day, 1);
+                reviews("github:cy", day, day.getDayOfMonth() % 3 == 0 ? 1 : 0);
+            }
+        }
+    }
+
+    private void reviews(String identityKey, LocalDate day, int reviews) {
+        insert("""
+                INSERT INTO user_metrics_daily (org_id, identity_key, day, commits, additions, deletions, files_changed,
+                    repos_touched, prs_opened, prs_merged, reviews_given, work_items_completed, incidents_resolved,
+                    computed_at, version)
+                VALUES ('%s', '%s', '%s', 0, 0, 0, 0, 0, 0, 0, %d, 0, 0, now64(3), 1)"""
+                .formatted(org, identityKey, day, reviews));
     }
 
     private void repo(UUID repo, String fullName) {
@@ -141,6 +160,21 @@ final class SeededDataset {
                     '%s', '%s', '%s', %s, '', 0, 1)"""
                 .formatted(org, n, n, type, done ? "Done" : "In Progress", done ? "done" : "in_progress", labels, 1 + n % 5,
                         utc(created), utc(done ? completed : started), utc(started), done ? "'" + utc(completed) + "'" : "NULL"));
+        // Its changelog: To Do → In Progress when started, → In Review a third of the way (done items), → Done.
+        transition(n, started, "To Do", "todo", "In Progress", "in_progress");
+        if (done) {
+            Instant review = started.plus(java.time.Duration.between(started, completed).multipliedBy(2).dividedBy(3));
+            transition(n, review, "In Progress", "in_progress", "In Review", "in_progress");
+            transition(n, completed, "In Review", "in_progress", "Done", "done");
+        }
+    }
+
+    private void transition(int n, Instant at, String from, String fromCategory, String to, String toCategory) {
+        insert("""
+                INSERT INTO work_item_transitions (org_id, provider, work_item_id, transitioned_at, from_status, to_status,
+                    from_category, to_category, actor, actor_name, is_deleted, version)
+                VALUES ('%s', 'jira', 'PAY-%d', '%s', '%s', '%s', '%s', '%s', 'ada', 'Ada', 0, 1)"""
+                .formatted(org, n, utc(at), from, to, fromCategory, toCategory));
     }
 
     /** The change as a commit with its per-file stats: two paths, one of them the repository's hot file. */
