@@ -192,7 +192,8 @@ export async function admin(content, { identity }) {
     addTeam,
     tableCard({ id: 'suggestions', title: 'Identity-mapping suggestions',
       empty: suggestions.length ? null : 'No suggestions: every observed identity is mapped, or none was observed yet.',
-      columns: ['identities', 'reason', 'confidence', ''],
-      rows: suggestions.map(s => [(s.identities ?? []).map(i => i.externalId ?? i.email ?? '').join(', '), s.detail ?? s.reason,
+      columns: ['identities', 'person', 'reason', 'confidence', ''],
+      rows: suggestions.map(s => [(s.identities ?? []).map(i => `${i.provider}:${i.externalId}`).join(', '),
+        s.person ? s.person.displayName : `new: ${s.newPerson?.displayName ?? ''}`, s.detail ?? s.reason,
         fmt(s.confidence), h('span', {}, decide(s, 'accept'), ' ', decide(s, 'reject'))]) }));
 }

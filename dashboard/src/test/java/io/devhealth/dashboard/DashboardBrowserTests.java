@@ -273,7 +273,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void anAdminChangesARoleAddsACredentialAChangedSettingAndATeamByClicking() {
+    void anAdminChangesARoleAddsACredentialASettingAndATeamAndAcceptsASuggestionByClicking() {
         // A role, in Acme: chosen from the member's select, saved at once.
         open(browser, "admin", window());
         new Select(browser.findElement(By.cssSelector("[data-action='member-role'][data-member='" + PROMOTED_EMAIL + "']")))
@@ -281,8 +281,19 @@ class DashboardBrowserTests {
         new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("admin-status")).getText().contains("is now member"));
         assertThat(memberRole(ORG, PROMOTED_EMAIL)).isEqualTo("member");
 
-        // A credential, a setting and a team, in Globex (nothing else reads them there).
+        // A credential, a setting, a team and an identity-mapping suggestion, in Globex (nothing else reads them there).
+        String globex = stack.get("/api/v1/identity/orgs/" + OTHER_ORG, adminToken).path("id").asText();
+        stack.callIdentityAsSyncService("POST", "/internal/v1/orgs/" + globex + "/observed-identities", Map.of("identities", List.of(
+                Map.of("provider", "git", "externalId", "lin@globex.test", "name", "Lin Chen"),
+                Map.of("provider", "github", "externalId", "linchen", "email", "lin@globex.test"))));
         open(browser, "admin", OTHER_ORG, window());
+        assertThat(tableColumn("suggestions", 0)).containsExactly("git:lin@globex.test, github:linchen");
+        browser.findElement(By.cssSelector("[data-action='suggestion-accept']")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("admin-status")).getText().equals("Suggestion accepted."));
+        assertThat(stack.get("/api/v1/identity/orgs/" + OTHER_ORG + "/people/suggestions", adminToken).path("items")).isEmpty();
+        JsonNode person = stack.get("/api/v1/identity/orgs/" + OTHER_ORG + "/people", adminToken).path("items").get(0);
+        assertThat(values(person.path("identities"), "externalId")).containsExactlyInAnyOrder("lin@globex.test", "linchen");
+
         String secret = "ghp_" + UUID.randomUUID().toString().replace("-", "");
         new Select(browser.findElement(By.id("add-credential-provider"))).selectByValue("github");
         browser.findElement(By.id("add-credential-name")).sendKeys("ci-bot");
