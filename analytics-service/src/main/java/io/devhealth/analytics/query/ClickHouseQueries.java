@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.devhealth.analytics.AnalyticsConfig;
 import io.devhealth.support.problem.ProblemException;
+import io.devhealth.support.trace.TraceQueryIds;
 import io.quarkus.agroal.DataSource;
 
 /**
@@ -168,7 +169,7 @@ public class ClickHouseQueries {
         // The pooled JDBC connection's own HTTP client: the same endpoint, login, database and pool limits.
         try (Connection connection = dataSource.getConnection()) {
             Client client = connection.unwrap(ConnectionImpl.class).getClient();
-            QuerySettings settings = new QuerySettings().setQueryId(TracingClickHouseDriver.queryId());
+            QuerySettings settings = new QuerySettings().setQueryId(TraceQueryIds.next());
             String statement = sql + readSettings + ", max_execution_time = " + timeoutSeconds + JSON_ARRAY_FORMAT;
             try (QueryResponse response = client.query(statement, escaped(parameters), settings)
                     .get(timeoutSeconds + 5L, TimeUnit.SECONDS);

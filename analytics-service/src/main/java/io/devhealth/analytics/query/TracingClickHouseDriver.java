@@ -5,19 +5,14 @@ import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.HexFormat;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import io.devhealth.support.trace.TraceQueryIds;
 
 /**
- * ClickHouse's JDBC driver, with query ids that carry the current trace: {@code <traceId>-<16 hex random>} inside a
- * traced request (32 + 1 + 16 characters), a random UUID-like id outside one. ClickHouse's {@code system.query_log}
- * and the server's own logs then lead from a slow query to the request's trace, and back.
+ * ClickHouse's JDBC driver, with query ids that carry the current trace ({@link TraceQueryIds}).
  *
  * <p>Configured as {@code quarkus.datasource.clickhouse.jdbc.driver}: the driver takes the id generator as a
  * {@link Supplier} object in the connection properties ({@code jdbc_query_id_generator}), which configuration
@@ -28,19 +23,9 @@ public final class TracingClickHouseDriver implements Driver {
     /** The clickhouse-jdbc (v2) connection property holding a {@code Supplier<String>} of query ids. */
     static final String QUERY_ID_GENERATOR = "jdbc_query_id_generator";
 
-    private static final Supplier<String> QUERY_IDS = TracingClickHouseDriver::queryId;
+    private static final Supplier<String> QUERY_IDS = TraceQueryIds::next;
 
     private final Driver delegate = new com.clickhouse.jdbc.ClickHouseDriver();
-
-    /** The query id for a statement run now, on this thread: {@code <traceId>-<random>} when a span is current. */
-    static String queryId() {
-        SpanContext span = Span.current().getSpanContext();
-        String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        if (span.isValid()) {
-            return span.getTraceId() + "-" + random;
-        }
-        return random + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-    }
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {

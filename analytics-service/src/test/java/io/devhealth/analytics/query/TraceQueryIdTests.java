@@ -22,6 +22,7 @@ import io.devhealth.analytics.IdentityStubResource;
 import io.devhealth.analytics.InjectIdentityStub;
 import io.devhealth.support.auth.OrgGrant;
 import io.devhealth.support.auth.OrgRole;
+import io.devhealth.support.trace.TraceQueryIds;
 import io.devhealth.testengines.ClickHouseTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -67,8 +68,8 @@ class TraceQueryIdTests {
 
     @Test
     void aQueryOutsideATraceGetsARandomId() {
-        String first = TracingClickHouseDriver.queryId();
-        String second = TracingClickHouseDriver.queryId();
+        String first = TraceQueryIds.next();
+        String second = TraceQueryIds.next();
         assertThat(first).matches("[0-9a-f]{32}").isNotEqualTo(second);
     }
 

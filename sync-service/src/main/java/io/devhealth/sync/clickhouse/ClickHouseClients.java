@@ -3,11 +3,30 @@ package io.devhealth.sync.clickhouse;
 import java.time.temporal.ChronoUnit;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QuerySettings;
 
-/** Builds client-v2 clients the same way for the service (CDI producer), tests and the benchmark. */
+import io.devhealth.support.trace.TraceQueryIds;
+
+/**
+ * Builds client-v2 clients the same way for the service (CDI producer), tests and the benchmark, and names every
+ * statement sync-service sends with a query id carrying the current trace ({@link TraceQueryIds}: a sync run's span,
+ * {@code RunExecutor}), so {@code system.query_log} leads from a query to its run and back.
+ */
 public final class ClickHouseClients {
 
     private ClickHouseClients() {
+    }
+
+    /** {@code settings} with a query id of the current trace. */
+    public static <S extends QuerySettings> S traced(S settings) {
+        settings.setQueryId(TraceQueryIds.next());
+        return settings;
+    }
+
+    /** {@code settings} with a query id of the current trace. */
+    public static InsertSettings traced(InsertSettings settings) {
+        return settings.setQueryId(TraceQueryIds.next());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.devhealth.sync.dora;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -16,11 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
 
-import io.devhealth.sync.dora.LinkageInput.Deployment;
-import io.devhealth.sync.dora.DeploymentOutcome.IncidentEffect;
-import io.devhealth.sync.dora.LinkageInput.PullRequest;
 import io.devhealth.sync.clickhouse.ClickHouseLiterals;
+import io.devhealth.sync.dora.DeploymentOutcome.IncidentEffect;
+import io.devhealth.sync.dora.LinkageInput.Deployment;
+import io.devhealth.sync.dora.LinkageInput.PullRequest;
 import io.devhealth.sync.provider.ProductionEnvironments;
 import io.devhealth.sync.provider.SyncFailedException;
 import io.devhealth.sync.sink.Table;
@@ -281,7 +284,7 @@ class LinkageSources {
 
     private List<GenericRecord> query(String sql, Map<String, Object> params) throws SyncFailedException {
         try {
-            return client.queryAll(sql, params);
+            return client.queryAll(sql, params, traced(new QuerySettings()));
         } catch (RuntimeException e) {
             throw new SyncFailedException("reading DORA sources failed: " + e.getMessage(), e);
         }
@@ -289,7 +292,7 @@ class LinkageSources {
 
     private void execute(String sql, Map<String, Object> params) throws SyncFailedException {
         try {
-            client.execute(sql, params, new CommandSettings()).get(300, TimeUnit.SECONDS).close();
+            client.execute(sql, params, traced(new CommandSettings())).get(300, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncFailedException("interrupted while writing DORA facts", e);

@@ -1,5 +1,7 @@
 package io.devhealth.sync.dora;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +100,7 @@ public class WorkItemIncidents {
 
     private void execute(String sql, Map<String, Object> params) throws SyncFailedException {
         try {
-            client.execute(sql, params, new CommandSettings()).get(300, TimeUnit.SECONDS).close();
+            client.execute(sql, params, traced(new CommandSettings())).get(300, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncFailedException("interrupted while deriving incidents from issues", e);

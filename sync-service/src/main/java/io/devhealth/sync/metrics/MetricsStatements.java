@@ -1,5 +1,7 @@
 package io.devhealth.sync.metrics;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +62,7 @@ final class MetricsStatements {
 
     /** The settings of every statement: none on one node; on a cluster, shard-local subqueries and foreground inserts. */
     static <S extends QuerySettings> S settings(S settings, boolean cluster) {
+        traced(settings);
         if (cluster) {
             settings.serverSetting("distributed_product_mode", "local");
             settings.serverSetting("distributed_foreground_insert", "1");

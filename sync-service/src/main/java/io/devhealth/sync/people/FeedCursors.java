@@ -1,5 +1,7 @@
 package io.devhealth.sync.people;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
 
 import io.devhealth.sync.sink.ClickHouseWriteException;
 
@@ -64,7 +67,7 @@ class FeedCursors {
 
     List<GenericRecord> query(String sql, Map<String, Object> parameters) {
         try {
-            return client.queryAll(sql, parameters);
+            return client.queryAll(sql, parameters, traced(new QuerySettings()));
         } catch (RuntimeException e) {
             throw new ClickHouseWriteException("reading the people tables failed: " + e.getMessage(), e);
         }
@@ -72,7 +75,7 @@ class FeedCursors {
 
     private void execute(String sql, Map<String, Object> parameters) {
         try {
-            client.execute(sql, parameters, new CommandSettings()).get(60, TimeUnit.SECONDS).close();
+            client.execute(sql, parameters, traced(new CommandSettings())).get(60, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClickHouseWriteException("interrupted while writing the people tables", e);

@@ -1,5 +1,7 @@
 package io.devhealth.sync.people;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
 
 import io.devhealth.sync.client.IdentityClient;
 import io.devhealth.sync.client.ObservedIdentities;
@@ -97,7 +100,7 @@ public class ObservedIdentityReport {
         try {
             record(orgId, version, provider, false, 0);
             for (GenericRecord pending : client.queryAll(PENDING_SQL,
-                    Map.of("org", orgId.toString(), "max", Integer.toString(maxAttempts)))) {
+                    Map.of("org", orgId.toString(), "max", Integer.toString(maxAttempts)), traced(new QuerySettings()))) {
                 long pendingVersion = pending.getLong("version");
                 String pendingProvider = pending.getString("provider");
                 int attempts = pending.getInteger("tries");
@@ -120,7 +123,7 @@ public class ObservedIdentityReport {
     List<ObservedIdentities.Identity> identities(UUID orgId, long version, String provider) {
         List<ObservedIdentities.Identity> identities = new ArrayList<>();
         for (GenericRecord row : client.queryAll(IDENTITIES_SQL, Map.of("org", orgId.toString(), "version",
-                Long.toString(version), "provider", provider == null ? "" : provider))) {
+                Long.toString(version), "provider", provider == null ? "" : provider), traced(new QuerySettings()))) {
             ObservedIdentityRules.clean(row.getString("provider"), row.getString("external_id"),
                     row.getString("name")).ifPresent(identities::add);
         }
@@ -142,7 +145,7 @@ public class ObservedIdentityReport {
                 provider == null ? "" : provider, "reported", reported ? "1" : "0", "attempts",
                 Integer.toString(attempts));
         try {
-            client.execute(RECORD_SQL, params, new CommandSettings()).get(60, TimeUnit.SECONDS).close();
+            client.execute(RECORD_SQL, params, traced(new CommandSettings())).get(60, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording an identity report", e);

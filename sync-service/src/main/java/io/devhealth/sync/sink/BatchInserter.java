@@ -1,5 +1,7 @@
 package io.devhealth.sync.sink;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -7,22 +9,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
-import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.ClickHouseException;
+import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.ConnectionInitiationException;
 import com.clickhouse.client.api.DataStreamWriter;
 import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
-
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
 import io.devhealth.sync.clickhouse.ClickHouseConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Sends one {@link Batch} as {@code INSERT INTO t (cols) FORMAT RowBinary} with client-v2's raw stream API (no
@@ -90,7 +93,7 @@ public class BatchInserter {
      * receiving node's disk, where a retry could no longer be recognised and a failure would go unreported.
      */
     static InsertSettings settings(Batch batch, boolean cluster) {
-        InsertSettings settings = new InsertSettings()
+        InsertSettings settings = traced(new InsertSettings())
                 .setDeduplicationToken(batch.deduplicationToken())
                 .serverSetting("insert_deduplicate", "1")
                 .serverSetting("async_insert", "0");

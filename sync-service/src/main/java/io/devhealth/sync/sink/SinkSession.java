@@ -7,6 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.opentelemetry.context.Context;
+
 /**
  * The writes of one sync run: producers (one {@link TableBatcher} per thread and table) fill batches, a bounded
  * queue hands them to a few writer threads that insert them while extraction goes on. Created by
@@ -38,8 +40,10 @@ public final class SinkSession implements AutoCloseable {
         this.version = version;
         this.scope = scope;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.queueBatches()));
+        // The writers work for the run: its trace (the query ids of their inserts) goes with them.
+        Runnable writeLoop = Context.current().wrap((Runnable) this::writeLoop);
         for (int i = 0; i < Math.max(1, config.writers()); i++) {
-            writers.add(Thread.ofVirtual().name("clickhouse-writer-" + i).start(this::writeLoop));
+            writers.add(Thread.ofVirtual().name("clickhouse-writer-" + i).start(writeLoop));
         }
     }
 

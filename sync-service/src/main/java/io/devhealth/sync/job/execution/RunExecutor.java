@@ -37,6 +37,12 @@ import io.devhealth.sync.provider.SyncOutcome;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -55,6 +61,9 @@ import io.quarkus.runtime.ShutdownEvent;
  * <li>shutdown → the provider is interrupted and the run completed as failed, best effort within
  * {@code devhealth.sync.shutdown-grace}; if that fails the lease expires and identity fails the run.</li>
  * </ul>
+ *
+ * <p>Each run is one OpenTelemetry span ({@code sync run}, a child of the request that started a manual run), current on
+ * the run's thread and its ClickHouse writers: every statement the run sends carries its trace id in the query id.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -73,10 +82,11 @@ public class RunExecutor {
     private final Semaphore slots;
     private final Map<UUID, Execution> executions = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    private final Tracer tracer;
 
     @Inject
     public RunExecutor(ProviderRegistry providers, Instance<SyncFollowUp> followUps, RunCompletion completion,
-            RunAttribution attribution, SyncJobConfig config, MeterRegistry meters) {
+            RunAttribution attribution, SyncJobConfig config, MeterRegistry meters, Tracer tracer) {
         this.providers = providers;
         this.followUps = followUps;
         this.completion = completion;
@@ -84,6 +94,7 @@ public class RunExecutor {
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrentRuns(), true);
         this.meters = meters;
+        this.tracer = tracer;
         Gauge.builder("devhealth.sync.runs.active", executions, Map::size)
                 .description("Sync runs executing or queued in this instance").register(meters);
     }
@@ -104,11 +115,20 @@ public class RunExecutor {
      */
     public void start(SyncConfiguration configuration, SyncRun run) {
         Execution[] registered = new Execution[1];
+        Context caller = Context.current();
         Thread runner = Thread.ofVirtual().name("sync-run-" + run.id()).unstarted(() -> {
-            try {
-                executeRegistered(configuration, run, null, registered[0]);
+            Span span = tracer.spanBuilder("sync run").setParent(caller).setSpanKind(SpanKind.INTERNAL)
+                    .setAttribute("devhealth.sync.run.id", run.id().toString())
+                    .setAttribute("devhealth.sync.provider", configuration.provider())
+                    .setAttribute("devhealth.org.id", String.valueOf(configuration.orgId())).startSpan();
+            try (Scope current = span.makeCurrent()) {
+                RunOutcome outcome = executeRegistered(configuration, run, null, registered[0]);
+                span.setAttribute("devhealth.sync.result", outcome.result().name().toLowerCase(Locale.ROOT));
             } catch (RuntimeException | Error e) {
+                span.setStatus(StatusCode.ERROR, e.getClass().getName());
                 LOG.errorf(e, "sync run %s could not be executed", run.id());
+            } finally {
+                span.end();
             }
         });
         registered[0] = register(run, runner);

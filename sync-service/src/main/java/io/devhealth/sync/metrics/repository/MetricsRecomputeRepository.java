@@ -1,5 +1,7 @@
 package io.devhealth.sync.metrics.repository;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
 
 import io.devhealth.sync.clickhouse.ClickHouseLiterals;
 import io.devhealth.sync.metrics.MetricsException;
@@ -66,7 +69,7 @@ public class MetricsRecomputeRepository {
         params.put("updated", Long.toString(recompute.updatedAt().toEpochMilli()));
         params.put("version", Long.toString(version));
         try {
-            client.execute(INSERT, params, new CommandSettings()).get(60, TimeUnit.SECONDS).close();
+            client.execute(INSERT, params, traced(new CommandSettings())).get(60, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetricsException("interrupted while recording a metrics recomputation", e);
@@ -91,7 +94,7 @@ public class MetricsRecomputeRepository {
 
     private List<MetricsRecompute> query(String sql, Map<String, Object> params) {
         try {
-            return client.queryAll(sql, params).stream().map(MetricsRecomputeRepository::row).toList();
+            return client.queryAll(sql, params, traced(new QuerySettings())).stream().map(MetricsRecomputeRepository::row).toList();
         } catch (RuntimeException e) {
             throw new MetricsException("reading metrics recomputations failed: " + e.getMessage(), e);
         }

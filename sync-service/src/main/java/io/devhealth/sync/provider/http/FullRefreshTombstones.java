@@ -1,5 +1,7 @@
 package io.devhealth.sync.provider.http;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
+import com.clickhouse.client.api.query.QuerySettings;
 
 import io.devhealth.sync.sink.ClickHouseWriteException;
 import io.devhealth.sync.sink.Table;
@@ -117,7 +120,7 @@ public class FullRefreshTombstones {
 
     private long count(String sql, Map<String, Object> params, String table) {
         try {
-            return client.queryAll(sql, params).getFirst().getLong("rows");
+            return client.queryAll(sql, params, traced(new QuerySettings())).getFirst().getLong("rows");
         } catch (RuntimeException e) {
             throw new ClickHouseWriteException("counting the vanished rows of " + table + " failed: "
                     + e.getMessage(), e);
@@ -126,7 +129,7 @@ public class FullRefreshTombstones {
 
     private void execute(String sql, Map<String, Object> params, String table) {
         try {
-            client.execute(sql, params, new CommandSettings()).get(300, TimeUnit.SECONDS).close();
+            client.execute(sql, params, traced(new CommandSettings())).get(300, TimeUnit.SECONDS).close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClickHouseWriteException("interrupted while tombstoning " + table, e);

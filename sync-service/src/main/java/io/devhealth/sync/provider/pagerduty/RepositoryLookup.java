@@ -1,5 +1,7 @@
 package io.devhealth.sync.provider.pagerduty;
 
+import static io.devhealth.sync.clickhouse.ClickHouseClients.traced;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.client.api.query.QuerySettings;
 
 import io.devhealth.sync.sink.ClickHouseWriteException;
 
@@ -36,7 +39,7 @@ public class RepositoryLookup {
     public Map<String, List<UUID>> byFullName(UUID orgId) {
         Map<String, List<UUID>> byName = new HashMap<>();
         try {
-            for (GenericRecord row : client.queryAll(REPOS, Map.of("org", orgId.toString()))) {
+            for (GenericRecord row : client.queryAll(REPOS, Map.of("org", orgId.toString()), traced(new QuerySettings()))) {
                 byName.computeIfAbsent(row.getString("name"), name -> new ArrayList<>())
                         .add(UUID.fromString(row.getString("id")));
             }
