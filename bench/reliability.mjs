@@ -3,8 +3,10 @@
 // (env DEVHEALTH_ADMIN_EMAIL / _PASSWORD, BENCH_SOAK_SECONDS, BENCH_SOAK_RATE, BENCH_SUITE_RESULT)
 
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
+import { promisify } from 'node:util';
 import { apiCall, loginAsAdmin } from '../dev/lib/api.mjs';
 
 const [gateway, clickhouse, control, repositoryPath, figuresDir, reportPath, identityPort, syncPort, analyticsPort] =
@@ -120,12 +122,15 @@ function compare(name, baseline, observed) {
   return { name, tables: tables.length, rows, lost, extra, differing };
 }
 
+/** Whether a run is writing rows, half-way through extracting, or over: the moment faults strike. */
+const midway = (r) => r.status !== 'running' || r.phase === 'writing' || r.phase === 'metrics'
+  || (r.phase === 'extracting' && r.itemsTotal && r.itemsProcessed * 2 >= r.itemsTotal);
+
 /** Starts a run, waits until it is writing rows (or half-way through extracting), then applies the fault. */
 async function midRun(org, fault) {
   const run = await startRun(org);
   if (!run) throw new Error('could not start the run');
-  const progressed = await awaitRun(org, run, 120_000, (r) => r.status !== 'running' || r.phase === 'writing'
-    || r.phase === 'metrics' || (r.phase === 'extracting' && r.itemsTotal && r.itemsProcessed * 2 >= r.itemsTotal));
+  const progressed = await awaitRun(org, run, 120_000, midway);
   const counts = `${progressed.phase} ${progressed.itemsProcessed}/${progressed.itemsTotal ?? '?'}`;
   await fault();
   return { run, counts, statusAtFault: progressed.status };
@@ -159,6 +164,136 @@ async function faultSyncService(baseline) {
   const verdict = compare('sync-service killed mid-run', baseline, await contents(org.id));
   return { ...verdict, detail: `kill -9 at ${counts}; the killed run ended ${abandoned.status}; `
     + `${final.attempts} start(s) until a run succeeded, ${Math.round((Date.now() - started) / 1000)} s` };
+}
+
+// --- a second sync-service replica ------------------------------------------------------------------------------
+const LEASE_SECONDS = 30; // sync-service's lease: 3 × devhealth.sync.heartbeat-interval (10 s)
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP proxy to identity-service for one replica; cut() refuses new connections and drops open ones. */
+async function identityProxy() {
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(identityPort), '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => { sockets.delete(socket); client.destroy(); upstream.destroy(); });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    cut: () => { server.close(); for (const socket of sockets) socket.destroy(); },
+  };
+}
+
+/** Replica b of sync-service (port, identity through a fresh proxy), started and ready. */
+async function startReplicaB() {
+  const proxy = await identityProxy();
+  const port = await freePort();
+  await ctlAsync('start-replica', 'sync-service.b', String(port), proxy.url);
+  return { port, proxy, base: `http://127.0.0.1:${port}` };
+}
+
+/** A manual run started on replica b directly (not through the gateway), in trace `traceId`. */
+async function startRunOn(replica, org, traceId) {
+  org.token = await loginAsAdmin(gateway);
+  const { json } = await apiCall(replica.base, 'POST',
+    `/api/v1/sync/orgs/${org.slug}/configurations/${org.configurationId}/runs`, {
+      token: org.token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    });
+  return json;
+}
+
+/** The configuration's runs as identity records them (whichever replica ran them), newest first. */
+async function runsOf(org) {
+  org.token = await loginAsAdmin(gateway);
+  return call('GET', `/api/v1/identity/orgs/${org.slug}/sync-configurations/${org.configurationId}/runs`, { token: org.token });
+}
+
+/** Polls identity's record of the configuration's runs until `until(runs)` holds (or the deadline). */
+async function awaitRuns(org, until, deadlineMs) {
+  const deadline = Date.now() + deadlineMs;
+  let runs = [];
+  while (Date.now() < deadline) {
+    runs = await runsOf(org);
+    if (until(runs)) return runs;
+    await sleep(500);
+  }
+  throw new Error(`runs of ${org.slug} not as expected within ${deadlineMs / 1000} s: ${JSON.stringify(runs.map((r) => [r.trigger, r.status, r.phase]))}`);
+}
+
+/** Waits (bounded) until replica b's run is writing, as faults mid-run do. */
+async function awaitWriting(org, run) {
+  return (await awaitRuns(org, (runs) => runs.some((r) => r.id === run.id && midway(r)), 120_000))
+    .find((r) => r.id === run.id);
+}
+
+/**
+ * Two replicas, one killed: replica b runs the sync and is killed (-9) mid-run; the configuration is then given a
+ * schedule, and replica a's scheduler must take the run over once b's lease has expired.
+ */
+async function faultReplicaKilled(baseline) {
+  const org = await organization(`rel-replica-${Date.now()}`);
+  const replica = await startReplicaB();
+  const started = Date.now();
+  const run = await startRunOn(replica, org, randomBytes(16).toString('hex'));
+  const atFault = await awaitWriting(org, run);
+  ctl('kill', 'sync-service.b');
+  const killedAt = Date.now();
+  replica.proxy.cut();
+  await call('PATCH', `/api/v1/identity/orgs/${org.slug}/sync-configurations/${org.configurationId}`, {
+    token: org.token, body: { scheduleIntervalSeconds: 60 },
+  });
+  const runs = await awaitRuns(org, (list) => list.some((r) => r.trigger === 'schedule' && r.status === 'succeeded'), 300_000);
+  const takeover = runs.find((r) => r.trigger === 'schedule' && r.status === 'succeeded');
+  await call('PATCH', `/api/v1/identity/orgs/${org.slug}/sync-configurations/${org.configurationId}`, {
+    token: org.token, body: { enabled: false },
+  });
+  const killed = runs.find((r) => r.id === run.id);
+  const verdict = compare('one of two sync-service replicas killed mid-run', baseline, await contents(org.id));
+  return { ...verdict, detail: `replica b killed (-9) at ${atFault.phase} ${atFault.itemsProcessed}/${atFault.itemsTotal ?? '?'}; `
+    + `its run ended ${killed?.status} ("${killed?.error ?? ''}"); replica a's scheduler started run ${takeover.id.slice(0, 8)} `
+    + `${Math.round((Date.parse(takeover.startedAt) - killedAt) / 1000)} s after the kill (lease ${LEASE_SECONDS} s, scheduler poll 30 s) `
+    + `and it succeeded; ${Math.round((Date.now() - started) / 1000)} s in all` };
+}
+
+/**
+ * One replica cut off from identity: replica b's run is traced (its statements' query ids carry the trace id, as the
+ * facade logs them); identity is cut off from b mid-run. b must stop writing before its lease could have expired
+ * (last statement of the trace ≤ cut + lease), the run then succeeds on replica a, and the data equal the baseline.
+ */
+async function faultReplicaCutOff(baseline) {
+  const org = await organization(`rel-cut-${Date.now()}`);
+  const replica = await startReplicaB();
+  const traceId = randomBytes(16).toString('hex');
+  const run = await startRunOn(replica, org, traceId);
+  const atFault = await awaitWriting(org, run);
+  const cutAt = Date.now();
+  replica.proxy.cut();
+  // b's lease runs out unrenewed; until then identity refuses a new run of the configuration.
+  const final = await syncUntilSucceeded(org, 30);
+  const statements = fs.readFileSync(ctl('facade-log'), 'utf8').split('\n')
+    .filter((line) => line.includes(`query_id=${traceId}-`)).map((line) => Date.parse(line.slice(0, 24)));
+  const lastWrite = Math.max(...statements);
+  const stoppedAfter = (lastWrite - cutAt) / 1000;
+  ctl('kill', 'sync-service.b');
+  const verdict = compare('a sync-service replica cut off from identity mid-run', baseline, await contents(org.id));
+  const stoppedInTime = statements.length > 0 && stoppedAfter < LEASE_SECONDS;
+  return { ...verdict, late: !stoppedInTime,
+    detail: `identity cut off from replica b at ${atFault.phase} ${atFault.itemsProcessed}/${atFault.itemsTotal ?? '?'}; `
+      + `b's last statement of the run's trace (${statements.length} in all) ${stoppedAfter.toFixed(1)} s after the cut `
+      + `(lease ${LEASE_SECONDS} s: ${stoppedInTime ? 'stopped in time' : 'TOO LATE'}); `
+      + `replica a's run succeeded after ${final.attempts} start(s)` };
 }
 
 /** A steady load through the gateway while `during` runs: latencies, statuses, the longest wait. */
@@ -234,10 +369,33 @@ async function faultIdentityRestart(org) {
 
 const count = (values) => values.reduce((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 }), {});
 
+/** Native memory tracking's committed KB per category (and Total) of a service (jcmd VM.native_memory summary). */
+function nativeMemory(service) {
+  const committed = {};
+  for (const line of ctl('nmt', service).split('\n')) {
+    const total = line.match(/^Total: reserved=\d+KB, committed=(\d+)KB/);
+    const category = line.match(/^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB/);
+    if (total) committed.Total = Number(total[1]);
+    else if (category) committed[category[1]] = Number(category[2]);
+  }
+  return committed;
+}
+
+/** The categories whose committed memory grew most between two nativeMemory() readings, in MB. */
+function nativeGrowth(start, end) {
+  return Object.keys(end).filter((k) => k !== 'Total')
+    .map((k) => [k, (end[k] - (start[k] ?? 0)) / 1024]).sort((a, b) => b[1] - a[1]).slice(0, 3)
+    .map(([k, mb]) => `${k} ${mb >= 0 ? '+' : ''}${mb.toFixed(1)}`).join(', ');
+}
+
 async function soak(org) {
   const token = { value: await loginAsAdmin(gateway), org: org.slug };
   const rss = () => Object.fromEntries(Object.keys(ports).map((s) => [s, Math.round(Number(ctl('rss', s)) / 1024)]));
+  const native = () => Object.fromEntries(Object.keys(ports).map((s) => [s, nativeMemory(s)]));
   const rssStart = rss();
+  const nativeStart = native();
+  const rssEveryMinute = [];
+  const sampler = setInterval(() => rssEveryMinute.push(rss()), 60_000);
   const syncs = [];
   const { samples } = await underLoad(token, SOAK_RATE, async () => {
     const end = Date.now() + SOAK_SECONDS * 1000;
@@ -249,7 +407,9 @@ async function soak(org) {
       token.value = await loginAsAdmin(gateway);
     }
   });
+  clearInterval(sampler);
   const rssEnd = rss();
+  const nativeEnd = native();
   const t0 = samples.length ? Math.min(...samples.map((s) => s.at)) : 0;
   const minutes = [];
   for (const s of samples) {
@@ -263,7 +423,10 @@ async function soak(org) {
     requests: samples.length, errors, statuses: count(samples.map((s) => s.status)),
     minutes: minutes.map((list, i) => ({ minute: i + 1, requests: list.length,
       p50: Math.round(percentile(list.map((s) => s.ms), 50)), p99: Math.round(percentile(list.map((s) => s.ms), 99)) })),
-    rssStart, rssEnd, syncs: count(syncs),
+    rssStart, rssEnd, rssEveryMinute, syncs: count(syncs),
+    native: Object.fromEntries(Object.keys(ports).map((s) => [s, {
+      start: Math.round(nativeStart[s].Total / 1024), end: Math.round(nativeEnd[s].Total / 1024),
+      growth: nativeGrowth(nativeStart[s], nativeEnd[s]) }])),
   };
 }
 
@@ -320,11 +483,13 @@ function report(faults, others, soakResult) {
     lines.push('', `## Soak (${SOAK_SECONDS} s at ${SOAK_RATE} requests/s through the gateway, git syncs re-running)`, '',
       `- Requests: ${fmt(soakResult.requests)}; **errors: ${soakResult.errors}**; statuses ${JSON.stringify(soakResult.statuses)}; syncs ${JSON.stringify(soakResult.syncs)}.`,
       `- RSS MB at start → end: ${Object.keys(soakResult.rssStart).map((s) => `${s} ${soakResult.rssStart[s]} → ${soakResult.rssEnd[s]}`).join('; ')}.`,
+      `- RSS MB at each minute: ${Object.keys(soakResult.rssStart).map((s) => `${s} ${soakResult.rssEveryMinute.map((m) => m[s]).join(', ')}`).join('; ')}.`,
+      `- JVM native memory tracking, committed MB at start → end (largest growths): ${Object.entries(soakResult.native)
+        .map(([s, n]) => `${s} ${n.start} → ${n.end} (${n.growth})`).join('; ')}.`,
       '', '| minute | requests | p50 ms | p99 ms |', '|---:|---:|---:|---:|',
       ...soakResult.minutes.map((m) => `| ${m.minute} | ${m.requests} | ${m.p50} | ${m.p99} |`));
   }
   lines.push('', '## Not covered here', '',
-    '- Two sync-service replicas with one killed and one cut off from identity: covered by sync-service\'s SyncKillResumeIT and lease tests, not by this script.',
     '- Provider storms (5xx bursts, 429/secondary limits, slow and truncated bodies): covered per provider by sync-service\'s replay-server tests.',
     '- The production gateway (a Gateway API implementation) answers its own errors in its own format; only the local nginx gateway is made to answer problem+json.', '');
   fs.writeFileSync(reportPath, lines.join('\n'));
@@ -336,10 +501,10 @@ try {
   const baseline = await contents(baselineOrg.id);
   console.log(`baseline: ${JSON.stringify(baselineRun.run.counts)} → ${Object.keys(baseline).length} tables`);
   const faults = [];
-  for (const fault of [faultClickHouse, faultSyncService]) {
+  for (const fault of [faultClickHouse, faultSyncService, faultReplicaKilled, faultReplicaCutOff]) {
     const verdict = await fault(baseline);
     console.log(`${verdict.name}: lost ${verdict.lost}, extra ${verdict.extra}, differing ${verdict.differing.join(',') || 'none'} — ${verdict.detail}`);
-    if (verdict.lost || verdict.extra || verdict.differing.length) failed = true;
+    if (verdict.lost || verdict.extra || verdict.differing.length || verdict.late) failed = true;
     faults.push(verdict);
   }
   const others = [];

@@ -4,10 +4,11 @@
  * Calls `base + path` with an optional bearer token and JSON body. Returns {status, json}; a non-2xx status
  * throws (with the problem's detail) unless listed in `allow`.
  */
-export async function apiCall(base, method, path, { token, body, allow = [] } = {}) {
+export async function apiCall(base, method, path, { token, body, allow = [], headers = {} } = {}) {
   const response = await fetch(base + path, {
     method,
     headers: {
+      ...headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body ? { 'content-type': 'application/json' } : {}),
     },

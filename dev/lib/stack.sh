@@ -101,17 +101,18 @@ service_pid() {
   [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && cat "$pid_file"
 }
 
-# start_service NAME PORT [VAR=value…]: runs the service's jar in the background unless it already runs.
+# start_service NAME PORT [VAR=value…]: runs the service's jar in the background unless it already runs. NAME is the
+# module (identity-service, …), or MODULE.INSTANCE for another replica of it (its own pid file and log).
 start_service() {
-  local name=$1 port=$2
+  local name=$1 port=$2 module=${1%%.*}
   shift 2
   if service_pid "$name" >/dev/null; then
     echo "$name already running (pid $(service_pid "$name"))"
     return 0
   fi
-  local app="$DEVHEALTH_ROOT/$name/target/quarkus-app"
+  local app="$DEVHEALTH_ROOT/$module/target/quarkus-app"
   # The production flags (src/main/docker/jvm.options: heap, metaspace, GC), and the AOT cache when -Paot trained one.
-  local jvm_options=("@$DEVHEALTH_ROOT/$name/src/main/docker/jvm.options")
+  local jvm_options=("@$DEVHEALTH_ROOT/$module/src/main/docker/jvm.options")
   # A cache older than the jar would be refused by the JVM: without a current one (-Paot trains it in the build), this
   # run records one, written when the service stops (dev/down), and the next dev/up starts from it.
   if [ -f "$app/app.aot" ] && [ "$app/app.aot" -nt "$app/quarkus-run.jar" ]; then
@@ -120,6 +121,9 @@ start_service() {
     rm -f "$app/app.aot"
     jvm_options+=("-XX:AOTCacheOutput=$app/app.aot")
   fi
+  # Extra JVM options for diagnosis, e.g. DEVHEALTH_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary (bench/reliability's soak).
+  # shellcheck disable=SC2206 # split on purpose: several options
+  [ -z "${DEVHEALTH_JAVA_OPTIONS:-}" ] || jvm_options+=($DEVHEALTH_JAVA_OPTIONS)
   env QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     setsid nohup "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$app/quarkus-run.jar" \
     >"$STATE/logs/$name.log" 2>&1 </dev/null &
@@ -172,14 +176,15 @@ stop_gateway() {
   fi
 }
 
-# start_stack_service NAME LOCAL_ROOTS: starts one service (not waiting for it) with the stack's environment — the
-# engines on this file's ports, the stack's secrets, the bootstrap admin ADMIN_EMAIL / ADMIN_PASSWORD, and the
-# operator's local roots (comma-separated) under which git repositories may be synced.
+# start_stack_service NAME LOCAL_ROOTS [IDENTITY_URL PORT]: starts one service (not waiting for it) with the stack's
+# environment — the engines on this file's ports, the stack's secrets, the bootstrap admin ADMIN_EMAIL / ADMIN_PASSWORD,
+# and the operator's local roots (comma-separated) under which git repositories may be synced. NAME sync-service.X
+# starts another sync-service replica on PORT, reaching identity at IDENTITY_URL (e.g. through a proxy a test cuts).
 start_stack_service() {
   local common=(
     DEVHEALTH_SYNC_LOCAL_ROOTS="$2"
     QUARKUS_PROFILE=prod
-    DEVHEALTH_IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT"
+    DEVHEALTH_IDENTITY_URL="${3:-http://127.0.0.1:$IDENTITY_PORT}"
     DEVHEALTH_SERVICE_SECRET="$(stack_secret)"
     DEVHEALTH_CLICKHOUSE_URL="http://127.0.0.1:$CLICKHOUSE_PORT"
     DEVHEALTH_CLICKHOUSE_DATABASE=devhealth
@@ -195,6 +200,7 @@ start_stack_service() {
         DEVHEALTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" DEVHEALTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         DEVHEALTH_JWT_PRIVATE_KEY_LOCATION="$(stack_signing_key)" ;;
     sync-service) start_service sync-service "$SYNC_PORT" "${common[@]}" ;;
+    sync-service.*) start_service "$1" "${4:?no port given for the replica}" "${common[@]}" ;;
     analytics-service) start_service analytics-service "$ANALYTICS_PORT" "${common[@]}" ;;
     *) die "unknown service: $1" ;;
   esac
@@ -221,8 +227,12 @@ use_private_stack() {
 # Stops whatever the private stack runs (by pid files) and destroys its PostgreSQL cluster (kept outside DIR as root).
 stop_private_stack() {
   stop_gateway >/dev/null 2>&1 || true
+  local pid_file
   for service in "${SERVICES[@]}"; do
     stop_service "$service" >/dev/null 2>&1 || true
+  done
+  for pid_file in "$STATE"/*.pid; do # replicas a benchmark added (MODULE.INSTANCE)
+    [ -f "$pid_file" ] && { stop_service "$(basename "$pid_file" .pid)" >/dev/null 2>&1 || true; }
   done
   "$DEVHEALTH_ROOT/dev/engines/clickhouse" stop "$CH_DIR" >/dev/null 2>&1 || true
   "$DEVHEALTH_ROOT/dev/engines/postgres" destroy "$PG_DIR" >/dev/null 2>&1 || true
