@@ -121,9 +121,6 @@ start_service() {
     rm -f "$app/app.aot"
     jvm_options+=("-XX:AOTCacheOutput=$app/app.aot")
   fi
-  # Extra JVM options for diagnosis, e.g. DEVHEALTH_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary (bench/reliability's soak).
-  # shellcheck disable=SC2206 # split on purpose: several options
-  [ -z "${DEVHEALTH_JAVA_OPTIONS:-}" ] || jvm_options+=($DEVHEALTH_JAVA_OPTIONS)
   env QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     setsid nohup "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$app/quarkus-run.jar" \
     >"$STATE/logs/$name.log" 2>&1 </dev/null &

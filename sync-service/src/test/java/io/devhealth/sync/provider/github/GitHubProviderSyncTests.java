@@ -31,6 +31,7 @@ import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FakeTime;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
+import io.devhealth.sync.provider.http.ProviderStorm;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
@@ -330,6 +331,16 @@ class GitHubProviderSyncTests {
                 "application/json"), java.util.Arrays.copyOf(page, page.length - 40), ReplayServer.Delivery.NORMAL));
         assertThatThrownBy(() -> syncRecorded(UUID.randomUUID(), null)).isInstanceOf(SyncFailedException.class)
                 .hasMessageContaining(page3 + ": the response body is not valid JSON");
+    }
+
+    @Test
+    void aStormOfServerErrorsRateLimitsSlowAndCutBodiesChangesNothingInTheData() throws Exception {
+        new SyntheticGitHub(RecordedRepository.OWNER, "stormy", new SyntheticGitHub.Size(60, 2, 20, 10, 2, 6, 2, 2), 20)
+                .install(server);
+        ProviderStorm.assertSyncSurvives(server, "github", clickhouse.database(),
+                List.of(RecordedRepository.recorded("errors/403_secondary_rate_limit")),
+                org -> sync(org, List.of("stormy"), null, null), "pull_requests", "pull_request_reviews", "ci_pipeline_runs",
+                "deployments");
     }
 
     @Test

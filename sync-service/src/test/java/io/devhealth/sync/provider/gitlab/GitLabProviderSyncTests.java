@@ -36,6 +36,7 @@ import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FakeTime;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
+import io.devhealth.sync.provider.http.ProviderStorm;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
@@ -384,6 +385,12 @@ class GitLabProviderSyncTests {
         assertThat(outcome.counts()).containsEntry("rateLimitWaits", 2L);
         assertThat(count(org, "pull_requests")).isEqualTo(RecordedGitLab.mergeRequestsA().size()
                 + gitlabData.list("merge_requests").size());
+    }
+
+    @Test
+    void aStormOfServerErrorsRateLimitsSlowAndCutBodiesChangesNothingInTheData() throws Exception {
+        ProviderStorm.assertSyncSurvives(server, "gitlab", clickhouse.database(), List.of(), org -> syncBoth(org, null),
+                "pull_requests", "ci_pipeline_runs");
     }
 
     @Test

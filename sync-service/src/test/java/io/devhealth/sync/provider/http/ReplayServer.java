@@ -108,6 +108,7 @@ public final class ReplayServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final List<Gate> gates = new CopyOnWriteArrayList<>();
     private volatile boolean recordRequests = true;
+    private volatile Weather weather = (request, reply) -> reply;
 
     private ReplayServer(String providerOrigin) throws IOException {
         this.providerOrigin = providerOrigin;
@@ -156,6 +157,18 @@ public final class ReplayServer implements AutoCloseable {
         return gate;
     }
 
+    /** What the provider does to a reply it was about to send: the reply, another one, or it slowed or cut short. */
+    @FunctionalInterface
+    public interface Weather {
+        Reply apply(Request request, Reply reply);
+    }
+
+    /** Passes every reply through {@code weather} from now on (a storm of errors, limits, slow and cut bodies). */
+    public ReplayServer weather(Weather weather) {
+        this.weather = weather;
+        return this;
+    }
+
     /** Requests seen so far, in arrival order. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -183,7 +196,7 @@ public final class ReplayServer implements AutoCloseable {
             for (Gate gate : gates) {
                 gate.pass(request);
             }
-            send(exchange, request, reply(request, exchange.getRequestURI().getRawPath()));
+            send(exchange, request, weather.apply(request, reply(request, exchange.getRequestURI().getRawPath())));
         }
     }
 

@@ -35,6 +35,7 @@ import io.devhealth.sync.provider.http.FakeTime;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
 import io.devhealth.sync.provider.http.ProviderJson;
+import io.devhealth.sync.provider.http.ProviderStorm;
 import io.devhealth.sync.provider.http.Recordings;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
@@ -228,6 +229,12 @@ class JiraProviderSyncTests {
         assertThat(scope(outcome).get("watermark")).isEqualTo(newest().toString());
         assertThat(outcome.cursor()).containsEntry("baseUrl", server.url());
         assertThat(phases).contains("issues " + String.join(",", projectKeys()));
+    }
+
+    @Test
+    void aStormOfServerErrorsRateLimitsSlowAndCutBodiesChangesNothingInTheData() throws Exception {
+        ProviderStorm.assertSyncSurvives(server, "jira", clickhouse.database(), List.of(), org -> sync(org, null),
+                "work_items", "work_item_transitions");
     }
 
     @Test

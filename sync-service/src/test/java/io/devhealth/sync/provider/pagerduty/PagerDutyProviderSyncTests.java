@@ -32,6 +32,7 @@ import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FakeTime;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
 import io.devhealth.sync.provider.http.HttpProviderConfig;
+import io.devhealth.sync.provider.http.ProviderStorm;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.ReplayServer.Reply;
 import io.devhealth.sync.sink.ClickHouseSink;
@@ -340,6 +341,12 @@ class PagerDutyProviderSyncTests {
         assertThatThrownBy(() -> sync(UUID.randomUUID(), null, Map.of())).isInstanceOf(SyncFailedException.class)
                 .hasMessageContaining("/incidents/" + id + "/log_entries?")
                 .hasMessageContaining("answered 404 (not found, or not visible to the credential): Not Found");
+    }
+
+    @Test
+    void aStormOfServerErrorsRateLimitsSlowAndCutBodiesChangesNothingInTheData() throws Exception {
+        ProviderStorm.assertSyncSurvives(server, "pagerduty", clickhouse.database(), List.of(),
+                org -> sync(org, null, Map.of()), "incidents");
     }
 
     @Test
