@@ -412,13 +412,11 @@ async function soak(org) {
   if (SOAK_WARMUP_SECONDS > 0) await loadWithSyncs(org, token, SOAK_WARMUP_SECONDS);
   const rss = () => Object.fromEntries(Object.keys(ports).map((s) => [s, Math.round(Number(ctl('rss', s)) / 1024)]));
   const memory = async () => Object.fromEntries(await Promise.all(Object.keys(ports).map(async (s) => [s, await memoryOf(s)])));
-  const rssStart = rss();
   const memoryStart = await memory();
   const rssEveryMinute = [];
   const sampler = setInterval(() => rssEveryMinute.push(rss()), 60_000);
   const { samples, syncs } = await loadWithSyncs(org, token, SOAK_SECONDS);
   clearInterval(sampler);
-  const rssEnd = rss();
   const memoryEnd = await memory();
   const t0 = samples.length ? Math.min(...samples.map((s) => s.at)) : 0;
   const minutes = [];
@@ -433,7 +431,7 @@ async function soak(org) {
     requests: samples.length, errors, statuses: count(samples.map((s) => s.status)),
     minutes: minutes.map((list, i) => ({ minute: i + 1, requests: list.length,
       p50: Math.round(percentile(list.map((s) => s.ms), 50)), p99: Math.round(percentile(list.map((s) => s.ms), 99)) })),
-    rssStart, rssEnd, rssEveryMinute, syncs: count(syncs),
+    rssEveryMinute, syncs: count(syncs),
     memoryStart, memoryEnd,
   };
 }
@@ -499,15 +497,15 @@ function report(faults, others, soakResult) {
   if (soakResult) {
     lines.push('', `## Soak (${SOAK_SECONDS} s at ${SOAK_RATE} requests/s through the gateway, git syncs re-running, measured after a ${SOAK_WARMUP_SECONDS} s warm-up at the same load)`, '',
       `- Requests: ${fmt(soakResult.requests)}; **errors: ${soakResult.errors}**; statuses ${JSON.stringify(soakResult.statuses)}; syncs ${JSON.stringify(soakResult.syncs)}.`,
-      `- RSS MB at start → end: ${Object.keys(soakResult.rssStart).map((s) => `${s} ${soakResult.rssStart[s]} → ${soakResult.rssEnd[s]}`).join('; ')}.`,
-      `- RSS MB at each minute: ${Object.keys(soakResult.rssStart).map((s) => `${s} ${soakResult.rssEveryMinute.map((m) => m[s]).join(', ')}`).join('; ')}.`,
+      `- RSS MB at start → end: ${Object.keys(soakResult.memoryStart).map((s) => `${s} ${soakResult.memoryStart[s].rss} → ${soakResult.memoryEnd[s].rss}`).join('; ')}.`,
+      `- RSS MB at each minute: ${Object.keys(soakResult.memoryStart).map((s) => `${s} ${soakResult.rssEveryMinute.map((m) => m[s]).join(', ')}`).join('; ')}.`,
       '', '| service | RSS MB | anonymous MB | file-backed MB | threads | heap committed MB (max) | live heap MB | metaspace MB | code cache MB |',
       '|---|---|---|---|---|---|---|---|---|',
       ...Object.keys(soakResult.memoryStart).map((service) => {
         const a = soakResult.memoryStart[service]; const b = soakResult.memoryEnd[service];
-        a.heapCommitted = `${a.heapCommitted} (${a.heapMax})`; b.heapCommitted = `${b.heapCommitted} (${b.heapMax})`;
+        const cell = (m, k) => (k === 'heapCommitted' ? `${m[k]} (${m.heapMax})` : m[k]);
         return `| ${service} | ${['rss', 'anon', 'file', 'threads', 'heapCommitted', 'liveHeap', 'metaspace', 'codeCache']
-          .map((k) => `${a[k]} → ${b[k]}`).join(' | ')} |`;
+          .map((k) => `${cell(a, k)} → ${cell(b, k)}`).join(' | ')} |`;
       }),
       '', '| minute | requests | p50 ms | p99 ms |', '|---:|---:|---:|---:|',
       ...soakResult.minutes.map((m) => `| ${m.minute} | ${m.requests} | ${m.p50} | ${m.p99} |`));
@@ -540,7 +538,7 @@ try {
   if (SOAK_SECONDS > 0) {
     console.log(`soak: ${SOAK_SECONDS} s at ${SOAK_RATE} requests/s ...`);
     soakResult = await soak(baselineOrg);
-    console.log(`soak: ${soakResult.requests} requests, ${soakResult.errors} errors; RSS ${JSON.stringify(soakResult.rssStart)} → ${JSON.stringify(soakResult.rssEnd)}`);
+    console.log(`soak: ${soakResult.requests} requests, ${soakResult.errors} errors; RSS ${Object.entries(soakResult.memoryStart).map(([s, m]) => `${s} ${m.rss} → ${soakResult.memoryEnd[s].rss}`).join(', ')} MB`);
     if (soakResult.errors) failed = true;
   }
   report(faults, others, soakResult);
