@@ -4,7 +4,7 @@
 //
 // Usage: node analytics.mjs GATEWAY_URL CLICKHOUSE_URL DATABASE QUERY_LOG
 // Env: DEVHEALTH_ADMIN_EMAIL / _PASSWORD (the bootstrap admin), BENCH_SCALE (1), BENCH_REQUESTS (200),
-// BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g. "repos,dora"),
+// BENCH_WARMUP (100), BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g. "repos,dora"),
 // CLICKHOUSE_PASSWORD (devhealth).
 // Prints the table on stdout; exits 1 when a check fails or an endpoint answers non-2xx.
 
@@ -16,8 +16,12 @@ const [gateway, clickhouse, database, queryLog] = process.argv.slice(2);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+// Untimed gateway requests (each followed by a replay) per endpoint before measuring: a long-running service has
+// served an endpoint many times, and the JIT compiles a request's path only after some hundred calls.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const CH_AUTH = `Basic ${Buffer.from(`default:${process.env.CLICKHOUSE_PASSWORD ?? 'devhealth'}`).toString('base64')}`;
 if (!(SCALE > 0) || !(REQUESTS > 0) || !(CONCURRENCY > 0)) throw new Error('BENCH_SCALE, BENCH_REQUESTS and BENCH_CONCURRENCY must be positive');
+if (!(WARMUP >= 0)) throw new Error('BENCH_WARMUP must be zero or more');
 
 const DAY_MS = 86_400_000;
 const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
@@ -342,7 +346,7 @@ async function main() {
     const replay = async () => {
       for (const s of statements) await clickhouseQuery(s.sql, { settings: s.settings, params: s.params, format: s.format, db: s.database });
     };
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < WARMUP; i++) {
       await gatewayGet(token, path);
       await replay();
     }
@@ -362,7 +366,7 @@ async function main() {
   const f = (v) => v.toFixed(1).padStart(8);
   console.log();
   console.log(`dataset: ${c.commits} commits, ${c.prs} PRs, ${c.deployments} deployments, ${c.incidents} incidents, ${c.workItems} work items, ` +
-    `${c.repos} repos, ${c.people} people (BENCH_SCALE=${SCALE}); ${REQUESTS} requests per endpoint at concurrency ${CONCURRENCY}`);
+    `${c.repos} repos, ${c.people} people (BENCH_SCALE=${SCALE}); ${REQUESTS} requests per endpoint at concurrency ${CONCURRENCY} after ${WARMUP} untimed`);
   console.log(`${'endpoint'.padEnd(28)} ${'stmts'.padStart(5)} ${'gw p50'.padStart(8)} ${'gw p99'.padStart(8)} ${'raw p50'.padStart(8)} ${'raw p99'.padStart(8)} ${'ratio'.padStart(6)}  flags`);
   for (const r of rows) {
     const ratio = r.raw.p50 > 0 ? r.viaGateway.p50 / r.raw.p50 : NaN;
