@@ -33,15 +33,15 @@ public class TeamRepository {
     /**
      * A subquery of the {@code repo_id}s of a team's repositories: those whose full name matches one of the team's
      * {@code repo_patterns} (identity's team mappings; {@code *} any run of characters, {@code ?} one character,
-     * everything else literal). Its three parameters: the org id, the org id, the team id.
+     * everything else literal). Its query parameters: {@code {org:UUID}} and {@code {team:String}} (the team id).
      */
     public static final String REPOSITORIES = """
             SELECT repo_id FROM repos
-            WHERE org_id = ? AND is_deleted = 0 AND arrayExists(pattern -> full_name LIKE pattern, (
+            WHERE org_id = {org:UUID} AND is_deleted = 0 AND arrayExists(pattern -> full_name LIKE pattern, (
                 SELECT arrayMap(glob -> replaceAll(replaceAll(replaceAll(replaceAll(replaceAll(glob,
                                     '\\\\', '\\\\\\\\'), '%', '\\\\%'), '_', '\\\\_'), '*', '%'), '?', '_'),
                                 any(repo_patterns))
-                FROM teams WHERE org_id = ? AND is_deleted = 0 AND team_id = ?))""";
+                FROM teams WHERE org_id = {org:UUID} AND is_deleted = 0 AND team_id = {team:String}))""";
 
     private static final String FIND = """
             SELECT team_id, team_key, name FROM teams
