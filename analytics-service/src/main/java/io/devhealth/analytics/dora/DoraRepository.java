@@ -45,15 +45,17 @@ public class DoraRepository {
      *
      * One statement answers the whole report: totals, days and ISO weeks (toMonday) of both fact tables as
      * GROUPING SETS, so the report costs one round trip. Columns (Bucket's components): facts ('deployments' or
-     * 'changes'), bucket (grouping(day, week): TOTAL, DAY or WEEK), firstDay (the day, or the Monday of the week), count
-     * (deployments or changes), failed, rework, deploymentDays, recovered, medianHours (recovery for deployments, lead
-     * time for changes), p90Hours (lead time; NaN, which ClickHouse's JSON writes as null, for deployments).
+     * 'changes'), bucket (grouping(day, week): TOTAL, DAY or WEEK), firstDay (the day, or the Monday of the week),
+     * count (deployments or changes), failed, rework, deploymentDays, recovered, medianHours (recovery for
+     * deployments, lead time for changes), p90Hours (lead time; NaN, which ClickHouse's JSON writes as null, for
+     * deployments).
      *
      * Query parameters, bound by ClickHouse: {org:UUID}, {zone:String} (the organization's time zone), {start:Int64}
      * and {end:Int64} (the window, epoch milliseconds, end excluded), and those of the filters given.
      */
     private static final String REPORT = """
-            WITH (SELECT uniqExact(environment) FROM deployment_facts WHERE org_id = {org:UUID} FILTERS) AS environments,
+            WITH (SELECT uniqExact(environment) FROM deployment_facts WHERE org_id = {org:UUID} FILTERS)
+                AS environments,
             deployment_units AS (
                 SELECT repo_id, if(pipeline_id = '', deployment_id, pipeline_id) AS unit,
                        max(finished_at) AS finished, toDate(finished, {zone:String}) AS day, toMonday(day) AS week,
@@ -67,7 +69,8 @@ public class DoraRepository {
                 SELECT deployed_at AS deployed, toDate(deployed, {zone:String}) AS day, toMonday(day) AS week,
                        greatest(0, dateDiff('millisecond', authored_at, deployed)) / 3600000.0 AS lead_hours
                 FROM change_facts
-                WHERE environments <= 1 AND org_id = {org:UUID} AND deployed_at >= fromUnixTimestamp64Milli({start:Int64})
+                WHERE environments <= 1 AND org_id = {org:UUID}
+                  AND deployed_at >= fromUnixTimestamp64Milli({start:Int64})
                   AND deployed_at < fromUnixTimestamp64Milli({end:Int64}) FILTERS
                 UNION ALL
                 SELECT min(deployed_at) AS deployed, toDate(deployed, {zone:String}) AS day, toMonday(day) AS week,
