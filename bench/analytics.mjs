@@ -4,8 +4,8 @@
 //
 // Usage: node analytics.mjs GATEWAY_URL CLICKHOUSE_URL DATABASE QUERY_LOG
 // Env: DEVHEALTH_ADMIN_EMAIL / _PASSWORD (the bootstrap admin), BENCH_SCALE (1), BENCH_REQUESTS (200),
-// BENCH_WARMUP (100), BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g. "repos,dora"),
-// CLICKHOUSE_PASSWORD (devhealth).
+// BENCH_WARMUP (100), BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g.
+// "repos,dora"), CLICKHOUSE_PASSWORD (devhealth).
 // Prints the table on stdout; exits 1 when a check fails or an endpoint answers non-2xx.
 
 import fs from 'node:fs';

@@ -370,6 +370,12 @@ async function faultIdentityRestart(org) {
 
 const count = (values) => values.reduce((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 }), {});
 
+/** A service's VmRSS, RssAnon, RssFile (KB) and Threads, from /proc/<pid>/status. */
+function procStatus(service) {
+  return Object.fromEntries(ctl('memory', service).split('\n')
+    .map((line) => line.split(/:\s+/)).map(([name, value]) => [name, parseInt(value, 10)]));
+}
+
 /**
  * Where a service's memory is, in MB: RSS split into anonymous (heap, metaspace, code, thread stacks, malloc) and
  * file-backed pages (the jar, the AOT cache and the JDK's modules, mapped and touched as code runs: growth there is
@@ -377,8 +383,7 @@ const count = (values) => values.reduce((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 
  * metaspace and code cache in use.
  */
 async function memoryOf(service) {
-  const status = Object.fromEntries(ctl('memory', service).split('\n')
-    .map((line) => line.split(/:\s+/)).map(([name, value]) => [name, parseInt(value, 10)]));
+  const status = procStatus(service);
   const metrics = await (await fetch(`http://127.0.0.1:${ports[service]}/q/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
   const sum = (name, labels = '') => metrics.split('\n').filter((line) => line.startsWith(name) && line.includes(labels))
     .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
@@ -410,7 +415,7 @@ async function soak(org) {
   const token = { value: await loginAsAdmin(gateway), org: org.slug };
   // The same load first, unmeasured: the JIT's code, classes first used and the heap's first touches settle in it.
   if (SOAK_WARMUP_SECONDS > 0) await loadWithSyncs(org, token, SOAK_WARMUP_SECONDS);
-  const rss = () => Object.fromEntries(Object.keys(ports).map((s) => [s, Math.round(Number(ctl('rss', s)) / 1024)]));
+  const rss = () => Object.fromEntries(Object.keys(ports).map((s) => [s, Math.round(procStatus(s).VmRSS / 1024)]));
   const memory = async () => Object.fromEntries(await Promise.all(Object.keys(ports).map(async (s) => [s, await memoryOf(s)])));
   const memoryStart = await memory();
   const rssEveryMinute = [];

@@ -2,6 +2,7 @@ package io.devhealth.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -168,24 +169,30 @@ class DockerfileTests {
                 .contains("JAVA_TOOL_OPTIONS=").contains("-XX:AOTCache=" + aotCache).contains("-Djava.io.tmpdir=/tmp");
         assertThat(argumentsOf(all, "ENTRYPOINT")).singleElement().asString()
                 .contains("\"@" + options + "\"").contains("quarkus-run.jar");
+    }
 
-        // When the module has been packaged, the layout the Dockerfile copies is what the build wrote.
-        Path app = module.resolve("target/quarkus-app");
-        if (Files.isDirectory(app)) {
-            for (String entry : AOT_JAR) {
-                if (!entry.equals("app.aot")) {
-                    assertThat(app.resolve(entry)).as(service + ": the build's " + entry).exists();
-                }
+    /**
+     * The layout the Dockerfile copies is what the build wrote (the reactor packages the services before this module;
+     * run alone without them, the test is reported skipped).
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void theBuildPackagesTheAotJarTheImageCopies(String service) {
+        Path app = Repo.root().resolve(service).resolve("target/quarkus-app");
+        assumeTrue(Files.isDirectory(app), service + " is not packaged (./mvnw package)");
+        for (String entry : AOT_JAR) {
+            if (!entry.equals("app.aot")) {
+                assertThat(app.resolve(entry)).as(service + ": the build's " + entry).exists();
             }
-            // aot-jar, not fast-jar: the JVM's own class loader loads every class (the runner's manifest lists them),
-            // so the AOT cache can hold the application's classes too; fast-jar's loader would keep them out of it.
-            try (JarFile runner = new JarFile(app.resolve("quarkus-run.jar").toFile())) {
-                assertThat(runner.getManifest().getMainAttributes().getValue("Class-Path"))
-                        .as(service + ": the runner's Class-Path names the application and its libraries")
-                        .contains("app/" + service + "-").contains("lib/main/");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        }
+        // aot-jar, not fast-jar: the JVM's own class loader loads every class (the runner's manifest lists them), so
+        // the AOT cache can hold the application's classes too; fast-jar's loader would keep them out of it.
+        try (JarFile runner = new JarFile(app.resolve("quarkus-run.jar").toFile())) {
+            assertThat(runner.getManifest().getMainAttributes().getValue("Class-Path"))
+                    .as(service + ": the runner's Class-Path names the application and its libraries")
+                    .contains("app/" + service + "-").contains("lib/main/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

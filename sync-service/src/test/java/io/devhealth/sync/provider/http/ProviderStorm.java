@@ -41,8 +41,8 @@ public final class ProviderStorm implements ReplayServer.Weather {
     private static final long SLOW_MILLIS = 300;
 
     private final List<Reply> refusals;
-    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** Per URL: its fault and how many times it was asked for. */
+    private final Map<String, Url> seen = new ConcurrentHashMap<>();
     private final AtomicInteger urls = new AtomicInteger();
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
 
@@ -59,8 +59,10 @@ public final class ProviderStorm implements ReplayServer.Weather {
         if (reply.status() != 200) {
             return reply;
         }
-        Fault fault = faults.computeIfAbsent(request.pathAndQuery(), url -> CYCLE[urls.getAndIncrement() % CYCLE.length]);
-        int attempt = attempts.computeIfAbsent(request.pathAndQuery(), url -> new AtomicInteger()).incrementAndGet();
+        Url url = seen.computeIfAbsent(request.pathAndQuery(),
+                path -> new Url(CYCLE[urls.getAndIncrement() % CYCLE.length], new AtomicInteger()));
+        Fault fault = url.fault();
+        int attempt = url.attempts().incrementAndGet();
         Reply disturbed = switch (fault) {
             case SERVER_ERRORS -> attempt == 1 ? Reply.json(502, "{\"message\":\"Bad Gateway\"}")
                     : attempt == 2 ? Reply.json(503, "{\"message\":\"Service Unavailable\"}") : null;
@@ -76,6 +78,9 @@ public final class ProviderStorm implements ReplayServer.Weather {
         }
         injected.get(fault).incrementAndGet();
         return disturbed;
+    }
+
+    private record Url(Fault fault, AtomicInteger attempts) {
     }
 
     /** A provider sync of the replayed data into an organization. */
