@@ -8,13 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.clickhouse.client.api.Client;
 
-import io.devhealth.sync.clickhouse.ClickHouseClients;
 import io.devhealth.sync.provider.SyncContext;
-import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
@@ -22,7 +19,6 @@ import io.devhealth.sync.provider.http.ProviderBench;
 import io.devhealth.sync.provider.http.ProviderTime;
 import io.devhealth.sync.provider.http.ReplayServer;
 import io.devhealth.sync.provider.http.TestHttpConfig;
-import io.devhealth.sync.clickhouse.BenchMigrations;
 import io.devhealth.sync.sink.BatchInserter;
 import io.devhealth.sync.sink.ClickHouseSink;
 import io.devhealth.sync.sink.FixedSinkConfig;
@@ -30,23 +26,27 @@ import io.devhealth.sync.sink.SinkConfig;
 
 /**
  * The Java half of {@code bench/provider-sync}: serves a large {@link SyntheticGitHub} repository (recorded shapes)
- * from a local {@link ReplayServer}, measures in the same JVM
+ * from a local {@link ReplayServer}, measures in the same JVM, in interleaved rounds ({@link ProviderBench#interleaved})
  * <ol>
  * <li>the ceiling: every URL a full sync requests, fetched raw (bodies read, not parsed) with the same HTTP client
  * settings and the same concurrency per credential — the replay server's page-fetch rate;</li>
  * <li>the full sync through the service's code path (GitHubProviderSync → ApiClient → GitHubRows → ClickHouseSink →
  * BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
  * </ol>
- * checks ClickHouse's FINAL row counts against the dataset, and prints {@code key=value} figures.
+ * checks every round's ClickHouse FINAL row counts against the dataset, and prints {@code key=value} figures.
  *
  * <p>Usage: {@code GitHubSyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
  * {@code BENCH_PRS} (100000), {@code BENCH_REVIEWS_PER_PR} (2), {@code BENCH_ISSUES} (10000), {@code BENCH_RUNS}
  * (10000), {@code BENCH_JOBS_PER_RUN} (3), {@code BENCH_DEPLOYMENTS} (2000), {@code BENCH_STATUSES} (3),
- * {@code BENCH_RELEASES} (100), all multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8).
+ * {@code BENCH_RELEASES} (100), all multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8);
+ * {@code BENCH_ROUNDS} (3).
  */
 public final class GitHubSyncBench {
 
     private static final String ACCEPT = "application/vnd.github+json";
+
+    /** The warm-up sync's repository: a hundredth of the default dataset. */
+    private static final SyntheticGitHub.Size WARM_UP = new SyntheticGitHub.Size(1_000, 2, 100, 100, 3, 20, 3, 1);
 
     private GitHubSyncBench() {
     }
@@ -65,57 +65,40 @@ public final class GitHubSyncBench {
         int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "8"));
         System.out.println("dataset=" + size);
 
-        try (ReplayServer server = ReplayServer.start(GitHubApi.PUBLIC_API)) {
+        try (ReplayServer server = ReplayServer.start(GitHubApi.PUBLIC_API);
+                Client client = ProviderBench.database(url, database, migrations)) {
             server.recordRequests(false);
             SyntheticGitHub repo = new SyntheticGitHub("bench", "repo", size, 100).install(server);
             List<String> urls = urls(server.url(), repo);
-            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT); // warm-up: JIT, connections
-            long rawCpu = ProviderBench.cpuMillis();
-            long start = System.nanoTime();
-            long bytes = ProviderBench.rawFetch(urls, concurrency, ACCEPT);
-            long rawNanos = System.nanoTime() - start;
             System.out.println("raw_requests=" + urls.size());
-            System.out.println("raw_bytes=" + bytes);
-            System.out.println("raw_ms=" + TimeUnit.NANOSECONDS.toMillis(rawNanos));
-            System.out.println("raw_cpu_ms=" + (ProviderBench.cpuMillis() - rawCpu));
-
-            String user = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
-            String password = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
-            try (Client admin = ClickHouseClients.create(url, "default", user, password, false)) {
-                admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
+            TestHttpConfig http = new TestHttpConfig(4, concurrency);
+            GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
+                    new CredentialGates(concurrency), null, new ProviderTime()),
+                    new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
+                    new FullRefreshTombstones(client), null);
+            // Warm-up, as a long-running service is warm: a first slice of the raw fetch, a small repository synced
+            // into another organization (JIT, connection pools).
+            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT);
+            try (ReplayServer small = ReplayServer.start(GitHubApi.PUBLIC_API)) {
+                small.recordRequests(false);
+                new SyntheticGitHub("bench", "repo", WARM_UP, 100).install(small);
+                sync.run(context(UUID.randomUUID(), small));
             }
-            try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
-                BenchMigrations.migrate(client, migrations);
-                SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
-                TestHttpConfig http = new TestHttpConfig(4, concurrency);
-                GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
-                        new CredentialGates(concurrency), null, new ProviderTime()),
-                        new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
-                        new FullRefreshTombstones(client), null);
-                UUID org = UUID.randomUUID();
-                SyncContext context = new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos",
-                        List.of("repo"), "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);
-                long syncCpu = ProviderBench.cpuMillis();
-                long syncFacadeCpu = ProviderBench.facadeCpuMillis();
-                start = System.nanoTime();
-                SyncOutcome outcome = sync.run(context);
-                long syncNanos = System.nanoTime() - start;
-                System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
-                System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
-                System.out.println("sync_facade_cpu_ms=" + (ProviderBench.facadeCpuMillis() - syncFacadeCpu));
-                outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
-                System.out.println("expected_rows=" + size.rows());
-                long stored = 0;
-                for (String table : List.of("repos", "pull_requests", "pull_request_reviews", "pull_request_commits",
-                        "work_items", "ci_pipeline_runs", "ci_pipeline_jobs", "deployments", "deployment_statuses",
-                        "releases")) {
-                    stored += Long.parseLong(client.queryAll("SELECT count() FROM " + table + " FINAL WHERE org_id = '"
-                            + org + "'").get(0).getString(1));
-                }
-                System.out.println("stored_rows=" + stored);
-                System.out.println("rss_peak_mb=" + ProviderBench.peakRssMb());
-            }
+            List<UUID> orgs = ProviderBench.interleaved(() -> ProviderBench.rawFetch(urls, concurrency, ACCEPT),
+                    org -> sync.run(context(org, server)));
+            System.out.println("expected_rows=" + size.rows());
+            System.out.println("stored_rows=" + ProviderBench.storedRows(client, List.of("repos", "pull_requests",
+                    "pull_request_reviews", "pull_request_commits", "work_items", "ci_pipeline_runs",
+                    "ci_pipeline_jobs", "deployments", "deployment_statuses", "releases"), orgs));
+            System.out.println("rss_peak_mb=" + ProviderBench.peakRssMb());
         }
+    }
+
+    /** A sync of the server's repository {@code bench/repo} into {@code org}. */
+    private static SyncContext context(UUID org, ReplayServer server) {
+        return new SyncContext(org, UUID.randomUUID(), "bench", Map.of("owner", "bench", "repos", List.of("repo"),
+                "apiUrl", server.url()), Map.of(), null, System.currentTimeMillis(), null);
     }
 
     /** Every URL a full sync of {@code repo} requests (list pages, details, reviews, jobs, statuses). */

@@ -9,15 +9,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+import com.clickhouse.client.api.Client;
+
+import io.devhealth.sync.clickhouse.BenchMigrations;
+import io.devhealth.sync.clickhouse.ClickHouseClients;
+import io.devhealth.sync.provider.SyncOutcome;
 
 /**
- * What every provider benchmark of {@code bench/provider-sync} shares: the ceiling's raw fetch, sizes from the
- * environment, the JVM's peak memory.
+ * What every provider benchmark of {@code bench/provider-sync} shares: the ceiling's raw fetch, the interleaved
+ * rounds of ceiling and sync, the ClickHouse database, sizes from the environment, the JVM's peak memory.
  */
 public final class ProviderBench {
 
@@ -60,6 +71,99 @@ public final class ProviderBench {
         return bytes.get();
     }
 
+    /** A full sync into the new organization {@code org}, as one round runs it. */
+    @FunctionalInterface
+    public interface SyncRound {
+        SyncOutcome run(UUID org) throws Exception;
+    }
+
+    /** Wall and CPU time of one measured phase in milliseconds; the facade's CPU is −1 when unknown. */
+    record Phase(long millis, long cpuMillis, long facadeCpuMillis) {
+
+        static Phase of(Callable<?> work) throws Exception {
+            long cpu = ProviderBench.cpuMillis();
+            long facadeCpu = ProviderBench.facadeCpuMillis();
+            long start = System.nanoTime();
+            work.call();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new Phase(millis, ProviderBench.cpuMillis() - cpu,
+                    facadeCpu < 0 ? -1 : ProviderBench.facadeCpuMillis() - facadeCpu);
+        }
+    }
+
+    /**
+     * Measures the ceiling's raw fetch and a full sync {@code BENCH_ROUNDS} (3) times, interleaved (raw, sync, raw,
+     * sync, …) so that JIT compilation, garbage collection and other load on the machine fall on both alike, each sync
+     * into an organization of its own; prints every round ({@code rounds=raw_ms/sync_ms …}), the medians the script
+     * reads ({@code raw_ms}, {@code raw_cpu_ms}, {@code sync_ms}, {@code sync_cpu_ms}, {@code sync_facade_cpu_ms}), the
+     * bytes a raw fetch read ({@code raw_bytes}) and the last sync's counts ({@code count_<name>}).
+     *
+     * @param rawFetch the ceiling's fetch of every URL; answers the bytes read ({@link #rawFetch})
+     * @return the organizations synced, one per round
+     */
+    public static List<UUID> interleaved(Callable<Long> rawFetch, SyncRound sync) throws Exception {
+        int rounds = Integer.parseInt(env("BENCH_ROUNDS", "3"));
+        if (rounds < 1) {
+            throw new IllegalArgumentException("BENCH_ROUNDS must be at least 1, was " + rounds);
+        }
+        List<Phase> raws = new ArrayList<>();
+        List<Phase> syncs = new ArrayList<>();
+        List<UUID> orgs = new ArrayList<>();
+        SyncOutcome[] last = new SyncOutcome[1];
+        long[] bytes = new long[1];
+        for (int round = 0; round < rounds; round++) {
+            raws.add(Phase.of(() -> bytes[0] = rawFetch.call()));
+            UUID org = UUID.randomUUID();
+            orgs.add(org);
+            syncs.add(Phase.of(() -> last[0] = sync.run(org)));
+        }
+        StringBuilder each = new StringBuilder();
+        for (int round = 0; round < rounds; round++) {
+            each.append(round == 0 ? "" : " ").append(raws.get(round).millis()).append('/')
+                    .append(syncs.get(round).millis());
+        }
+        System.out.println("rounds=" + each);
+        System.out.println("raw_bytes=" + bytes[0]);
+        System.out.println("raw_ms=" + median(raws, Phase::millis));
+        System.out.println("raw_cpu_ms=" + median(raws, Phase::cpuMillis));
+        System.out.println("sync_ms=" + median(syncs, Phase::millis));
+        System.out.println("sync_cpu_ms=" + median(syncs, Phase::cpuMillis));
+        System.out.println("sync_facade_cpu_ms=" + median(syncs, Phase::facadeCpuMillis));
+        last[0].counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
+        return orgs;
+    }
+
+    /** The median (the lower middle one of an even count). */
+    private static long median(List<Phase> phases, ToLongFunction<Phase> value) {
+        return phases.stream().mapToLong(value).sorted().skip((phases.size() - 1) / 2).findFirst().orElseThrow();
+    }
+
+    /**
+     * A client of the benchmark's database {@code database} at {@code url}, created and migrated
+     * ({@code migrations/clickhouse}); credentials from {@code DEVHEALTH_CLICKHOUSE_USERNAME} and
+     * {@code DEVHEALTH_CLICKHOUSE_PASSWORD} (the local facade's defaults otherwise).
+     */
+    public static Client database(String url, String database, Path migrations) throws Exception {
+        String user = env("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
+        String password = env("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
+        try (Client admin = ClickHouseClients.create(url, "default", user, password, false)) {
+            admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
+        }
+        Client client = ClickHouseClients.create(url, database, user, password, false);
+        BenchMigrations.migrate(client, migrations);
+        return client;
+    }
+
+    /**
+     * The rows {@code tables} hold (FINAL) per organization of {@code orgs}: their distinct totals, space-separated
+     * (one number when every round stored the same).
+     */
+    public static String storedRows(Client client, List<String> tables, List<UUID> orgs) {
+        return orgs.stream().map(org -> tables.stream().mapToLong(table -> Long.parseLong(client.queryAll(
+                "SELECT count() FROM " + table + " FINAL WHERE org_id = '" + org + "'").get(0).getString(1))).sum())
+                .distinct().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
     public static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
@@ -70,7 +174,6 @@ public final class ProviderBench {
         return (int) Math.max(1, Math.round(Integer.parseInt(env(name, Integer.toString(fallback))) * scale));
     }
 
-    /** The JVM's peak resident memory (VmHWM) in MB, -1 when unknown. */
     /** CPU time (user + system) this JVM has used so far, in milliseconds: the replay server's and the client's. */
     public static long cpuMillis() {
         return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
@@ -91,6 +194,7 @@ public final class ProviderBench {
         return ticks * 1000 / Long.parseLong(env("BENCH_CLOCK_TICKS", "100"));
     }
 
+    /** The JVM's peak resident memory (VmHWM) in MB, -1 when unknown. */
     public static long peakRssMb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {

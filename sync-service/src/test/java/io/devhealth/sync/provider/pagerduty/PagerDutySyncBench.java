@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import java.util.concurrent.TimeUnit;
 
 import com.clickhouse.client.api.Client;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.devhealth.sync.clickhouse.BenchMigrations;
-import io.devhealth.sync.clickhouse.ClickHouseClients;
 import io.devhealth.sync.provider.SyncContext;
-import io.devhealth.sync.provider.SyncOutcome;
 import io.devhealth.sync.provider.http.ApiClients;
 import io.devhealth.sync.provider.http.CredentialGates;
 import io.devhealth.sync.provider.http.FullRefreshTombstones;
@@ -33,18 +29,20 @@ import io.devhealth.sync.sink.SinkConfig;
  * The PagerDuty half of {@code bench/provider-sync} (same shape and output keys as
  * {@code io.devhealth.sync.provider.github.GitHubSyncBench}): serves {@code BENCH_INCIDENTS} synthetic incidents made
  * from the recorded ones ({@link RecordedPagerDuty#copy}: each a recorded incident with its recorded log entries,
- * under a new id and time) from a local {@link ReplayServer}, measures in the same JVM
+ * under a new id and time) from a local {@link ReplayServer}, measures in the same JVM, in interleaved rounds
+ * ({@link ProviderBench#interleaved})
  * <ol>
  * <li>the ceiling: every URL a full sync requests (the incident list pages and each incident's log entries), fetched
  * raw (bodies read, not parsed) with the same HTTP client settings and the same concurrency per credential;</li>
  * <li>the full sync through the service's code path (PagerDutyProviderSync → ApiClient → PagerDutyRows →
  * ClickHouseSink → BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
  * </ol>
- * checks ClickHouse's FINAL row counts ({@code incidents}, {@code incident_log_entries}) against the dataset, and prints
+ * checks every round's ClickHouse FINAL row counts ({@code incidents}, {@code incident_log_entries}) against the dataset, and prints
  * {@code key=value} figures.
  *
  * <p>Usage: {@code PagerDutySyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
- * {@code BENCH_INCIDENTS} (5000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8).
+ * {@code BENCH_INCIDENTS} (5000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8);
+ * {@code BENCH_ROUNDS} (3).
  */
 public final class PagerDutySyncBench {
 
@@ -71,62 +69,34 @@ public final class PagerDutySyncBench {
         int incidents = ProviderBench.scaled("BENCH_INCIDENTS", 5000, scale);
         int concurrency = Integer.parseInt(ProviderBench.env("BENCH_CONCURRENCY", "8"));
 
-        try (ReplayServer server = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
+        try (ReplayServer server = ReplayServer.start(RecordedPagerDuty.ORIGIN);
+                Client client = ProviderBench.database(url, database, migrations)) {
             server.recordRequests(false);
             RecordedPagerDuty account = account(incidents).install(server);
             long expectedRows = account.size() + (long) account.logEntryCount();
             System.out.println("dataset=" + account.size() + " incidents, " + account.logEntryCount() + " log entries");
             List<String> urls = urls(server.url(), account);
-            // warm-up: JIT, connections
-            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT);
-            long rawCpu = ProviderBench.cpuMillis();
-            long start = System.nanoTime();
-            long bytes = ProviderBench.rawFetch(urls, concurrency, ACCEPT);
-            long rawNanos = System.nanoTime() - start;
             System.out.println("raw_requests=" + urls.size());
-            System.out.println("raw_bytes=" + bytes);
-            System.out.println("raw_ms=" + TimeUnit.NANOSECONDS.toMillis(rawNanos));
-            System.out.println("raw_cpu_ms=" + (ProviderBench.cpuMillis() - rawCpu));
-
-            String user = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_USERNAME", "default");
-            String password = System.getenv().getOrDefault("DEVHEALTH_CLICKHOUSE_PASSWORD", "devhealth");
-            try (Client admin = ClickHouseClients.create(url, "default", user, password, false)) {
-                admin.execute("CREATE DATABASE IF NOT EXISTS " + database).get(60, TimeUnit.SECONDS).close();
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
+            TestHttpConfig http = new TestHttpConfig(4, concurrency);
+            PagerDutyProviderSync sync = new PagerDutyProviderSync(TestPagerDutyConfig.pagesOf(PAGE),
+                    new ApiClients(http, new CredentialGates(concurrency), null, new ProviderTime()),
+                    new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
+                    new FullRefreshTombstones(client), new RepositoryLookup(client));
+            // Warm-up, as a long-running service is warm: a first slice of the raw fetch, a small account synced into
+            // another organization (JIT, connection pools).
+            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT);
+            try (ReplayServer small = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
+                small.recordRequests(false);
+                account(Math.min(incidents, WARM_UP_INCIDENTS)).install(small);
+                sync.run(context(UUID.randomUUID(), small));
             }
-            try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
-                BenchMigrations.migrate(client, migrations);
-                SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
-                TestHttpConfig http = new TestHttpConfig(4, concurrency);
-                PagerDutyProviderSync sync = new PagerDutyProviderSync(TestPagerDutyConfig.pagesOf(PAGE),
-                        new ApiClients(http, new CredentialGates(concurrency), null, new ProviderTime()),
-                        new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
-                        new FullRefreshTombstones(client), new RepositoryLookup(client));
-                // Warm-up, as the ceiling has one: a small account synced into another organization (JIT, pools).
-                try (ReplayServer small = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
-                    small.recordRequests(false);
-                    account(Math.min(incidents, WARM_UP_INCIDENTS)).install(small);
-                    sync.run(context(UUID.randomUUID(), small));
-                }
-                UUID org = UUID.randomUUID();
-                SyncContext context = context(org, server);
-                long syncCpu = ProviderBench.cpuMillis();
-                long syncFacadeCpu = ProviderBench.facadeCpuMillis();
-                start = System.nanoTime();
-                SyncOutcome outcome = sync.run(context);
-                long syncNanos = System.nanoTime() - start;
-                System.out.println("sync_ms=" + TimeUnit.NANOSECONDS.toMillis(syncNanos));
-                System.out.println("sync_cpu_ms=" + (ProviderBench.cpuMillis() - syncCpu));
-                System.out.println("sync_facade_cpu_ms=" + (ProviderBench.facadeCpuMillis() - syncFacadeCpu));
-                outcome.counts().forEach((k, v) -> System.out.println("count_" + k + "=" + v));
-                System.out.println("expected_rows=" + expectedRows);
-                long stored = 0;
-                for (String table : List.of("incidents", "incident_log_entries")) {
-                    stored += Long.parseLong(client.queryAll("SELECT count() FROM " + table + " FINAL WHERE org_id = '"
-                            + org + "'").get(0).getString(1));
-                }
-                System.out.println("stored_rows=" + stored);
-                System.out.println("rss_peak_mb=" + ProviderBench.peakRssMb());
-            }
+            List<UUID> orgs = ProviderBench.interleaved(() -> ProviderBench.rawFetch(urls, concurrency, ACCEPT),
+                    org -> sync.run(context(org, server)));
+            System.out.println("expected_rows=" + expectedRows);
+            System.out.println("stored_rows=" + ProviderBench.storedRows(client, List.of("incidents",
+                    "incident_log_entries"), orgs));
+            System.out.println("rss_peak_mb=" + ProviderBench.peakRssMb());
         }
     }
 
