@@ -161,7 +161,7 @@ public class DailyMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public WorkItemMetricsSeries workItems(
+    public byte[] workItems(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
             @Parameter(description = "Only this provider.", example = "jira",
                     schema = @Schema(enumeration = { "jira", "github", "gitlab" })) @QueryParam("provider") String provider,
@@ -171,6 +171,6 @@ public class DailyMetricsResource {
                     example = "2025-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day, ISO-8601 (yyyy-MM-dd), included; default: today in the"
                     + " organization's time zone.", example = "2025-01-31") @QueryParam("to") String to) {
-        return metrics.workItems(org, provider, project, from, to);
+        return metrics.workItemsJson(org, provider, project, from, to);
     }
 }

@@ -102,32 +102,33 @@ public class DailyMetricsService {
      * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or an unknown team
      */
     public TeamMetricsSeries teams(String org, String team, String from, String to) {
-        TeamDays days = teamDays(org, team, from, to);
+        Days days = teamDays(org, team, from, to);
         return new TeamMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
                 days.rows().read(json, TeamDayMetrics.class));
     }
 
     /** {@link #teams} as the JSON of a {@link TeamMetricsSeries}, its items written by ClickHouse (the REST answer). */
     public byte[] teamsJson(String org, String team, String from, String to) {
-        TeamDays days = teamDays(org, team, from, to);
+        Days days = teamDays(org, team, from, to);
         return SeriesJson.of(json, days.range(), days.zone(), days.rows());
     }
 
-    private record TeamDays(DayRange range, ZoneId zone, JsonRows rows) {
+    /** A series' days, their time zone and its items as ClickHouse wrote them. */
+    private record Days(DayRange range, ZoneId zone, JsonRows rows) {
     }
 
-    private TeamDays teamDays(String org, String team, String from, String to) {
+    private Days teamDays(String org, String team, String from, String to) {
         UUID orgId = orgAccess.readableOrgId(org);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
         if (isAbsent(team)) {
-            return new TeamDays(range, zone, teams.daily(orgId, range));
+            return new Days(range, zone, teams.daily(orgId, range));
         }
         String key = filter("team", team);
         if (!teams.exists(orgId, key)) {
             throw ProblemException.notFound("No team '" + key + "' in organization '" + org + "'.");
         }
-        return new TeamDays(range, zone, teams.daily(orgId, range, key));
+        return new Days(range, zone, teams.daily(orgId, range, key));
     }
 
     /**
@@ -137,6 +138,21 @@ public class DailyMetricsService {
      *         see or a project without work items
      */
     public WorkItemMetricsSeries workItems(String org, String provider, String project, String from, String to) {
+        Days days = workItemDays(org, provider, project, from, to);
+        return new WorkItemMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
+                days.rows().read(json, WorkItemDayMetrics.class));
+    }
+
+    /**
+     * {@link #workItems} as the JSON of a {@link WorkItemMetricsSeries}, its items written by ClickHouse (the REST
+     * answer).
+     */
+    public byte[] workItemsJson(String org, String provider, String project, String from, String to) {
+        Days days = workItemDays(org, provider, project, from, to);
+        return SeriesJson.of(json, days.range(), days.zone(), days.rows());
+    }
+
+    private Days workItemDays(String org, String provider, String project, String from, String to) {
         UUID orgId = orgAccess.readableOrgId(org);
         String providerFilter = isAbsent(provider) ? "" : filter("provider", provider).toLowerCase(Locale.ROOT);
         if (!providerFilter.isEmpty() && !WORK_ITEM_PROVIDERS.contains(providerFilter)) {
@@ -150,8 +166,7 @@ public class DailyMetricsService {
             throw ProblemException.notFound("No work items in project '" + projectFilter + "' of organization '"
                     + org + "'.");
         }
-        return new WorkItemMetricsSeries(range.from(), range.to(), zone.getId(),
-                workItems.daily(orgId, range, providerFilter, projectFilter));
+        return new Days(range, zone, workItems.daily(orgId, range, providerFilter, projectFilter));
     }
 
     private List<String> identityKeys(UUID orgId, String user) {
