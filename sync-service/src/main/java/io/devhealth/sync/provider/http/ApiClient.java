@@ -7,17 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 
 import org.jboss.logging.Logger;
@@ -53,6 +49,7 @@ public final class ApiClient {
     private final ProviderApi api;
     private final String secret;
     private final HttpClient http;
+    private final RequestDeadlines deadlines;
     private final CredentialGate gate;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -63,11 +60,12 @@ public final class ApiClient {
      * @param secret the credential's secret, or {@code null} for unauthenticated requests; kept in this object (and
      *               handed to the same provider's git transport only, {@link #secret()})
      */
-    public ApiClient(ProviderApi api, String secret, HttpClient http, CredentialGate gate, Clock clock,
-            Sleeper sleeper, WaitListener waits, HttpProviderConfig config) {
+    ApiClient(ProviderApi api, String secret, HttpClient http, RequestDeadlines deadlines, CredentialGate gate,
+            Clock clock, Sleeper sleeper, WaitListener waits, HttpProviderConfig config) {
         this.api = api;
         this.secret = secret;
         this.http = http;
+        this.deadlines = deadlines;
         this.gate = gate;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -321,8 +319,7 @@ public final class ApiClient {
     }
 
     private ApiResponse send(URI uri, String ifNoneMatch) throws IOException, InterruptedException {
-        // No HttpRequest.timeout(): the client arms a timer on its single selector thread per request, which costs
-        // more than the request itself on a fast network; the bound is enforced by waiting on the future instead.
+        // No HttpRequest.timeout() (a timer per request on the client's selector thread): RequestDeadlines bounds it.
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept-Encoding", "gzip");
         api.defaultHeaders().forEach(request::header);
         if (secret != null && sameOrigin(uri, api.baseUrl())) {
@@ -333,30 +330,11 @@ public final class ApiClient {
         }
         gate.acquire();
         try {
-            HttpResponse<byte[]> response = await(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            HttpResponse<byte[]> response = deadlines.await(http.sendAsync(request.build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
             return new ApiResponse(uri, response.statusCode(), response.headers(), decode(response));
         } finally {
             gate.release();
-        }
-    }
-
-    /** The response within {@code request-timeout}; a timeout or transport failure is an {@link IOException}. */
-    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending)
-            throws IOException, InterruptedException {
-        try {
-            return pending.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + config.requestTimeout());
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause == null ? "request failed" : cause.getMessage(), cause);
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,6 +28,7 @@ public class ApiClients {
     private final IdentityClient identity;
     private final ProviderTime time;
     private final HttpClient http;
+    private final RequestDeadlines deadlines;
 
     @Inject
     public ApiClients(HttpProviderConfig config, CredentialGates gates, IdentityClient identity, ProviderTime time) {
@@ -40,6 +42,12 @@ public class ApiClients {
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+        this.deadlines = new RequestDeadlines(config.requestTimeout());
+    }
+
+    @PreDestroy
+    void close() {
+        deadlines.close();
     }
 
     public HttpProviderConfig config() {
@@ -65,12 +73,12 @@ public class ApiClients {
             authenticated = api.forCredential(credential.metadata() == null ? Map.of() : credential.metadata());
             gateKey = context.credentialId().toString();
         }
-        return new ApiClient(authenticated, secret, http, gates.gate(gateKey), time.clock(), time, progress, config);
+        return new ApiClient(authenticated, secret, http, deadlines, gates.gate(gateKey), time.clock(), time, progress, config);
     }
 
     /** A client with a given secret (or none), e.g. for benchmarks and tools outside a run. */
     public ApiClient open(ProviderApi api, String secret, String gateKey, RunProgress progress) {
-        return new ApiClient(api, secret, http, gates.gate(gateKey), time.clock(), time, progress, config);
+        return new ApiClient(api, secret, http, deadlines, gates.gate(gateKey), time.clock(), time, progress, config);
     }
 
     private CredentialSecret read(ProviderApi api, SyncContext context) throws SyncFailedException {
