@@ -13,7 +13,10 @@ public interface HttpProviderConfig {
     @WithDefault("10s")
     Duration connectTimeout();
 
-    /** Upper bound for one request, headers and body. */
+    /**
+     * Upper bound for one request, headers and body; enforced within a twentieth of it, at most a second later
+     * ({@link RequestDeadlines}).
+     */
     @WithDefault("60s")
     Duration requestTimeout();
 
