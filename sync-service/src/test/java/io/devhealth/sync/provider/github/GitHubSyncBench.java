@@ -45,9 +45,6 @@ public final class GitHubSyncBench {
 
     private static final String ACCEPT = "application/vnd.github+json";
 
-    /** The warm-up sync's repository: a hundredth of the default dataset. */
-    private static final SyntheticGitHub.Size WARM_UP = new SyntheticGitHub.Size(1_000, 2, 100, 100, 3, 20, 3, 1);
-
     private GitHubSyncBench() {
     }
 
@@ -77,14 +74,6 @@ public final class GitHubSyncBench {
                     new CredentialGates(concurrency), null, new ProviderTime()),
                     new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
                     new FullRefreshTombstones(client), null);
-            // Warm-up, as a long-running service is warm: a first slice of the raw fetch, a small repository synced
-            // into another organization (JIT, connection pools).
-            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT);
-            try (ReplayServer small = ReplayServer.start(GitHubApi.PUBLIC_API)) {
-                small.recordRequests(false);
-                new SyntheticGitHub("bench", "repo", WARM_UP, 100).install(small);
-                sync.run(context(UUID.randomUUID(), small));
-            }
             List<UUID> orgs = ProviderBench.interleaved(() -> ProviderBench.rawFetch(urls, concurrency, ACCEPT),
                     org -> sync.run(context(org, server)));
             System.out.println("expected_rows=" + size.rows());

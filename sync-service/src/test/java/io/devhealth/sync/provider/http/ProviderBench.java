@@ -71,6 +71,13 @@ public final class ProviderBench {
         return bytes.get();
     }
 
+    /** {@link #interleaved} first runs untimed rounds until they add up to this many seconds (at least one). */
+    static final int WARM_UP_SECONDS = 10;
+    /** The measured phases of {@link #interleaved} add up to at least this many seconds… */
+    static final int MIN_MEASURED_SECONDS = 20;
+    /** …unless that would take more rounds than this. */
+    static final int MAX_ROUNDS = 15;
+
     /** A full sync into the new organization {@code org}, as one round runs it. */
     @FunctionalInterface
     public interface SyncRound {
@@ -94,7 +101,10 @@ public final class ProviderBench {
     /**
      * Measures the ceiling's raw fetch and a full sync {@code BENCH_ROUNDS} (3) times, interleaved (raw, sync, raw,
      * sync, …) so that JIT compilation, garbage collection and other load on the machine fall on both alike, each sync
-     * into an organization of its own; prints every round ({@code rounds=raw_ms/sync_ms …}), the medians the script
+     * into an organization of its own, after untimed rounds of both for {@value #WARM_UP_SECONDS} s (a long-running
+     * service is warm: the JIT compiles a path after some thousand calls); short phases get more rounds, until the measured phases add up to
+     * {@value #MIN_MEASURED_SECONDS} s (at most {@value #MAX_ROUNDS} rounds): a median of second-long phases needs
+     * more of them to hold still. Prints every round ({@code rounds=raw_ms/sync_ms …}), the medians the script
      * reads ({@code raw_ms}, {@code raw_cpu_ms}, {@code sync_ms}, {@code sync_cpu_ms}, {@code sync_facade_cpu_ms}), the
      * bytes a raw fetch read ({@code raw_bytes}) and the last sync's counts ({@code count_<name>}).
      *
@@ -111,14 +121,24 @@ public final class ProviderBench {
         List<UUID> orgs = new ArrayList<>();
         SyncOutcome[] last = new SyncOutcome[1];
         long[] bytes = new long[1];
-        for (int round = 0; round < rounds; round++) {
+        int warmUpRounds = 0;
+        for (long warmedMillis = 0; warmedMillis < WARM_UP_SECONDS * 1000L; warmUpRounds++) {
+            long started = System.nanoTime();
+            rawFetch.call();
+            sync.run(UUID.randomUUID());
+            warmedMillis += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        }
+        System.out.println("warm_up_rounds=" + warmUpRounds);
+        long measuredMillis = 0;
+        while (raws.size() < rounds || measuredMillis < MIN_MEASURED_SECONDS * 1000L && raws.size() < MAX_ROUNDS) {
             raws.add(Phase.of(() -> bytes[0] = rawFetch.call()));
             UUID org = UUID.randomUUID();
             orgs.add(org);
             syncs.add(Phase.of(() -> last[0] = sync.run(org)));
+            measuredMillis += raws.getLast().millis() + syncs.getLast().millis();
         }
         StringBuilder each = new StringBuilder();
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < raws.size(); round++) {
             each.append(round == 0 ? "" : " ").append(raws.get(round).millis()).append('/')
                     .append(syncs.get(round).millis());
         }

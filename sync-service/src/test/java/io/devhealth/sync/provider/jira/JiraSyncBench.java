@@ -43,9 +43,6 @@ import io.devhealth.sync.sink.SinkConfig;
  */
 public final class JiraSyncBench {
 
-    /** Issues of the warm-up sync. */
-    private static final int WARM_UP_ISSUES = 5_000;
-
     private JiraSyncBench() {
     }
 
@@ -78,14 +75,6 @@ public final class JiraSyncBench {
                     new TestHttpConfig(4, concurrency), new CredentialGates(concurrency), null, new ProviderTime()),
                     new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
                     new FullRefreshTombstones(client));
-            // Warm-up, as a long-running service is warm: a first slice of the raw fetch, a small site synced into
-            // another organization (JIT, connection pools).
-            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 300)), concurrency, "application/json");
-            try (ReplayServer small = ReplayServer.start(RecordedJira.ORIGIN)) {
-                small.recordRequests(false);
-                new SyntheticJira(Math.min(jira.issues(), WARM_UP_ISSUES)).install(small);
-                sync.run(context(UUID.randomUUID(), small));
-            }
             List<UUID> orgs = ProviderBench.interleaved(
                     () -> ProviderBench.rawFetch(urls, concurrency, "application/json"),
                     org -> sync.run(context(org, server)));

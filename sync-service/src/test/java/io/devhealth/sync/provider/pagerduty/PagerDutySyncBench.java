@@ -52,9 +52,6 @@ public final class PagerDutySyncBench {
     private PagerDutySyncBench() {
     }
 
-    /** Incidents of the warm-up sync. */
-    private static final int WARM_UP_INCIDENTS = 500;
-
     private static SyncContext context(UUID org, ReplayServer server) {
         return new SyncContext(org, UUID.randomUUID(), "bench", Map.of("baseUrl", server.url()), Map.of(), null,
                 System.currentTimeMillis(), null);
@@ -83,14 +80,6 @@ public final class PagerDutySyncBench {
                     new ApiClients(http, new CredentialGates(concurrency), null, new ProviderTime()),
                     new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig),
                     new FullRefreshTombstones(client), new RepositoryLookup(client));
-            // Warm-up, as a long-running service is warm: a first slice of the raw fetch, a small account synced into
-            // another organization (JIT, connection pools).
-            ProviderBench.rawFetch(urls.subList(0, Math.min(urls.size(), 2_000)), concurrency, ACCEPT);
-            try (ReplayServer small = ReplayServer.start(RecordedPagerDuty.ORIGIN)) {
-                small.recordRequests(false);
-                account(Math.min(incidents, WARM_UP_INCIDENTS)).install(small);
-                sync.run(context(UUID.randomUUID(), small));
-            }
             List<UUID> orgs = ProviderBench.interleaved(() -> ProviderBench.rawFetch(urls, concurrency, ACCEPT),
                     org -> sync.run(context(org, server)));
             System.out.println("expected_rows=" + expectedRows);
