@@ -73,7 +73,8 @@ public class ApiClients {
             authenticated = api.forCredential(credential.metadata() == null ? Map.of() : credential.metadata());
             gateKey = context.credentialId().toString();
         }
-        return new ApiClient(authenticated, secret, http, deadlines, gates.gate(gateKey), time.clock(), time, progress, config);
+        return new ApiClient(authenticated, secret, http, deadlines, gates.gate(gateKey), time.clock(), time, progress,
+                config);
     }
 
     /** A client with a given secret (or none), e.g. for benchmarks and tools outside a run. */

@@ -26,7 +26,8 @@ import io.devhealth.sync.sink.SinkConfig;
 
 /**
  * The Java half of {@code bench/provider-sync}: serves a large {@link SyntheticGitHub} repository (recorded shapes)
- * from a local {@link ReplayServer}, measures in the same JVM, in interleaved rounds ({@link ProviderBench#interleaved})
+ * from a local {@link ReplayServer}, measures in the same JVM, in interleaved rounds
+ * ({@link ProviderBench#interleaved})
  * <ol>
  * <li>the ceiling: every URL a full sync requests, fetched raw (bodies read, not parsed) with the same HTTP client
  * settings and the same concurrency per credential — the replay server's page-fetch rate;</li>

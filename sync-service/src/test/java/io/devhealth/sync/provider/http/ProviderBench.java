@@ -102,11 +102,12 @@ public final class ProviderBench {
      * Measures the ceiling's raw fetch and a full sync {@code BENCH_ROUNDS} (3) times, interleaved (raw, sync, raw,
      * sync, …) so that JIT compilation, garbage collection and other load on the machine fall on both alike, each sync
      * into an organization of its own, after untimed rounds of both for {@value #WARM_UP_SECONDS} s (a long-running
-     * service is warm: the JIT compiles a path after some thousand calls); short phases get more rounds, until the measured phases add up to
-     * {@value #MIN_MEASURED_SECONDS} s (at most {@value #MAX_ROUNDS} rounds): a median of second-long phases needs
-     * more of them to hold still. Prints every round ({@code rounds=raw_ms/sync_ms …}), the medians the script
-     * reads ({@code raw_ms}, {@code raw_cpu_ms}, {@code sync_ms}, {@code sync_cpu_ms}, {@code sync_facade_cpu_ms}), the
-     * bytes a raw fetch read ({@code raw_bytes}) and the last sync's counts ({@code count_<name>}).
+     * service is warm: the JIT compiles a path after some thousand calls); short phases get more rounds, until the
+     * measured phases add up to {@value #MIN_MEASURED_SECONDS} s (at most {@value #MAX_ROUNDS} rounds): a median of
+     * second-long phases needs more of them to hold still. Prints every round ({@code rounds=raw_ms/sync_ms …}), the
+     * medians the script reads ({@code raw_ms}, {@code raw_cpu_ms}, {@code sync_ms}, {@code sync_cpu_ms},
+     * {@code sync_facade_cpu_ms}), the bytes a raw fetch read ({@code raw_bytes}) and the last sync's counts
+     * ({@code count_<name>}).
      *
      * @param rawFetch the ceiling's fetch of every URL; answers the bytes read ({@link #rawFetch})
      * @return the organizations synced, one per round

@@ -34,8 +34,8 @@ import io.devhealth.sync.sink.SinkConfig;
  * <li>the full sync through the service's code path (JiraProviderSync → ApiClient → JiraRows → ClickHouseSink →
  * BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
  * </ol>
- * checks every round's ClickHouse FINAL row counts against the dataset, and prints the same {@code key=value} figures as
- * {@code GitHubSyncBench}.
+ * checks every round's ClickHouse FINAL row counts against the dataset, and prints the same {@code key=value}
+ * figures as {@code GitHubSyncBench}.
  *
  * <p>Usage: {@code JiraSyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
  * {@code BENCH_JIRA_ISSUES} (200000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8);

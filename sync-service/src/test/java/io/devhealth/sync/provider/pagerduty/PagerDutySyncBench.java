@@ -37,8 +37,8 @@ import io.devhealth.sync.sink.SinkConfig;
  * <li>the full sync through the service's code path (PagerDutyProviderSync → ApiClient → PagerDutyRows →
  * ClickHouseSink → BatchInserter, built by hand instead of by CDI) into ClickHouse;</li>
  * </ol>
- * checks every round's ClickHouse FINAL row counts ({@code incidents}, {@code incident_log_entries}) against the dataset, and prints
- * {@code key=value} figures.
+ * checks every round's ClickHouse FINAL row counts ({@code incidents}, {@code incident_log_entries}) against the
+ * dataset, and prints {@code key=value} figures.
  *
  * <p>Usage: {@code PagerDutySyncBench CLICKHOUSE_URL DATABASE MIGRATIONS_DIR}; sizes from the environment:
  * {@code BENCH_INCIDENTS} (5000) multiplied by {@code BENCH_SCALE} (1.0); {@code BENCH_CONCURRENCY} (8);
