@@ -1,8 +1,9 @@
 // The measuring half of bench/analytics: seeds ClickHouse for a fresh organization with a deterministic generator,
-// then, for every analytics endpoint, p50/p99 through the gateway and p50/p99 of the same SQL sent straight to the
-// ClickHouse facade, and checks the DORA deployment count against ClickHouse.
+// then, for every analytics endpoint, p50/p99 through the gateway, straight to analytics-service, and of the same SQL
+// sent straight to the ClickHouse facade, with the service's own timers (mean time per request inside the service and
+// in its ClickHouse reads), and checks the DORA deployment count against ClickHouse.
 //
-// Usage: node analytics.mjs GATEWAY_URL CLICKHOUSE_URL DATABASE QUERY_LOG
+// Usage: node analytics.mjs GATEWAY_URL CLICKHOUSE_URL DATABASE QUERY_LOG ANALYTICS_URL
 // Env: DEVHEALTH_ADMIN_EMAIL / _PASSWORD (the bootstrap admin), BENCH_SCALE (1), BENCH_REQUESTS (200),
 // BENCH_WARMUP (100), BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g.
 // "repos,dora"), CLICKHOUSE_PASSWORD (devhealth).
@@ -12,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { apiCall, loginAsAdmin } from '../dev/lib/api.mjs';
 
-const [gateway, clickhouse, database, queryLog] = process.argv.slice(2);
+const [gateway, clickhouse, database, queryLog, analytics] = process.argv.slice(2);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -237,24 +238,23 @@ async function seed(org) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /**
- * Runs `viaGateway` and `raw` REQUESTS times each with CONCURRENCY in flight, interleaved (each worker alternates
- * which of the two goes first), so both see the same machine: background merges, other processes and the JIT's state
- * weigh on both columns alike. Returns {viaGateway: {p50, p99}, raw: {p50, p99}} in ms.
+ * Runs each of `tasks` (name → async function) REQUESTS times with CONCURRENCY in flight, interleaved (each round
+ * starts with the next task in turn), so all see the same machine: background merges, other processes and the JIT's
+ * state weigh on every column alike. Returns {name: {p50, p99}} in ms.
  */
-async function measurePaired(viaGateway, raw) {
-  const times = { viaGateway: [], raw: [] };
+async function measureInterleaved(tasks) {
+  const names = Object.keys(tasks);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
   let next = 0;
-  const timed = async (name, task) => {
-    const t = performance.now();
-    await task();
-    times[name].push(performance.now() - t);
-  };
   const worker = async () => {
     while (next < REQUESTS) {
-      const gatewayFirst = next++ % 2 === 0;
-      if (gatewayFirst) await timed('viaGateway', viaGateway);
-      await timed('raw', raw);
-      if (!gatewayFirst) await timed('viaGateway', viaGateway);
+      const first = next++ % names.length;
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(first + i) % names.length];
+        const t = performance.now();
+        await tasks[name]();
+        times[name].push(performance.now() - t);
+      }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -262,7 +262,31 @@ async function measurePaired(viaGateway, raw) {
     list.sort((a, b) => a - b);
     return { p50: percentile(list, 50), p99: percentile(list, 99) };
   };
-  return { viaGateway: summary(times.viaGateway), raw: summary(times.raw) };
+  return Object.fromEntries(names.map((name) => [name, summary(times[name])]));
+}
+
+/**
+ * analytics-service's own timers (Micrometer, /q/metrics): seconds and count of its analytics requests
+ * (http_server_requests, every analytics URI) and seconds of its ClickHouse reads (devhealth_clickhouse_query).
+ */
+async function serviceTimers() {
+  const text = await (await fetch(`${analytics}/q/metrics`)).text();
+  const totals = { requestSeconds: 0, requests: 0, readSeconds: 0 };
+  for (const line of text.split('\n')) {
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (line.startsWith('http_server_requests_seconds_sum{') && line.includes('uri="/api/v1/analytics/')) totals.requestSeconds += value;
+    else if (line.startsWith('http_server_requests_seconds_count{') && line.includes('uri="/api/v1/analytics/')) totals.requests += value;
+    else if (line.startsWith('devhealth_clickhouse_query_seconds_sum{')) totals.readSeconds += value;
+  }
+  return totals;
+}
+
+/** The body of a GET straight to analytics-service (no gateway), as bytes. */
+async function serviceGet(token, path) {
+  const response = await fetch(analytics + path, { headers: { authorization: `Bearer ${token}` } });
+  const body = Buffer.from(await response.arrayBuffer());
+  if (!response.ok) throw new Error(`GET ${path} (analytics-service) → ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
+  return body;
 }
 
 /** The body of a GET through the gateway, as bytes (the raw column reads ClickHouse's answers as bytes too). */
@@ -348,9 +372,17 @@ async function main() {
     };
     for (let i = 0; i < WARMUP; i++) {
       await gatewayGet(token, path);
+      await serviceGet(token, path);
       await replay();
     }
-    const { viaGateway, raw } = await measurePaired(() => gatewayGet(token, path), replay);
+    const before = await serviceTimers();
+    const { viaGateway, direct, raw } = await measureInterleaved({
+      viaGateway: () => gatewayGet(token, path), direct: () => serviceGet(token, path), raw: replay });
+    const after = await serviceTimers();
+    const requests = after.requests - before.requests;
+    // Mean ms per request inside analytics-service (Vert.x's timer: request read → response written) and in its reads.
+    const inService = requests > 0 ? 1000 * (after.requestSeconds - before.requestSeconds) / requests : NaN;
+    const inReads = requests > 0 ? 1000 * (after.readSeconds - before.readSeconds) / requests : NaN;
     // The slowest statement of the request, timed alone (one run each), for the report.
     let slowest = { ms: 0, sql: '' };
     for (const s of statements) {
@@ -359,7 +391,7 @@ async function main() {
       const ms = performance.now() - t;
       if (ms > slowest.ms) slowest = { ms, sql: s.sql };
     }
-    rows.push({ label, dailyTarget, statements: statements.length, viaGateway, raw, slowest });
+    rows.push({ label, dailyTarget, statements: statements.length, viaGateway, direct, raw, inService, inReads, slowest });
     console.error(`  ${label}: ${statements.length} statements, gateway p50 ${viaGateway.p50.toFixed(1)} ms, raw p50 ${raw.p50.toFixed(1)} ms`);
   }
 
@@ -367,16 +399,18 @@ async function main() {
   console.log();
   console.log(`dataset: ${c.commits} commits, ${c.prs} PRs, ${c.deployments} deployments, ${c.incidents} incidents, ${c.workItems} work items, ` +
     `${c.repos} repos, ${c.people} people (BENCH_SCALE=${SCALE}); ${REQUESTS} requests per endpoint at concurrency ${CONCURRENCY} after ${WARMUP} untimed`);
-  console.log(`${'endpoint'.padEnd(28)} ${'stmts'.padStart(5)} ${'gw p50'.padStart(8)} ${'gw p99'.padStart(8)} ${'raw p50'.padStart(8)} ${'raw p99'.padStart(8)} ${'ratio'.padStart(6)}  flags`);
+  console.log(`${'endpoint'.padEnd(28)} ${'stmts'.padStart(5)} ${'gw p50'.padStart(8)} ${'gw p99'.padStart(8)} ${'raw p50'.padStart(8)} ${'raw p99'.padStart(8)} ${'ratio'.padStart(6)} ${'svc p50'.padStart(8)} ${'in svc'.padStart(7)} ${'reads'.padStart(7)}  flags`);
   for (const r of rows) {
     const ratio = r.raw.p50 > 0 ? r.viaGateway.p50 / r.raw.p50 : NaN;
     const flags = [];
     if (r.dailyTarget && r.viaGateway.p99 > 100) flags.push('p99>100ms');
     if (ratio > 1.2) flags.push('overhead>1.2x');
     r.flags = flags;
-    console.log(`${r.label.padEnd(28)} ${String(r.statements).padStart(5)} ${f(r.viaGateway.p50)} ${f(r.viaGateway.p99)} ${f(r.raw.p50)} ${f(r.raw.p99)} ${ratio.toFixed(2).padStart(6)}  ${flags.join(' ')}`);
+    console.log(`${r.label.padEnd(28)} ${String(r.statements).padStart(5)} ${f(r.viaGateway.p50)} ${f(r.viaGateway.p99)} ${f(r.raw.p50)} ${f(r.raw.p99)} ${ratio.toFixed(2).padStart(6)} ${f(r.direct.p50)} ${r.inService.toFixed(1).padStart(7)} ${r.inReads.toFixed(1).padStart(7)}  ${flags.join(' ')}`);
   }
-  console.log('(ms; ratio = gateway p50 / raw p50; targets: p99 <= 100 ms for DORA and daily endpoints, ratio <= 1.2)');
+  console.log('(ms; ratio = gateway p50 / raw p50; targets: p99 <= 100 ms for DORA and daily endpoints, ratio <= 1.2;');
+  console.log(' svc p50 = the same request straight to analytics-service, no gateway; in svc / reads = mean per request');
+  console.log(' inside the service, from its request timer, and of that in its ClickHouse reads, from its query timer)');
   // Other processes' CPU on a shared machine shows up as latency: say how busy it was.
   console.log(`load average (1/5/15 min) on ${os.cpus().length} cores: before ${loadBefore}, after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log();

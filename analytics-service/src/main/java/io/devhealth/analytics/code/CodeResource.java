@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/code")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +28,6 @@ public class CodeResource {
 
     @GET
     @Path("/hotspots")
-    @RunOnVirtualThread
     @Operation(summary = "Files ranked by churn × distinct authors", description = """
             For the non-merge commits authored in the window (UTC days), per file: commits, lines added and deleted,
             churn (added + deleted), distinct authors (canonical people where identity maps the commit email, else the
@@ -60,7 +58,6 @@ public class CodeResource {
 
     @GET
     @Path("/bus-factor")
-    @RunOnVirtualThread
     @Operation(summary = "Bus factor per repository", description = """
             Per repository, over the non-merge commits authored in the window (UTC days): lines changed (added +
             deleted, text files), commits, authors, the bus factor and the top 10 authors with their share of the

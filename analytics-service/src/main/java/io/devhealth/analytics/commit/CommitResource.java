@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.analytics.listing.Listing;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/commits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +28,6 @@ public class CommitResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "List commits", description = "Commits authored in the window (UTC days, author date), newest "
             + "first (author time, then repository and sha), keyset-paginated: pass nextCursor as cursor. Commits "
             + "no longer in the repository (force-pushed away) never appear. Any member (viewer and up) or a "

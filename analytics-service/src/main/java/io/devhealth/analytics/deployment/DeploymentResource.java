@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.analytics.listing.Listing;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +28,6 @@ public class DeploymentResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "List deployments", description = "Deployments created in the window (UTC days), newest "
             + "first (creation time, then repository and deployment id), keyset-paginated: pass nextCursor as "
             + "cursor. Deployments deleted at the source never appear. Any member (viewer and up) or a superuser "

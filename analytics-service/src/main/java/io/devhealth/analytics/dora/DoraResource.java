@@ -1,6 +1,5 @@
 package io.devhealth.analytics.dora;
 
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.devhealth.support.problem.ProblemException;
 import io.devhealth.support.text.Text;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/dora")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +32,6 @@ public class DoraResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "DORA metrics over a window", description = """
             Over the days from 'from' to 'to' (both included) in the organization's time zone (its setting timezone,
             named in timeZone; UTC by default), as dora.dev defines them:

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/work-items/flow")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +27,6 @@ public class FlowResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "Flow metrics over a window", description = """
             Over the UTC days from 'from' to 'to' (both included), for the work items matching the filters. An item is
             completed when its status category is done now and it reached done (completed_at) in the window; an item

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.support.problem.ProblemException;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/graphql")
 @Authenticated
@@ -42,7 +41,6 @@ public class GraphQLResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RunOnVirtualThread
     @Operation(summary = "Run a GraphQL query", description = """
             Schema: repos, repoMetricsDaily, dora, commits, deployments (each takes the organization slug or id as org; fields and \
             arguments mirror the REST endpoints). Answers {data, errors}; a field the caller may not read, or with \

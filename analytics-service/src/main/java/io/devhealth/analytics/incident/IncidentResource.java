@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.analytics.listing.Listing;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +29,6 @@ public class IncidentResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "List incidents", description = """
             Incidents triggered in the window (UTC days of their creation), newest first (creation time, then
             provider and incident id), keyset-paginated: pass nextCursor as cursor. By default only the incidents

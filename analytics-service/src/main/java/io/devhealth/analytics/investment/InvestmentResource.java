@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/investment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +27,6 @@ public class InvestmentResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "Investment breakdown of completed work", description = """
             The work items completed in the window (UTC days; done now, reached done in the window, as for the flow
             metrics) by type and, with group=label, by label inside each type: a tree {name, value, storyPoints,

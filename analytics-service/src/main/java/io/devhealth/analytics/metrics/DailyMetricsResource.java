@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /** Daily metrics per person, team and work-item project. Maps HTTP to {@link DailyMetricsService}. */
 @Path("/api/v1/analytics/orgs/{org}/metrics")
@@ -64,7 +63,6 @@ public class DailyMetricsResource {
 
     @GET
     @Path("/users/daily")
-    @RunOnVirtualThread
     @Operation(summary = "Daily activity per person",
             description = "One item per person (or identity not mapped to a person) and day with activity, sorted by"
                     + " identity key then day; days without activity are absent. The whole organization comes a page"
@@ -106,7 +104,6 @@ public class DailyMetricsResource {
 
     @GET
     @Path("/teams/daily")
-    @RunOnVirtualThread
     @Operation(summary = "Daily activity per team",
             description = "One item per team and day with activity, sorted by team key then day; days without"
                     + " activity are absent. A team's day sums its members' (a person in two teams counts in both);"
@@ -139,7 +136,6 @@ public class DailyMetricsResource {
 
     @GET
     @Path("/work-items/daily")
-    @RunOnVirtualThread
     @Operation(summary = "Daily work-item flow per project",
             description = "One item per provider, project and day with activity (created, completed or work in"
                     + " progress), sorted by provider, project, day; days without any are absent. wip counts items in"

@@ -1,6 +1,5 @@
 package io.devhealth.analytics.metrics;
 
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.support.problem.Problem;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/metrics/repos")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +31,6 @@ public class RepoMetricsResource {
 
     @GET
     @Path("/daily")
-    @RunOnVirtualThread
     @Operation(summary = "Daily metrics per repository",
             description = "A dense series: one item per repository per day from 'from' to 'to' (both included),"
                     + " zeros on days without commits, sorted by full name then day. Commits count on their author's"

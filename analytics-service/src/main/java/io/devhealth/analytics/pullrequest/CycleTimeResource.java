@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/pull-requests/cycle-time")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +29,6 @@ public class CycleTimeResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "Pull request cycle time", description = """
             For the pull/merge requests merged in the window (days of the merge in the organization's time zone,
             both included), four stages in hours: coding (first commit's author time → opened), pickup (opened →

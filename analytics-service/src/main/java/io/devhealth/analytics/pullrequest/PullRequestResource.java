@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.analytics.listing.Listing;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/pull-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +29,6 @@ public class PullRequestResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "List pull requests", description = "Pull (GitHub) and merge (GitLab) requests opened in the "
             + "window (UTC days of their creation), newest first (creation time, then repository and number), "
             + "keyset-paginated: pass nextCursor as cursor. Requests deleted at the source, and those of deleted "

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.support.problem.Problem;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/repos")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +29,6 @@ public class RepoResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "List the organization's repositories",
             description = "Every synced repository of the organization, sorted by full name, with its commit count"
                     + " and the author times (UTC) of its first and last commit. Source: ClickHouse tables repos and"

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.analytics.listing.Listing;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/analytics/orgs/{org}/work-items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +28,6 @@ public class WorkItemResource {
     }
 
     @GET
-    @RunOnVirtualThread
     @Operation(summary = "List work items", description = "Work items created in the window (UTC days of their "
             + "creation: an item's later updates do not move it between pages), newest first (creation time, then "
             + "provider and item id), keyset-paginated: pass nextCursor as cursor. Items deleted at the source (or "

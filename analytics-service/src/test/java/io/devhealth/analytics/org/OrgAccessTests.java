@@ -2,12 +2,17 @@ package io.devhealth.analytics.org;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Who may read which org: identity-service decides for every token (answers reused per token and org for a while),
@@ -40,6 +47,9 @@ class OrgAccessTests {
 
     @InjectIdentityStub
     IdentityStub identity;
+
+    @Inject
+    JWTParser jwtParser;
 
     @BeforeAll
     static void repos() {
@@ -156,6 +166,25 @@ class OrgAccessTests {
     @Test
     void aTokenForAnotherAudienceIsUnauthorized() {
         assertUnauthorized(repos(identity.tokenForAudience("someone-else", INITECH_MEMBER), "initech"));
+    }
+
+    @Test
+    void aVerifiedTokenIsKeptAndAnyChangedByteIsVerifiedAgain() throws ParseException {
+        String token = identity.token(new OrgGrant(INITECH, "initech-tokens", OrgRole.MEMBER));
+        assertThat(jwtParser.parse(token)).isSameAs(jwtParser.parse(token));
+        repos(token, "initech-tokens").statusCode(200);
+
+        int signature = token.lastIndexOf('.') + 20;
+        String resigned = token.substring(0, signature) + (token.charAt(signature) == 'A' ? 'B' : 'A')
+                + token.substring(signature + 1);
+        assertThatThrownBy(() -> jwtParser.parse(resigned)).isInstanceOf(ParseException.class);
+        assertUnauthorized(repos(resigned, "initech-tokens"));
+        String[] parts = token.split("\\.");
+        String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"initech-tokens\"", "\"umbrella-tokens\"").getBytes(StandardCharsets.UTF_8));
+        assertUnauthorized(repos(parts[0] + "." + otherClaims + "." + parts[2], "umbrella-tokens"));
+        repos(token, "initech-tokens").statusCode(200);
     }
 
     @Test
