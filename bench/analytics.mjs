@@ -281,21 +281,18 @@ async function serviceTimers() {
   return totals;
 }
 
-/** The body of a GET straight to analytics-service (no gateway), as bytes. */
-async function serviceGet(token, path) {
-  const response = await fetch(analytics + path, { headers: { authorization: `Bearer ${token}` } });
+/**
+ * The body of a GET of `path` from `base` (the gateway, or analytics-service itself), as bytes (the raw column reads
+ * ClickHouse's answers as bytes too).
+ */
+async function getBody(base, token, path) {
+  const response = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
   const body = Buffer.from(await response.arrayBuffer());
-  if (!response.ok) throw new Error(`GET ${path} (analytics-service) → ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
+  if (!response.ok) throw new Error(`GET ${base}${path} → ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
   return body;
 }
-
-/** The body of a GET through the gateway, as bytes (the raw column reads ClickHouse's answers as bytes too). */
-async function gatewayGet(token, path) {
-  const response = await fetch(gateway + path, { headers: { authorization: `Bearer ${token}` } });
-  const body = Buffer.from(await response.arrayBuffer());
-  if (!response.ok) throw new Error(`GET ${path} → ${response.status}: ${body.toString('utf8').slice(0, 300)}`);
-  return body;
-}
+const gatewayGet = (token, path) => getBody(gateway, token, path);
+const serviceGet = (token, path) => getBody(analytics, token, path);
 
 const logSize = () => (fs.existsSync(queryLog) ? fs.statSync(queryLog).size : 0);
 function logSince(offset) {

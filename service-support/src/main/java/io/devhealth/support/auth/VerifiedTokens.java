@@ -20,11 +20,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
  */
 public final class VerifiedTokens<T> {
 
-    private record Entry<T>(T verified, Instant expiresAt) {
-    }
-
     /** Bounds memory (a token and its claims take a few KB): more than the tokens one replica sees in 15 minutes. */
     private static final int MAXIMUM_SIZE = 5_000;
+
+    private record Entry<T>(T verified, Instant expiresAt) {
+    }
 
     private final Cache<String, Entry<T>> verified;
 
@@ -36,10 +36,13 @@ public final class VerifiedTokens<T> {
                 .build();
     }
 
-    /** What verifying {@code compactToken} produced, while it has not expired; null otherwise (or for null). */
+    /**
+     * What verifying {@code compactToken} produced, while it has not expired (the cache never answers an entry past
+     * its {@code expiresAt}); null otherwise (or for null).
+     */
     public T find(String compactToken) {
         Entry<T> entry = compactToken == null ? null : verified.getIfPresent(compactToken);
-        return entry != null && entry.expiresAt().isAfter(Instant.now()) ? entry.verified() : null;
+        return entry == null ? null : entry.verified();
     }
 
     /**
