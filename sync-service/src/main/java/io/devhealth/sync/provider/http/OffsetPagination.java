@@ -15,8 +15,9 @@ import com.fasterxml.jackson.core.JsonToken;
  * (PagerDuty: {@code offset + limit ≤ 10,000}); a page whose successor would pass the cap has no next page here, and
  * {@link #capped} tells the caller that the list went on (it must narrow its query, e.g. split the time window).
  *
- * <p>The page's members are found with a streaming scan that skips the items, so finding the next page costs no
- * second parse of the body.
+ * <p>{@link #position} finds the page's members with a streaming scan that skips the items (no tree), which is still a
+ * second pass over the body; a decoder that reads the page token by token picks them up on its way instead and asks
+ * {@link #next(URI, Page)}.
  */
 public final class OffsetPagination implements Pagination {
 
@@ -35,12 +36,19 @@ public final class OffsetPagination implements Pagination {
 
     @Override
     public Optional<URI> next(ApiResponse page) {
-        Page position = position(page);
+        return next(page.uri(), position(page));
+    }
+
+    /**
+     * The page after the one at {@code uri} whose members a decoder already read ({@code position}), so that finding
+     * it takes no second pass over the body; empty on the last page and on the last one the cap allows.
+     */
+    public Optional<URI> next(URI uri, Page position) {
         long next = position.offset() + position.limit();
         if (!position.more() || position.limit() <= 0 || next + position.limit() > cap) {
             return Optional.empty();
         }
-        return Optional.of(NextPageHeaderPagination.withPage(page.uri(), "offset", Long.toString(next)));
+        return Optional.of(NextPageHeaderPagination.withPage(uri, "offset", Long.toString(next)));
     }
 
     /** Whether {@code page} is the last one the cap allows although more items follow. */
@@ -50,7 +58,11 @@ public final class OffsetPagination implements Pagination {
         if (offset >= 0 && limit > 0 && offset + 2 * limit <= cap) {
             return false; // far from the cap: no need to read the body again
         }
-        Page position = position(page);
+        return capped(position(page));
+    }
+
+    /** Whether the page at {@code position} is the last one the cap allows although more items follow. */
+    public boolean capped(Page position) {
         return position.more() && position.offset() + 2 * position.limit() > cap;
     }
 

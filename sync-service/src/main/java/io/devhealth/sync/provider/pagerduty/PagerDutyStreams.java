@@ -215,11 +215,13 @@ final class PagerDutyStreams {
         String id = id(item);
         List<LogEntryJson.LogEntry> entries = new ArrayList<>();
         boolean[] capped = { false };
-        client.pages(url("/incidents/" + segment(id) + "/log_entries?time_zone=UTC"), null, page -> {
-            entries.addAll(LogEntryJson.page(page));
-            capped[0] = PagerDutyApi.PAGINATION.capped(page);
-            return true;
-        });
+        // One pass per page: the decoder reads offset, limit and more beside the entries.
+        client.bodyPages(url("/incidents/" + segment(id) + "/log_entries?time_zone=UTC"), response -> {
+            LogEntryJson.Page page = LogEntryJson.page(response);
+            capped[0] = PagerDutyApi.PAGINATION.capped(page.position());
+            return new ApiClient.ParsedPage<>(page.entries(),
+                    PagerDutyApi.PAGINATION.next(response.uri(), page.position()).orElse(null));
+        }, entries::addAll);
         if (capped[0]) {
             warnings.add("incident " + id + " has more than " + PagerDutyApi.MAX_OFFSET
                     + " log entries; only the first ones were read");
