@@ -37,6 +37,17 @@ public final class Tombstones {
         return "SELECT count() AS rows" + liveOlderRows(table, condition);
     }
 
+    /**
+     * Whether any row of {@code table} matching {@code condition} is older than {@code version}, in any part and any
+     * state (1 or 0 in column {@code rows}): one primary-key range read without {@code FINAL}, stopping at the first
+     * row found. A live older row is one of them, so 0 means {@link #olderThanVersion} has nothing to do, which is
+     * what the first full sync of a scope finds without merging every part of the scope ({@code FINAL}) to count.
+     */
+    public static String anyOlderThanVersion(Table table, String condition) {
+        return "SELECT count() AS rows FROM (SELECT 1 FROM " + table.name() + " WHERE version < {version:UInt64} AND ("
+                + condition + ") LIMIT 1)";
+    }
+
     private static String liveOlderRows(Table table, String condition) {
         return " FROM " + table.name() + " FINAL WHERE is_deleted = 0 AND version < {version:UInt64} AND (" + condition
                 + ")";

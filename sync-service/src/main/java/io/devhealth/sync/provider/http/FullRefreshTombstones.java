@@ -85,6 +85,10 @@ public class FullRefreshTombstones {
         Map<String, Long> tombstoned = new LinkedHashMap<>();
         for (var entry : windowed.entrySet()) {
             Table table = entry.getKey();
+            // Nothing older in the whole scope (its first full sync): no window subquery, no FINAL merge to know it.
+            if (count(Tombstones.anyOlderThanVersion(table, scope), params, table.name()) == 0) {
+                continue;
+            }
             String condition = scope + " AND (" + entry.getValue() + ")";
             long rows = count(Tombstones.countOlderThanVersion(table, condition), params, table.name());
             if (rows > 0) {
