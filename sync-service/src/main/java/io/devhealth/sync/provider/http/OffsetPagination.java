@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * {@link #capped} tells the caller that the list went on (it must narrow its query, e.g. split the time window).
  *
  * <p>{@link #position} finds the page's members with a streaming scan that skips the items (no tree), which is still a
- * second pass over the body; a decoder that reads the page token by token picks them up on its way instead and asks
- * {@link #next(URI, Page)}.
+ * second pass over the body; a decoder that reads the page token by token picks them up on its way instead
+ * ({@link PositionReader}) and asks {@link #next(URI, Page)}.
  */
 public final class OffsetPagination implements Pagination {
 
@@ -86,26 +86,56 @@ public final class OffsetPagination implements Pagination {
 
     /** The top-level {@code offset}, {@code limit} and {@code more} of a page; malformed JSON: an {@link ApiException}. */
     public static Page position(ApiResponse page) {
-        long offset = 0;
-        long limit = 0;
-        boolean more = false;
+        PositionReader position = new PositionReader();
         try (JsonParser parser = JSON.createParser(page.body())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "offset" -> offset = value.isNumeric() ? parser.getLongValue() : 0;
-                    case "limit" -> limit = value.isNumeric() ? parser.getLongValue() : 0;
-                    case "more" -> more = value == JsonToken.VALUE_TRUE;
-                    default -> parser.skipChildren();
+                parser.nextToken();
+                if (!position.member(name, parser)) {
+                    parser.skipChildren();
                 }
             }
         } catch (IOException e) {
             throw ApiClient.notJson(page, e);
         }
-        return new Page(offset, limit, more);
+        return position.page();
+    }
+
+    /**
+     * Gathers a page's {@code offset}, {@code limit} and {@code more} while a decoder walks the page's top-level
+     * members, so that finding the next page ({@link #next(URI, Page)}) needs no second pass over the body. A value
+     * that is not a number counts as 0; {@code more} is true only when it is {@code true}; absent members are 0, 0 and
+     * false.
+     */
+    public static final class PositionReader {
+        private long offset;
+        private long limit;
+        private boolean more;
+
+        /**
+         * Reads the member the parser is on (its value's first token) and answers {@code true} when it is one of the
+         * three; answers {@code false}, having consumed nothing, for any other member.
+         */
+        public boolean member(String name, JsonParser parser) throws IOException {
+            JsonToken value = parser.currentToken();
+            switch (name) {
+                case "offset" -> offset = value.isNumeric() ? parser.getLongValue() : 0;
+                case "limit" -> limit = value.isNumeric() ? parser.getLongValue() : 0;
+                case "more" -> more = value == JsonToken.VALUE_TRUE;
+                default -> {
+                    return false;
+                }
+            }
+            parser.skipChildren(); // an object or array where a scalar belongs
+            return true;
+        }
+
+        /** The position gathered so far. */
+        public Page page() {
+            return new Page(offset, limit, more);
+        }
     }
 }

@@ -1,12 +1,10 @@
 package io.devhealth.sync.provider.pagerduty;
 
 import static io.devhealth.sync.provider.http.StreamingJson.array;
-import static io.devhealth.sync.provider.http.StreamingJson.bool;
 import static io.devhealth.sync.provider.http.StreamingJson.object;
 import static io.devhealth.sync.provider.http.StreamingJson.skip;
 import static io.devhealth.sync.provider.http.StreamingJson.text;
 import static io.devhealth.sync.provider.http.StreamingJson.textMember;
-import static io.devhealth.sync.provider.http.StreamingJson.wholeNumber;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,9 +43,8 @@ final class LogEntryJson {
     /**
      * One page of an incident's log.
      *
-     * @param position the page's {@code offset}, {@code limit} and {@code more}, read on the same pass (0, 0, false
-     *                 when absent): what {@link io.devhealth.sync.provider.http.OffsetPagination#next(java.net.URI,
-     *                 OffsetPagination.Page)} pages by
+     * @param position the page's {@code offset}, {@code limit} and {@code more}, read on the same pass
+     *                 ({@link OffsetPagination.PositionReader}): what the next page is found by
      */
     record Page(List<LogEntry> entries, OffsetPagination.Page position) {
     }
@@ -60,27 +57,20 @@ final class LogEntryJson {
         return StreamingJson.read(response, parser -> {
             List<LogEntry> entries = new ArrayList<>();
             boolean[] listed = {false};
-            long[] offsetAndLimit = {0, 0};
-            boolean[] more = {false};
+            OffsetPagination.PositionReader position = new OffsetPagination.PositionReader();
             object(parser, (name, p) -> {
-                switch (name) {
-                    case PagerDutyStreams.LOG_ENTRIES -> listed[0] = array(p, entry -> entries.add(entry(entry)));
-                    case "offset" -> offsetAndLimit[0] = orZero(wholeNumber(p));
-                    case "limit" -> offsetAndLimit[1] = orZero(wholeNumber(p));
-                    case "more" -> more[0] = Boolean.TRUE.equals(bool(p));
-                    default -> skip(p);
+                if (name.equals(PagerDutyStreams.LOG_ENTRIES)) {
+                    listed[0] = array(p, entry -> entries.add(entry(entry)));
+                } else if (!position.member(name, p)) {
+                    skip(p);
                 }
             });
             if (!listed[0]) {
                 throw new ApiException(ApiException.Kind.MALFORMED, response.status(), "GET " + response.uri()
                         + ": expected a JSON array in member \"" + PagerDutyStreams.LOG_ENTRIES + "\"");
             }
-            return new Page(entries, new OffsetPagination.Page(offsetAndLimit[0], offsetAndLimit[1], more[0]));
+            return new Page(entries, position.page());
         });
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
     }
 
     private static LogEntry entry(JsonParser parser) throws IOException {
