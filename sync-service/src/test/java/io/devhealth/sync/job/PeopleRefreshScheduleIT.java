@@ -2,10 +2,15 @@ package io.devhealth.sync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +20,13 @@ import io.devhealth.sync.process.SyncServiceProcess;
 
 /**
  * The promise of the people refresh: a mapping changed in identity-service reaches ClickHouse within a minute, by the
- * packaged sync-service's scheduler alone at production's interval (application.properties:
- * {@code devhealth.people.refresh-interval=30s}; the JVM tests switch the scheduler off and refresh explicitly).
+ * packaged sync-service's scheduler alone at production's interval ({@code devhealth.people.refresh-interval} of
+ * application.properties, read from there; the JVM tests switch the scheduler off and refresh explicitly).
  */
 class PeopleRefreshScheduleIT {
 
     private static final Duration PROMISE = Duration.ofMinutes(1);
-    private static final String PRODUCTION_INTERVAL = "30s";
+    private static final String PRODUCTION_INTERVAL = productionInterval();
 
     private final Map<String, String> identity = Replicas.identity();
     private final IdentityFixture fixture = new IdentityFixture(identity);
@@ -45,6 +50,18 @@ class PeopleRefreshScheduleIT {
 
             assertThat(Duration.between(changed, Instant.now())).isLessThan(PROMISE);
         }
+    }
+
+    /** {@code devhealth.people.refresh-interval} of the packaged application.properties (its default profile). */
+    private static String productionInterval() {
+        Properties properties = new Properties();
+        try (InputStream in = PeopleRefreshScheduleIT.class.getResourceAsStream("/application.properties")) {
+            properties.load(Objects.requireNonNull(in, "application.properties on the class path"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Objects.requireNonNull(properties.getProperty("devhealth.people.refresh-interval"),
+                "devhealth.people.refresh-interval in application.properties");
     }
 
     /** Waits (at most a minute) until ClickHouse resolves {@code provider/externalId} to the person. */
