@@ -2,7 +2,6 @@ package io.devhealth.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,14 +171,14 @@ class DockerfileTests {
     }
 
     /**
-     * The layout the Dockerfile copies is what the build wrote (the reactor packages the services before this module;
-     * run alone without them, the test is reported skipped).
+     * The layout the Dockerfile copies is what the build wrote (the reactor packages the services before this module:
+     * it depends on them for build order).
      */
     @ParameterizedTest
     @MethodSource("services")
     void theBuildPackagesTheAotJarTheImageCopies(String service) {
         Path app = Repo.root().resolve(service).resolve("target/quarkus-app");
-        assumeTrue(Files.isDirectory(app), service + " is not packaged (./mvnw package)");
+        assertThat(app).as("%s is written by `./mvnw package`", app).isDirectory();
         for (String entry : AOT_JAR) {
             if (!entry.equals("app.aot")) {
                 assertThat(app.resolve(entry)).as(service + ": the build's " + entry).exists();
