@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.Problem;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 
 /** Daily metrics per person, team and work-item project. Maps HTTP to {@link DailyMetricsService}. */
 @Path("/api/v1/analytics/orgs/{org}/metrics")
@@ -123,7 +124,7 @@ public class DailyMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public byte[] teams(
+    public Uni<byte[]> teams(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
             @Parameter(description = "Only the team with this key; every team when absent.", example = "payments")
             @QueryParam("team") String team,
@@ -157,7 +158,7 @@ public class DailyMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public byte[] workItems(
+    public Uni<byte[]> workItems(
             @Parameter(description = "Organization slug or id.", example = "acme") @PathParam("org") String org,
             @Parameter(description = "Only this provider.", example = "jira",
                     schema = @Schema(enumeration = { "jira", "github", "gitlab" })) @QueryParam("provider") String provider,

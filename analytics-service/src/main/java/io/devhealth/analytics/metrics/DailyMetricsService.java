@@ -12,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.http.OffEventLoop;
 import io.devhealth.analytics.listing.Listing;
 import io.devhealth.analytics.listing.ListingCursor;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.query.JsonRows;
 import io.devhealth.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Daily metrics per person, team and work-item project, for members (viewer and up) and superusers. Days are those
@@ -102,14 +104,29 @@ public class DailyMetricsService {
      * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or an unknown team
      */
     public TeamMetricsSeries teams(String org, String team, String from, String to) {
-        Days days = teamDays(org, team, from, to);
+        Days days = teamDays(org, orgAccess.readableOrgId(org), team, from, to);
         return new TeamMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
                 days.rows().read(json, TeamDayMetrics.class));
     }
 
-    /** {@link #teams} as the JSON of a {@link TeamMetricsSeries}, its items written by ClickHouse (the REST answer). */
-    public byte[] teamsJson(String org, String team, String from, String to) {
-        Days days = teamDays(org, team, from, to);
+    /**
+     * {@link #teams} as the JSON of a {@link TeamMetricsSeries}, its items written by ClickHouse (the REST answer).
+     * Every team of an organization whose access and time zone are cached is read on the event loop without
+     * blocking; anything else (the first request of a token, one team) runs on a worker thread.
+     */
+    public Uni<byte[]> teamsJson(String org, String team, String from, String to) {
+        UUID orgId = orgAccess.cachedReadableOrgId(org);
+        ZoneId zone = orgId == null ? null : zones.cachedZone(orgId);
+        if (zone == null || !isAbsent(team)) {
+            String caller = orgAccess.callerToken();
+            return OffEventLoop.call(
+                    () -> seriesJson(teamDays(org, orgAccess.readableOrgId(org, caller), team, from, to)));
+        }
+        DayRange range = range(from, to, zone);
+        return teams.dailyAsync(orgId, range).map(rows -> SeriesJson.of(json, range, zone, rows));
+    }
+
+    private byte[] seriesJson(Days days) {
         return SeriesJson.of(json, days.range(), days.zone(), days.rows());
     }
 
@@ -117,8 +134,7 @@ public class DailyMetricsService {
     private record Days(DayRange range, ZoneId zone, JsonRows rows) {
     }
 
-    private Days teamDays(String org, String team, String from, String to) {
-        UUID orgId = orgAccess.readableOrgId(org);
+    private Days teamDays(String org, UUID orgId, String team, String from, String to) {
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
         if (isAbsent(team)) {
@@ -138,27 +154,32 @@ public class DailyMetricsService {
      *         see or a project without work items
      */
     public WorkItemMetricsSeries workItems(String org, String provider, String project, String from, String to) {
-        Days days = workItemDays(org, provider, project, from, to);
+        Days days = workItemDays(org, orgAccess.readableOrgId(org), provider, project, from, to);
         return new WorkItemMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
                 days.rows().read(json, WorkItemDayMetrics.class));
     }
 
     /**
      * {@link #workItems} as the JSON of a {@link WorkItemMetricsSeries}, its items written by ClickHouse (the REST
-     * answer).
+     * answer). Every project of an organization whose access and time zone are cached is read on the event loop
+     * without blocking; anything else (the first request of a token, one project) runs on a worker thread.
      */
-    public byte[] workItemsJson(String org, String provider, String project, String from, String to) {
-        Days days = workItemDays(org, provider, project, from, to);
-        return SeriesJson.of(json, days.range(), days.zone(), days.rows());
+    public Uni<byte[]> workItemsJson(String org, String provider, String project, String from, String to) {
+        UUID orgId = orgAccess.cachedReadableOrgId(org);
+        ZoneId zone = orgId == null ? null : zones.cachedZone(orgId);
+        if (zone == null || !isAbsent(project)) {
+            String caller = orgAccess.callerToken();
+            return OffEventLoop.call(() -> seriesJson(workItemDays(org, orgAccess.readableOrgId(org, caller), provider,
+                    project, from, to)));
+        }
+        String providerFilter = providerFilter(provider);
+        DayRange range = range(from, to, zone);
+        return workItems.dailyAsync(orgId, range, providerFilter, "")
+                .map(rows -> SeriesJson.of(json, range, zone, rows));
     }
 
-    private Days workItemDays(String org, String provider, String project, String from, String to) {
-        UUID orgId = orgAccess.readableOrgId(org);
-        String providerFilter = isAbsent(provider) ? "" : filter("provider", provider).toLowerCase(Locale.ROOT);
-        if (!providerFilter.isEmpty() && !WORK_ITEM_PROVIDERS.contains(providerFilter)) {
-            throw ProblemException.badParameter("provider", "Query parameter 'provider' must be one of "
-                    + String.join(", ", WORK_ITEM_PROVIDERS.stream().sorted().toList()) + ".");
-        }
+    private Days workItemDays(String org, UUID orgId, String provider, String project, String from, String to) {
+        String providerFilter = providerFilter(provider);
         String projectFilter = isAbsent(project) ? "" : filter("project", project);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
@@ -167,6 +188,16 @@ public class DailyMetricsService {
                     + org + "'.");
         }
         return new Days(range, zone, workItems.daily(orgId, range, providerFilter, projectFilter));
+    }
+
+    /** The provider filter, lower-cased; empty for none. */
+    private static String providerFilter(String provider) {
+        String providerFilter = isAbsent(provider) ? "" : filter("provider", provider).toLowerCase(Locale.ROOT);
+        if (!providerFilter.isEmpty() && !WORK_ITEM_PROVIDERS.contains(providerFilter)) {
+            throw ProblemException.badParameter("provider", "Query parameter 'provider' must be one of "
+                    + String.join(", ", WORK_ITEM_PROVIDERS.stream().sorted().toList()) + ".");
+        }
+        return providerFilter;
     }
 
     private List<String> identityKeys(UUID orgId, String user) {

@@ -37,6 +37,11 @@ public class MetricsTimeZoneRepository {
         return zones.get(orgId, this::read);
     }
 
+    /** {@link #zone} when it is cached; null when reading it would take a ClickHouse read. Never blocks. */
+    public ZoneId cachedZone(UUID orgId) {
+        return zones.getIfPresent(orgId);
+    }
+
     private ZoneId read(UUID orgId) {
         List<String> names = queries.list(ZONE, row -> row.getString("time_zone"), orgId);
         return names.isEmpty() || !ZoneId.getAvailableZoneIds().contains(names.getFirst()) ? ZoneId.of("UTC")

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.analytics.query.ClickHouseQueries;
 import io.devhealth.analytics.query.JsonRows;
+import io.smallrye.mutiny.Uni;
 
 /** Reads daily repository metrics from ClickHouse. */
 @ApplicationScoped
@@ -52,6 +53,11 @@ public class RepoMetricsRepository {
      */
     public JsonRows daily(UUID orgId, DayRange range) {
         return queries.jsonArray(DAILY_ALL_REPOS, parameters(orgId, range));
+    }
+
+    /** {@link #daily(UUID, DayRange)} without blocking (see {@link ClickHouseQueries#jsonArrayAsync}). */
+    public Uni<JsonRows> dailyAsync(UUID orgId, DayRange range) {
+        return queries.jsonArrayAsync(DAILY_ALL_REPOS, parameters(orgId, range));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.devhealth.support.problem.Problem;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/analytics/orgs/{org}/metrics/repos")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +53,7 @@ public class RepoMetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "ClickHouse or identity-service is unavailable; retry later.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public byte[] daily(
+    public Uni<byte[]> daily(
             @Parameter(description = "Organization slug or id.", example = "local")
             @PathParam("org") String org,
             @Parameter(description = "Only this repository, by id or full name; all repositories when absent.",

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.http.OffEventLoop;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.query.JsonRows;
 import io.devhealth.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 
 /** Daily repository metrics, for members (viewer and up) and superusers. */
 @ApplicationScoped
@@ -41,25 +43,35 @@ public class RepoMetricsService {
      *         repository
      */
     public RepoMetricsSeries daily(String org, String repo, String from, String to) {
-        Series series = series(org, repo, from, to);
+        Series series = series(org, orgAccess.readableOrgId(org), repo, from, to);
         return new RepoMetricsSeries(series.range().from(), series.range().to(), series.zone().getId(),
                 series.rows().read(json, RepoDayMetrics.class));
     }
 
     /**
      * {@link #daily} as the JSON of a {@link RepoMetricsSeries}, its items written by ClickHouse: what the REST
-     * endpoint sends, without mapping a value into Java.
+     * endpoint sends, without mapping a value into Java. Answered on the event loop: every repository of an
+     * organization whose access and time zone are cached is read without blocking; anything else (the first
+     * request of a token, one repository) runs on a worker thread.
      */
-    public byte[] dailyJson(String org, String repo, String from, String to) {
-        Series series = series(org, repo, from, to);
-        return SeriesJson.of(json, series.range(), series.zone(), series.rows());
+    public Uni<byte[]> dailyJson(String org, String repo, String from, String to) {
+        UUID orgId = orgAccess.cachedReadableOrgId(org);
+        ZoneId zone = orgId == null ? null : zones.cachedZone(orgId);
+        if (zone == null || !(repo == null || repo.isBlank())) {
+            String caller = orgAccess.callerToken();
+            return OffEventLoop.call(() -> {
+                Series series = series(org, orgAccess.readableOrgId(org, caller), repo, from, to);
+                return SeriesJson.of(json, series.range(), series.zone(), series.rows());
+            });
+        }
+        DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
+        return metrics.dailyAsync(orgId, range).map(rows -> SeriesJson.of(json, range, zone, rows));
     }
 
     private record Series(DayRange range, ZoneId zone, JsonRows rows) {
     }
 
-    private Series series(String org, String repo, String from, String to) {
-        UUID orgId = orgAccess.readableOrgId(org);
+    private Series series(String org, UUID orgId, String repo, String from, String to) {
         ZoneId zone = zones.zone(orgId);
         DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
         JsonRows rows;

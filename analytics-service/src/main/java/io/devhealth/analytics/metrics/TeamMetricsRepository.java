@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.analytics.query.ClickHouseQueries;
 import io.devhealth.analytics.query.JsonRows;
+import io.smallrye.mutiny.Uni;
 
 /** Reads {@code team_metrics_daily} with each team's key and name (ClickHouse {@code teams}). */
 @ApplicationScoped
@@ -36,6 +37,11 @@ public class TeamMetricsRepository {
     /** Every live team's days with activity in the range: a JSON array of {@link TeamDayMetrics}. */
     public JsonRows daily(UUID orgId, DayRange range) {
         return queries.jsonArray(DAILY_ALL, Map.of("org", orgId, "from", range.from(), "to", range.to()));
+    }
+
+    /** {@link #daily(UUID, DayRange)} without blocking (see {@link ClickHouseQueries#jsonArrayAsync}). */
+    public Uni<JsonRows> dailyAsync(UUID orgId, DayRange range) {
+        return queries.jsonArrayAsync(DAILY_ALL, Map.of("org", orgId, "from", range.from(), "to", range.to()));
     }
 
     /** One team's (by key) days with activity in the range, as {@link #daily(UUID, DayRange)}. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.devhealth.analytics.query.ClickHouseQueries;
 import io.devhealth.analytics.query.JsonRows;
+import io.smallrye.mutiny.Uni;
 
 /** Reads {@code work_item_metrics_daily}. */
 @ApplicationScoped
@@ -41,8 +42,16 @@ public class WorkItemMetricsRepository {
      * provider, project, day: a JSON array of {@link WorkItemDayMetrics}.
      */
     public JsonRows daily(UUID orgId, DayRange range, String provider, String project) {
-        return queries.jsonArray(DAILY, Map.of("org", orgId, "from", range.from(), "to", range.to(), "provider",
-                provider, "project", project));
+        return queries.jsonArray(DAILY, dailyParameters(orgId, range, provider, project));
+    }
+
+    /** {@link #daily} without blocking (see {@link ClickHouseQueries#jsonArrayAsync}). */
+    public Uni<JsonRows> dailyAsync(UUID orgId, DayRange range, String provider, String project) {
+        return queries.jsonArrayAsync(DAILY, dailyParameters(orgId, range, provider, project));
+    }
+
+    private static Map<String, Object> dailyParameters(UUID orgId, DayRange range, String provider, String project) {
+        return Map.of("org", orgId, "from", range.from(), "to", range.to(), "provider", provider, "project", project);
     }
 
     /** Whether the organization has a live work item in this project (of this provider when not empty). */

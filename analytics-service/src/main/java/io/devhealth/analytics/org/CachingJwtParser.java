@@ -27,6 +27,11 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     private final VerifiedTokens<JsonWebToken> verified = new VerifiedTokens<>();
 
+    /** The token as {@link #parse} verified it before, while it has not expired; null when it must be verified. */
+    public JsonWebToken verified(String bearerToken) {
+        return verified.find(bearerToken);
+    }
+
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         JsonWebToken known = verified.find(bearerToken);

@@ -54,7 +54,28 @@ public class OrgAccess {
      *         cannot tell
      */
     public UUID readableOrgId(String org) {
-        return identityAnswers.get(new Lookup(token.getRawToken(), org), this::askIdentity);
+        return readableOrgId(org, callerToken());
+    }
+
+    /**
+     * {@link #readableOrgId(String)} for the caller whose {@link #callerToken()} this is: for work that runs where the
+     * request's CDI context is not (a worker thread of an endpoint answering on the event loop).
+     */
+    public UUID readableOrgId(String org, String bearerToken) {
+        return identityAnswers.get(new Lookup(bearerToken, org), this::askIdentity);
+    }
+
+    /** The caller's verified token, as sent. */
+    public String callerToken() {
+        return token.getRawToken();
+    }
+
+    /**
+     * {@link #readableOrgId}'s answer when it is at hand without asking identity-service (a positive answer for this
+     * token and org within the TTL); null otherwise, and then {@link #readableOrgId} decides. Never blocks.
+     */
+    public UUID cachedReadableOrgId(String org) {
+        return identityAnswers.getIfPresent(new Lookup(callerToken(), org));
     }
 
     private UUID askIdentity(Lookup lookup) {

@@ -2,6 +2,9 @@ package io.devhealth.analytics.query;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +34,14 @@ import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.jdbc.ConnectionImpl;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.devhealth.analytics.AnalyticsConfig;
@@ -70,6 +82,9 @@ public class ClickHouseQueries {
      * NO_FREE_CONNECTION, SOCKET_TIMEOUT, NETWORK_ERROR, MEMORY_LIMIT_EXCEEDED, QUERY_WAS_CANCELLED.
      */
     private static final Set<Integer> UNAVAILABLE_CODES = Set.of(60, 81, 159, 160, 202, 203, 209, 210, 241, 394);
+    private static final String JDBC_PREFIX = "jdbc:clickhouse:";
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int NON_BLOCKING_CONNECTIONS = 16;
 
     private final AgroalDataSource dataSource;
     private final String readSettings;
@@ -78,15 +93,39 @@ public class ClickHouseQueries {
     private final Timer succeeded;
     private final Timer unavailable;
     private final Timer failed;
+    /* The non-blocking reads' own client of the same HTTP interface (jsonArrayAsync). */
+    private final URI endpoint;
+    private final String databaseParameter;
+    private final String username;
+    private final String password;
+    private final HttpClient http;
 
     ClickHouseQueries(@DataSource("clickhouse") AgroalDataSource dataSource, AnalyticsConfig config,
-            MeterRegistry registry, @ConfigProperty(name = "devhealth.clickhouse.cluster") Optional<String> cluster) {
+            MeterRegistry registry, @ConfigProperty(name = "devhealth.clickhouse.cluster") Optional<String> cluster,
+            Vertx vertx, @ConfigProperty(name = "quarkus.datasource.clickhouse.jdbc.url") String jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.clickhouse.username") String username,
+            @ConfigProperty(name = "quarkus.datasource.clickhouse.password") Optional<String> password) {
         this.dataSource = dataSource;
         this.readSettings = readSettings(cluster);
         this.timeoutSeconds = Math.toIntExact(Math.max(1, config.queryTimeout().toSeconds()));
         this.succeeded = queryTimer(registry, "success");
         this.unavailable = queryTimer(registry, "unavailable");
         this.failed = queryTimer(registry, "error");
+        // The datasource's own endpoint, database and login: jdbc:clickhouse:<http(s)://host:port>/<database>[?…].
+        if (!jdbcUrl.startsWith(JDBC_PREFIX)) {
+            throw new IllegalStateException("quarkus.datasource.clickhouse.jdbc.url must start with " + JDBC_PREFIX);
+        }
+        URI datasource = URI.create(jdbcUrl.substring(JDBC_PREFIX.length()));
+        this.endpoint = datasource.resolve("/");
+        String database = datasource.getPath() == null ? "" : datasource.getPath().replaceFirst("^/", "");
+        this.databaseParameter = "database=" + URLEncoder.encode(database.isEmpty() ? "default" : database,
+                StandardCharsets.UTF_8);
+        this.username = username;
+        this.password = password.orElse("");
+        boolean tls = "https".equalsIgnoreCase(endpoint.getScheme());
+        // As many connections as the JDBC pool (quarkus.datasource.clickhouse.jdbc.max-size): the same load either way.
+        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(tls).setVerifyHost(tls).setKeepAlive(true)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setMaxPoolSize(NON_BLOCKING_CONNECTIONS));
     }
 
     /** The SETTINGS clause appended to every read: single node, or a cluster named by {@code cluster}. */
@@ -192,6 +231,55 @@ public class ClickHouseQueries {
             // QueryResponse.close() declares Exception; anything else from the client is a transport failure.
             throw toProblem(0, e.toString(), e);
         }
+    }
+
+    /**
+     * {@link #jsonArray} without blocking: the read goes out on the calling event loop and the rows come back on it,
+     * so an endpoint whose other inputs are at hand answers without handing the request to a worker thread and back
+     * (two thread wake-ups, about 0.5 ms of a 10 ms read on two cores). Same statement, settings, query id, timeout,
+     * timers and problem mapping as {@link #jsonArray}; its own pooled HTTP connections to the same endpoint and login.
+     * {@code wait_end_of_query} keeps an error that happens after the first rows from arriving as a 200 with a broken
+     * body: ClickHouse answers only once the read has finished.
+     *
+     * @return the rows; a failure is a {@link ProblemException} as for {@link #jsonArray}
+     */
+    public Uni<JsonRows> jsonArrayAsync(String sql, Map<String, Object> parameters) {
+        long started = System.nanoTime();
+        String statement = sql + readSettings + ", max_execution_time = " + timeoutSeconds + JSON_ARRAY_FORMAT;
+        StringJoiner query = new StringJoiner("&", endpoint.getRawPath() + "?", "").add(databaseParameter)
+                .add("wait_end_of_query=1").add("query_id=" + TraceQueryIds.next());
+        escaped(parameters).forEach((name, value) -> query.add("param_" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(endpoint.getHost())
+                .setPort(port(endpoint)).setURI(query.toString()).setTimeout((timeoutSeconds + 5L) * 1000)
+                .putHeader("X-ClickHouse-User", username).putHeader("X-ClickHouse-Key", password)
+                .putHeader("Content-Type", "text/plain; charset=UTF-8");
+        return Uni.createFrom().completionStage(() -> http.request(request)
+                        .compose(outgoing -> outgoing.send(Buffer.buffer(statement)))
+                        .compose(response -> response.body().map(body -> rowsOrProblem(response, body)))
+                        .toCompletionStage())
+                .onFailure(e -> !(e instanceof ProblemException)).transform(e -> toProblem(0, e.toString(), e))
+                .onItemOrFailure().invoke((rows, failure) -> (failure == null ? succeeded
+                        : failure instanceof ProblemException problem && problem.status() == 503 ? unavailable : failed)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+    }
+
+    private static JsonRows rowsOrProblem(HttpClientResponse response, Buffer body) {
+        if (response.statusCode() == 200) {
+            return new JsonRows(body.getBytes());
+        }
+        String code = response.getHeader("X-ClickHouse-Exception-Code");
+        int parsed = 0;
+        try {
+            parsed = code == null ? 0 : Integer.parseInt(code.strip());
+        } catch (NumberFormatException notANumber) {
+            // no code: treated as no answer at all
+        }
+        throw toProblem(parsed, "HTTP " + response.statusCode() + ": " + body.toString(StandardCharsets.UTF_8).strip(), null);
+    }
+
+    private static int port(URI endpoint) {
+        return endpoint.getPort() > 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
     }
 
     /**

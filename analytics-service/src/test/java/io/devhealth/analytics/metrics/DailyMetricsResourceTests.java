@@ -1,6 +1,7 @@
 package io.devhealth.analytics.metrics;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -31,6 +32,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -213,6 +216,24 @@ class DailyMetricsResourceTests {
         problem(get("work-items/daily", Map.of("provider", "bitbucket")), 400, ProblemTypes.BAD_REQUEST)
                 .body("violations.field", contains("provider"));
         problem(get("work-items/daily", Map.of("project", "NOPE")), 404, ProblemTypes.NOT_FOUND);
+    }
+
+    @Test
+    void theEventLoopAnswersWhatAWorkerAnswered() {
+        // A token's first request asks identity-service, on a worker thread; the next one finds the answer (and the
+        // zone) cached and reads ClickHouse from the event loop without blocking: the same bytes and ETag either way.
+        Map<String, String> january = Map.of("from", "2025-01-01", "to", "2025-01-31");
+        for (String path : new String[] { "teams/daily", "work-items/daily" }) {
+            viewerOfAcme();
+            int lookups = identity.orgLookups("acme-daily").size();
+            ExtractableResponse<Response> byWorker = get(path, january).statusCode(200).extract();
+            ExtractableResponse<Response> onEventLoop = get(path, january).statusCode(200).extract();
+            assertThat(identity.orgLookups("acme-daily")).as("the second request found access cached")
+                    .hasSize(lookups + 1);
+            assertThat(byWorker.jsonPath().getList("items")).as(path).isNotEmpty();
+            assertThat(onEventLoop.asByteArray()).as(path).isEqualTo(byWorker.asByteArray());
+            assertThat(onEventLoop.header("ETag")).as(path).isEqualTo(byWorker.header("ETag"));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.devhealth.analytics.metrics;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,6 +27,8 @@ import io.devhealth.testengines.ClickHouseTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
@@ -87,6 +90,22 @@ class RepoMetricsResourceTests {
                 .body("items.deletions", contains(18, 0, 27, 0, 9, 0))
                 .body("items.filesChanged", contains(12, 0, 18, 0, 6, 0))
                 .body("items.authors", contains(2, 0, 3, 0, 1, 0));
+    }
+
+    @Test
+    void theEventLoopAnswersWhatAWorkerAnswered() {
+        // The token's first request asks identity-service, on a worker thread; the second finds the answer (and the
+        // zone) cached and reads ClickHouse from the event loop without blocking: the same bytes and ETag.
+        int lookups = identity.orgLookups("acme-metrics").size();
+        ExtractableResponse<Response> byWorker = asAcme().queryParam("from", DAY1.toString())
+                .queryParam("to", DAY3.toString()).when().get(DAILY).then().statusCode(200).extract();
+        ExtractableResponse<Response> onEventLoop = asAcme().queryParam("from", DAY1.toString())
+                .queryParam("to", DAY3.toString()).when().get(DAILY).then().statusCode(200).extract();
+        assertThat(identity.orgLookups("acme-metrics")).as("the second request found access cached")
+                .hasSize(lookups + 1);
+        assertThat(byWorker.jsonPath().getList("items.commits")).containsExactly(6, 0, 9, 0, 3, 0);
+        assertThat(onEventLoop.asByteArray()).isEqualTo(byWorker.asByteArray());
+        assertThat(onEventLoop.header("ETag")).isEqualTo(byWorker.header("ETag"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -59,6 +60,25 @@ class ClickHouseFailureTests {
         Engines.clickhouse().execute(database, "CREATE TABLE IF NOT EXISTS repos (org_id UUID) ENGINE = MergeTree ORDER BY org_id");
         Engines.clickhouse().execute(database, "CREATE TABLE IF NOT EXISTS commits (org_id UUID) ENGINE = MergeTree ORDER BY org_id");
         assertProblemWithoutSql(repos(), 500, ProblemTypes.INTERNAL.toString());
+    }
+
+    @Test
+    void aReadFailingOnTheEventLoopIsTheSameProblemAsOnAWorker() {
+        // With the zones table in place the org's zone is cached after the first request, so the second reads the
+        // series from the event loop (ClickHouseQueries#jsonArrayAsync); the series' tables are missing or of the
+        // wrong shape (the other test's), and both answers must be the same problem.
+        String database = ConfigProvider.getConfig().getValue("devhealth.clickhouse.database", String.class);
+        Engines.clickhouse().execute(database, "CREATE TABLE IF NOT EXISTS metrics_time_zones (org_id UUID,"
+                + " time_zone String, version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY org_id");
+        String token = identity.token(new OrgGrant(ORG, "unmigrated", OrgRole.OWNER));
+        String series = "/api/v1/analytics/orgs/unmigrated/metrics/repos/daily";
+        String byWorker = given().auth().oauth2(token).when().get(series).then().extract().asString();
+        String onEventLoop = given().auth().oauth2(token).when().get(series).then().extract().asString();
+        assertThat(JsonPath.from(byWorker).getInt("status")).isIn(500, 503);
+        assertThat(JsonPath.from(onEventLoop).getString("type")).isEqualTo(JsonPath.from(byWorker).getString("type"));
+        assertThat(JsonPath.from(onEventLoop).getInt("status")).isEqualTo(JsonPath.from(byWorker).getInt("status"));
+        assertThat(onEventLoop).doesNotContainIgnoringCase("select").doesNotContain("Code:").doesNotContain("DB::")
+                .doesNotContain("repo_metrics_daily");
     }
 
     private ValidatableResponse repos() {
