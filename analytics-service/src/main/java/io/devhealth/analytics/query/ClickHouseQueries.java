@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +36,7 @@ import com.clickhouse.jdbc.ConnectionImpl;
 
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -84,7 +86,10 @@ public class ClickHouseQueries {
     private static final Set<Integer> UNAVAILABLE_CODES = Set.of(60, 81, 159, 160, 202, 203, 209, 210, 241, 394);
     private static final String JDBC_PREFIX = "jdbc:clickhouse:";
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int NON_BLOCKING_CONNECTIONS = 16;
+    /* Per event loop (2 per core): a request holds one for its read only, and the JDBC pool keeps its own 16. */
+    private static final int CONNECTIONS_PER_EVENT_LOOP = 4;
+    /** The key of the one client shared by callers off the event loops. */
+    private static final Object OFF_EVENT_LOOP = new Object();
 
     private final AgroalDataSource dataSource;
     private final String readSettings;
@@ -98,7 +103,13 @@ public class ClickHouseQueries {
     private final String databaseParameter;
     private final String username;
     private final String password;
-    private final HttpClient http;
+    private final Vertx vertx;
+    private final HttpClientOptions httpOptions;
+    /*
+     * One client per event-loop thread, so that a read goes out and comes back on the request's own event loop: a
+     * shared pool hands a request a connection of any event loop, and the read then crosses threads twice.
+     */
+    private final Map<Object, HttpClient> clientsByEventLoop = new ConcurrentHashMap<>();
 
     ClickHouseQueries(@DataSource("clickhouse") AgroalDataSource dataSource, AnalyticsConfig config,
             MeterRegistry registry, @ConfigProperty(name = "devhealth.clickhouse.cluster") Optional<String> cluster,
@@ -123,9 +134,9 @@ public class ClickHouseQueries {
         this.username = username;
         this.password = password.orElse("");
         boolean tls = "https".equalsIgnoreCase(endpoint.getScheme());
-        // As many connections as the JDBC pool (quarkus.datasource.clickhouse.jdbc.max-size): the same load either way.
-        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(tls).setVerifyHost(tls).setKeepAlive(true)
-                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setMaxPoolSize(NON_BLOCKING_CONNECTIONS));
+        this.vertx = vertx;
+        this.httpOptions = new HttpClientOptions().setSsl(tls).setVerifyHost(tls).setKeepAlive(true)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setMaxPoolSize(CONNECTIONS_PER_EVENT_LOOP);
     }
 
     /** The SETTINGS clause appended to every read: single node, or a cluster named by {@code cluster}. */
@@ -254,6 +265,9 @@ public class ClickHouseQueries {
                 .setPort(port(endpoint)).setURI(query.toString()).setTimeout((timeoutSeconds + 5L) * 1000)
                 .putHeader("X-ClickHouse-User", username).putHeader("X-ClickHouse-Key", password)
                 .putHeader("Content-Type", "text/plain; charset=UTF-8");
+        // Off an event loop (a test calling a repository directly) every thread shares one client.
+        Object eventLoop = Context.isOnEventLoopThread() ? Thread.currentThread() : OFF_EVENT_LOOP;
+        HttpClient http = clientsByEventLoop.computeIfAbsent(eventLoop, key -> vertx.createHttpClient(httpOptions));
         return Uni.createFrom().completionStage(() -> http.request(request)
                         .compose(outgoing -> outgoing.send(Buffer.buffer(statement)))
                         .compose(response -> response.body().map(body -> rowsOrProblem(response, body)))

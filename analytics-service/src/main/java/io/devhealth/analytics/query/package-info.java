@@ -7,7 +7,9 @@
  * with {@code ?} placeholders, which clickhouse-jdbc 0.9 fills in on the client: strings become quoted literals with
  * quotes and backslashes escaped, {@code UUID} and {@code LocalDate} quoted canonical literals, numbers their
  * decimal form. Reads answered as ClickHouse's own JSON ({@code jsonArray}, the long daily series) use ClickHouse
- * query parameters ({@code {name:Type}}), bound on the server, through the pooled connection's HTTP client. Every
+ * query parameters ({@code {name:Type}}), bound on the server, through the pooled connection's HTTP client;
+ * {@code jsonArrayAsync} sends the same statement and parameters from the event loop over a non-blocking Vert.x
+ * client of the datasource's endpoint and login. Every
  * statement filters {@code org_id} first, so each reads one contiguous range of the {@code (org_id, …)} sort keys.
  *
  * <h2>FINAL</h2>
