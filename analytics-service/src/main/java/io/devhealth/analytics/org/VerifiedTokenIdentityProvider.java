@@ -45,7 +45,8 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         JsonWebToken token = parser.verified(request.getToken().getToken());
         if (token == null) {
             return Uni.createFrom().nullItem();

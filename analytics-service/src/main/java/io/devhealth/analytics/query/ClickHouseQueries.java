@@ -259,8 +259,9 @@ public class ClickHouseQueries {
         String statement = sql + readSettings + ", max_execution_time = " + timeoutSeconds + JSON_ARRAY_FORMAT;
         StringJoiner query = new StringJoiner("&", endpoint.getRawPath() + "?", "").add(databaseParameter)
                 .add("wait_end_of_query=1").add("query_id=" + TraceQueryIds.next());
-        escaped(parameters).forEach((name, value) -> query.add("param_" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+        escaped(parameters).forEach((name, value) -> query.add("param_"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(endpoint.getHost())
                 .setPort(port(endpoint)).setURI(query.toString()).setTimeout((timeoutSeconds + 5L) * 1000)
                 .putHeader("X-ClickHouse-User", username).putHeader("X-ClickHouse-Key", password)
@@ -289,7 +290,8 @@ public class ClickHouseQueries {
         } catch (NumberFormatException notANumber) {
             // no code: treated as no answer at all
         }
-        throw toProblem(parsed, "HTTP " + response.statusCode() + ": " + body.toString(StandardCharsets.UTF_8).strip(), null);
+        String message = "HTTP " + response.statusCode() + ": " + body.toString(StandardCharsets.UTF_8).strip();
+        throw toProblem(parsed, message, null);
     }
 
     private static int port(URI endpoint) {

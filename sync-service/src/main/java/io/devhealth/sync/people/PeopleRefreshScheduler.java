@@ -9,7 +9,8 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 
 /**
  * Refreshes ClickHouse's people and teams every {@code devhealth.people.refresh-interval} (10 s: a mapping change
- * reaches metrics within a minute; a refresh with nothing to do is one request to identity). Every replica refreshes; the writes are idempotent, so no lease is needed.
+ * reaches metrics within a minute; a refresh with nothing to do is one request to identity). Every replica
+ * refreshes; the writes are idempotent, so no lease is needed.
  */
 @ApplicationScoped
 class PeopleRefreshScheduler {
