@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.analytics.http.OffEventLoop;
 import io.devhealth.analytics.listing.Listing;
 import io.devhealth.analytics.listing.ListingCursor;
 import io.devhealth.analytics.org.OrgAccess;
@@ -115,15 +114,12 @@ public class DailyMetricsService {
      * blocking; anything else (the first request of a token, one team) runs on a worker thread.
      */
     public Uni<byte[]> teamsJson(String org, String team, String from, String to) {
-        UUID orgId = orgAccess.cachedReadableOrgId(org);
-        ZoneId zone = orgId == null ? null : zones.cachedZone(orgId);
-        if (zone == null || !isAbsent(team)) {
-            String caller = orgAccess.callerToken();
-            return OffEventLoop.call(
-                    () -> seriesJson(teamDays(org, orgAccess.readableOrgId(org, caller), team, from, to)));
+        CachedOrgZone cached = CachedOrgZone.find(orgAccess, zones, org);
+        if (cached == null || !isAbsent(team)) {
+            return orgAccess.offEventLoop(org, orgId -> seriesJson(teamDays(org, orgId, team, from, to)));
         }
-        DayRange range = range(from, to, zone);
-        return teams.dailyAsync(orgId, range).map(rows -> SeriesJson.of(json, range, zone, rows));
+        DayRange range = range(from, to, cached.zone());
+        return teams.dailyAsync(cached.orgId(), range).map(rows -> SeriesJson.of(json, range, cached.zone(), rows));
     }
 
     private byte[] seriesJson(Days days) {
@@ -165,17 +161,15 @@ public class DailyMetricsService {
      * without blocking; anything else (the first request of a token, one project) runs on a worker thread.
      */
     public Uni<byte[]> workItemsJson(String org, String provider, String project, String from, String to) {
-        UUID orgId = orgAccess.cachedReadableOrgId(org);
-        ZoneId zone = orgId == null ? null : zones.cachedZone(orgId);
-        if (zone == null || !isAbsent(project)) {
-            String caller = orgAccess.callerToken();
-            return OffEventLoop.call(() -> seriesJson(workItemDays(org, orgAccess.readableOrgId(org, caller), provider,
-                    project, from, to)));
+        CachedOrgZone cached = CachedOrgZone.find(orgAccess, zones, org);
+        if (cached == null || !isAbsent(project)) {
+            return orgAccess.offEventLoop(org,
+                    orgId -> seriesJson(workItemDays(org, orgId, provider, project, from, to)));
         }
         String providerFilter = providerFilter(provider);
-        DayRange range = range(from, to, zone);
-        return workItems.dailyAsync(orgId, range, providerFilter, "")
-                .map(rows -> SeriesJson.of(json, range, zone, rows));
+        DayRange range = range(from, to, cached.zone());
+        return workItems.dailyAsync(cached.orgId(), range, providerFilter, "")
+                .map(rows -> SeriesJson.of(json, range, cached.zone(), rows));
     }
 
     private Days workItemDays(String org, UUID orgId, String provider, String project, String from, String to) {

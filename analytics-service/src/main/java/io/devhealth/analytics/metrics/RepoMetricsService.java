@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devhealth.analytics.AnalyticsConfig;
-import io.devhealth.analytics.http.OffEventLoop;
 import io.devhealth.analytics.org.OrgAccess;
 import io.devhealth.analytics.query.JsonRows;
 import io.devhealth.support.problem.ProblemException;
@@ -55,17 +54,16 @@ public class RepoMetricsService {
      * request of a token, one repository) runs on a worker thread.
      */
     public Uni<byte[]> dailyJson(String org, String repo, String from, String to) {
-        UUID orgId = orgAccess.cachedReadableOrgId(org);
-        ZoneId zone = orgId == null ? null : zones.cachedZone(orgId);
-        if (zone == null || !(repo == null || repo.isBlank())) {
-            String caller = orgAccess.callerToken();
-            return OffEventLoop.call(() -> {
-                Series series = series(org, orgAccess.readableOrgId(org, caller), repo, from, to);
+        CachedOrgZone cached = CachedOrgZone.find(orgAccess, zones, org);
+        if (cached == null || !(repo == null || repo.isBlank())) {
+            return orgAccess.offEventLoop(org, orgId -> {
+                Series series = series(org, orgId, repo, from, to);
                 return SeriesJson.of(json, series.range(), series.zone(), series.rows());
             });
         }
-        DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
-        return metrics.dailyAsync(orgId, range).map(rows -> SeriesJson.of(json, range, zone, rows));
+        DayRange range = DayRange.parse(from, to, LocalDate.now(cached.zone()), maxRangeDays);
+        return metrics.dailyAsync(cached.orgId(), range)
+                .map(rows -> SeriesJson.of(json, range, cached.zone(), rows));
     }
 
     private record Series(DayRange range, ZoneId zone, JsonRows rows) {

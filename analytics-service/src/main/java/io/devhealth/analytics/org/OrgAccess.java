@@ -2,6 +2,7 @@ package io.devhealth.analytics.org;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,8 +13,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.devhealth.analytics.AnalyticsConfig;
+import io.devhealth.analytics.http.OffEventLoop;
 import io.devhealth.support.auth.OrgPermission;
 import io.devhealth.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Decides whether the caller may read an organization's analytics, and which org the {@code {org}} path segment
@@ -54,20 +57,21 @@ public class OrgAccess {
      *         cannot tell
      */
     public UUID readableOrgId(String org) {
-        return readableOrgId(org, callerToken());
+        return readableOrgId(org, token.getRawToken());
     }
 
     /**
-     * {@link #readableOrgId(String)} for the caller whose {@link #callerToken()} this is: for work that runs where the
-     * request's CDI context is not (a worker thread of an endpoint answering on the event loop).
+     * {@code work} with {@link #readableOrgId(String)} on a worker thread ({@link OffEventLoop}), for an endpoint
+     * answering on the event loop: the caller's token is taken here, where the request's CDI context is, since the
+     * worker has none. A refusal is the returned {@link Uni}'s failure, as {@link #readableOrgId(String)} throws it.
      */
-    public UUID readableOrgId(String org, String bearerToken) {
-        return identityAnswers.get(new Lookup(bearerToken, org), this::askIdentity);
+    public <T> Uni<T> offEventLoop(String org, Function<UUID, T> work) {
+        String bearerToken = token.getRawToken();
+        return OffEventLoop.call(() -> work.apply(readableOrgId(org, bearerToken)));
     }
 
-    /** The caller's verified token, as sent. */
-    public String callerToken() {
-        return token.getRawToken();
+    private UUID readableOrgId(String org, String bearerToken) {
+        return identityAnswers.get(new Lookup(bearerToken, org), this::askIdentity);
     }
 
     /**
@@ -75,7 +79,7 @@ public class OrgAccess {
      * token and org within the TTL); null otherwise, and then {@link #readableOrgId} decides. Never blocks.
      */
     public UUID cachedReadableOrgId(String org) {
-        return identityAnswers.getIfPresent(new Lookup(callerToken(), org));
+        return identityAnswers.getIfPresent(new Lookup(token.getRawToken(), org));
     }
 
     private UUID askIdentity(Lookup lookup) {
