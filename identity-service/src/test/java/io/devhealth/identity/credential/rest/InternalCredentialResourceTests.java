@@ -154,10 +154,11 @@ class InternalCredentialResourceTests {
         String secret = CredentialSteps.uniqueSecret("tampered");
         UUID ciphertext = CredentialSteps.create(owner, org, "github", "bad-ciphertext", secret);
         UUID wrappedKey = CredentialSteps.create(owner, org, "github", "bad-wrapped-key", secret);
-        TestData.update("UPDATE integration_credentials SET encrypted_secret = overlay(encrypted_secret PLACING "
-                + "'\\x00'::bytea FROM 20 FOR 1) WHERE id = ?", ciphertext);
-        TestData.update("UPDATE integration_credentials SET wrapped_data_key = overlay(wrapped_data_key PLACING "
-                + "'\\xff'::bytea FROM 30 FOR 1) WHERE id = ?", wrappedKey);
+        // Each tamper flips every bit of one byte: writing a fixed value left the row intact when the byte held it.
+        TestData.update("UPDATE integration_credentials SET encrypted_secret = set_byte(encrypted_secret, 19, "
+                + "get_byte(encrypted_secret, 19) # 255) WHERE id = ?", ciphertext);
+        TestData.update("UPDATE integration_credentials SET wrapped_data_key = set_byte(wrapped_data_key, 29, "
+                + "get_byte(wrapped_data_key, 29) # 255) WHERE id = ?", wrappedKey);
 
         for (UUID id : new UUID[] { ciphertext, wrappedKey }) {
             String problem = readSecret(service, orgId, id, null)
