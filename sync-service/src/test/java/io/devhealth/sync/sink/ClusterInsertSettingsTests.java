@@ -19,7 +19,9 @@ class ClusterInsertSettingsTests {
     void singleNodeInsertsKeepTodaysSettings() {
         Map<String, Object> settings = BatchInserter.settings(batch, false).getAllSettings();
         assertThat(settings.toString()).contains("commits-1733212800000-0").contains("insert_deduplicate")
-                .doesNotContain("distributed_foreground_insert");
+                .contains("optimize_on_insert=0").doesNotContain("distributed_foreground_insert");
+        assertThat(Engines.clickhouse().query("default", "SELECT 1 SETTINGS optimize_on_insert = 0").strip())
+                .isEqualTo("1");
     }
 
     @Test
