@@ -37,6 +37,8 @@ import com.clickhouse.jdbc.ConnectionImpl;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -271,7 +273,7 @@ public class ClickHouseQueries {
         HttpClient http = clientsByEventLoop.computeIfAbsent(eventLoop, key -> vertx.createHttpClient(httpOptions));
         return Uni.createFrom().completionStage(() -> http.request(request)
                         .compose(outgoing -> outgoing.send(Buffer.buffer(statement)))
-                        .compose(response -> response.body().map(body -> rowsOrProblem(response, body)))
+                        .compose(response -> bodyBytes(response).map(body -> rowsOrProblem(response, body)))
                         .toCompletionStage())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> toProblem(0, e.toString(), e))
                 .onItemOrFailure().invoke((rows, failure) -> (failure == null ? succeeded
@@ -279,9 +281,36 @@ public class ClickHouseQueries {
                         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
-    private static JsonRows rowsOrProblem(HttpClientResponse response, Buffer body) {
+    /**
+     * The response body in one array of its exact size, copied once from the chunks as they arrived:
+     * {@code response.body()} grows a buffer chunk by chunk (each growth a new array and a copy) and
+     * {@code getBytes()} copies it again, which for an 850 KB series was a third of the time the service spent
+     * outside the read.
+     */
+    private static Future<byte[]> bodyBytes(HttpClientResponse response) {
+        Promise<byte[]> body = Promise.promise();
+        List<Buffer> chunks = new ArrayList<>();
+        response.handler(chunks::add);
+        response.exceptionHandler(body::tryFail);
+        response.endHandler(end -> {
+            int length = 0;
+            for (Buffer chunk : chunks) {
+                length = Math.addExact(length, chunk.length());
+            }
+            byte[] bytes = new byte[length];
+            int offset = 0;
+            for (Buffer chunk : chunks) {
+                chunk.getBytes(0, chunk.length(), bytes, offset);
+                offset += chunk.length();
+            }
+            body.tryComplete(bytes);
+        });
+        return body.future();
+    }
+
+    private static JsonRows rowsOrProblem(HttpClientResponse response, byte[] body) {
         if (response.statusCode() == 200) {
-            return new JsonRows(body.getBytes());
+            return new JsonRows(body);
         }
         String code = response.getHeader("X-ClickHouse-Exception-Code");
         int parsed = 0;
@@ -290,7 +319,7 @@ public class ClickHouseQueries {
         } catch (NumberFormatException notANumber) {
             // no code: treated as no answer at all
         }
-        String message = "HTTP " + response.statusCode() + ": " + body.toString(StandardCharsets.UTF_8).strip();
+        String message = "HTTP " + response.statusCode() + ": " + new String(body, StandardCharsets.UTF_8).strip();
         throw toProblem(parsed, message, null);
     }
 

@@ -1,6 +1,5 @@
 package io.devhealth.analytics.query;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,20 +33,21 @@ public record JsonRows(byte[] array) {
      */
     public byte[] asLastMemberOf(ObjectMapper json, SequencedMap<String, ?> members, String name) {
         try {
-            byte[] head = json.writeValueAsBytes(members);
-            ByteArrayOutputStream body = new ByteArrayOutputStream(head.length + name.length() + array.length + 8);
-            body.write(head, 0, head.length - 1);
-            if (!members.isEmpty()) {
-                body.write(',');
-            }
-            body.write((json.writeValueAsString(name) + ":").getBytes(StandardCharsets.UTF_8));
+            byte[] head = json.writeValueAsBytes(members); // {...}: its closing brace is dropped
+            byte[] member = ((members.isEmpty() ? "" : ",") + json.writeValueAsString(name) + ":")
+                    .getBytes(StandardCharsets.UTF_8);
             int end = array.length;
             while (end > 0 && Character.isWhitespace(array[end - 1])) {
                 end--;
             }
-            body.write(array, 0, end);
-            body.write('}');
-            return body.toByteArray();
+            // One array of the answer's exact size: a series can be most of a megabyte, and every extra copy of it
+            // (a growing stream, then its toByteArray) is time the request waits.
+            byte[] body = new byte[head.length - 1 + member.length + end + 1];
+            System.arraycopy(head, 0, body, 0, head.length - 1);
+            System.arraycopy(member, 0, body, head.length - 1, member.length);
+            System.arraycopy(array, 0, body, head.length - 1 + member.length, end);
+            body[body.length - 1] = '}';
+            return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,5 +96,26 @@ class ClickHouseQueriesTests {
         assertThat(json.readTree(none.array()).isArray()).isTrue();
         assertThat(none.asLastMemberOf(json, new LinkedHashMap<>(Map.of("a", 1)), "items"))
                 .asString(StandardCharsets.UTF_8).matches("\\{\"a\":1,\"items\":\\[\\s*]}");
+        assertThat(none.asLastMemberOf(json, new LinkedHashMap<>(), "items"))
+                .asString(StandardCharsets.UTF_8).matches("\\{\"items\":\\[\\s*]}");
+    }
+
+    @Test
+    void aLongReadWithoutBlockingArrivesWholeInAnswerOfItsOwnSize() throws Exception {
+        // About 1.3 MB: many chunks on the wire, assembled into one array.
+        String sql = "SELECT number AS n, repeat(char(65 + number % 26), 200) AS text FROM numbers({rows:UInt32})";
+        Map<String, Object> parameters = Map.of("rows", 6000);
+        byte[] blocking = queries.jsonArray(sql, parameters).array();
+        byte[] nonBlocking = queries.jsonArrayAsync(sql, parameters).await().atMost(Duration.ofSeconds(30)).array();
+
+        assertThat(nonBlocking).hasSizeGreaterThan(1_000_000).isEqualTo(blocking);
+        JsonNode rows = new ObjectMapper().readTree(nonBlocking);
+        assertThat(rows.size()).isEqualTo(6000);
+        assertThat(rows.get(5999).get("n").asLong()).isEqualTo(5999);
+        assertThat(rows.get(5999).get("text").asText()).isEqualTo("T".repeat(200)); // char(65 + 5999 % 26)
+        JsonNode enveloped = new ObjectMapper().readTree(new JsonRows(nonBlocking)
+                .asLastMemberOf(new ObjectMapper(), new LinkedHashMap<>(Map.of("from", "2025-01-01")), "items"));
+        assertThat(enveloped.get("from").asText()).isEqualTo("2025-01-01");
+        assertThat(enveloped.get("items")).isEqualTo(rows);
     }
 }
