@@ -5,7 +5,8 @@
 //
 // Usage: node analytics.mjs GATEWAY_URL CLICKHOUSE_URL DATABASE QUERY_LOG ANALYTICS_URL
 // Env: DEVHEALTH_ADMIN_EMAIL / _PASSWORD (the bootstrap admin), BENCH_SCALE (1), BENCH_REQUESTS (200),
-// BENCH_WARMUP (100), BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g.
+// BENCH_WARMUP (100), BENCH_WARMUP_MAX (2000), BENCH_ANALYTICS_PID and BENCH_CLOCK_TICKS (the service's JIT, see
+// jitCpuMs), BENCH_CONCURRENCY (4), BENCH_ENDPOINTS (all; comma-separated parts of endpoint labels, e.g.
 // "repos,dora"), CLICKHOUSE_PASSWORD (devhealth).
 // Prints the table on stdout; exits 1 when a check fails or an endpoint answers non-2xx.
 
@@ -18,11 +19,18 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 // Untimed gateway requests (each followed by a replay) per endpoint before measuring: a long-running service has
-// served an endpoint many times, and the JIT compiles a request's path only after some hundred calls.
+// served an endpoint many times, and the JIT compiles a request's path only after some hundred calls. At least
+// WARMUP, then more until the JIT has settled (see warmUp), at most WARMUP_MAX.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
+const WARMUP_MAX = Number(process.env.BENCH_WARMUP_MAX ?? 2000);
+const WARMUP_ROUND = 50;
+/** The JIT has settled when its compiler threads used less than this share of a warm-up round's wall time. */
+const JIT_SETTLED_SHARE = 0.02;
+const ANALYTICS_PID = Number(process.env.BENCH_ANALYTICS_PID ?? 0);
+const CLOCK_TICKS = Number(process.env.BENCH_CLOCK_TICKS ?? 100);
 const CH_AUTH = `Basic ${Buffer.from(`default:${process.env.CLICKHOUSE_PASSWORD ?? 'devhealth'}`).toString('base64')}`;
 if (!(SCALE > 0) || !(REQUESTS > 0) || !(CONCURRENCY > 0)) throw new Error('BENCH_SCALE, BENCH_REQUESTS and BENCH_CONCURRENCY must be positive');
-if (!(WARMUP >= 0)) throw new Error('BENCH_WARMUP must be zero or more');
+if (!(WARMUP >= 0) || !(WARMUP_MAX >= WARMUP)) throw new Error('BENCH_WARMUP must be zero or more, BENCH_WARMUP_MAX at least as much');
 
 const DAY_MS = 86_400_000;
 const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
@@ -282,6 +290,52 @@ async function serviceTimers() {
 }
 
 /**
+ * CPU ms that analytics-service's JIT compiler threads (C1 and C2, "C2 CompilerThre…" in /proc) have used so far;
+ * null when that cannot be read (no pid, not Linux). A thread the JVM retired takes its time with it, so a difference
+ * may undercount, never overcount.
+ */
+function jitCpuMs() {
+  if (!ANALYTICS_PID) return null;
+  const tasks = `/proc/${ANALYTICS_PID}/task`;
+  try {
+    let ticks = 0;
+    for (const tid of fs.readdirSync(tasks)) {
+      try {
+        if (!/^C[12] CompilerThre/.test(fs.readFileSync(`${tasks}/${tid}/comm`, 'utf8'))) continue;
+        // After "(comm)": state is field 3; utime and stime are fields 14 and 15.
+        const stat = fs.readFileSync(`${tasks}/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Untimed rounds of `call` (one gateway request, one straight to the service, one replay): WARMUP, then rounds of
+ * WARMUP_ROUND until the service's JIT compiler threads used less than JIT_SETTLED_SHARE of a round's wall time, up to
+ * WARMUP_MAX. Returns how many it ran and whether the JIT settled (null: not observable, WARMUP only).
+ */
+async function warmUp(call) {
+  for (let i = 0; i < WARMUP; i++) await call();
+  let done = WARMUP;
+  if (jitCpuMs() === null) return { requests: done, settled: null };
+  while (done + WARMUP_ROUND <= WARMUP_MAX) {
+    const jitBefore = jitCpuMs();
+    const started = performance.now();
+    for (let i = 0; i < WARMUP_ROUND; i++) await call();
+    done += WARMUP_ROUND;
+    if (jitCpuMs() - jitBefore < JIT_SETTLED_SHARE * (performance.now() - started)) return { requests: done, settled: true };
+  }
+  return { requests: done, settled: false };
+}
+
+/**
  * The body of a GET of `path` from `base` (the gateway, or analytics-service itself), as bytes (the raw column reads
  * ClickHouse's answers as bytes too).
  */
@@ -367,15 +421,17 @@ async function main() {
     const replay = async () => {
       for (const s of statements) await clickhouseQuery(s.sql, { settings: s.settings, params: s.params, format: s.format, db: s.database });
     };
-    for (let i = 0; i < WARMUP; i++) {
+    const warm = await warmUp(async () => {
       await gatewayGet(token, path);
       await serviceGet(token, path);
       await replay();
-    }
+    });
+    const jitBefore = jitCpuMs();
     const before = await serviceTimers();
     const { viaGateway, direct, raw } = await measureInterleaved({
       viaGateway: () => gatewayGet(token, path), direct: () => serviceGet(token, path), raw: replay });
     const after = await serviceTimers();
+    const jitMs = jitBefore === null ? NaN : jitCpuMs() - jitBefore;
     const requests = after.requests - before.requests;
     // Mean ms per request inside analytics-service (Vert.x's timer: request read → response written) and in its reads.
     const inService = requests > 0 ? 1000 * (after.requestSeconds - before.requestSeconds) / requests : NaN;
@@ -388,26 +444,31 @@ async function main() {
       const ms = performance.now() - t;
       if (ms > slowest.ms) slowest = { ms, sql: s.sql };
     }
-    rows.push({ label, dailyTarget, statements: statements.length, viaGateway, direct, raw, inService, inReads, slowest });
-    console.error(`  ${label}: ${statements.length} statements, gateway p50 ${viaGateway.p50.toFixed(1)} ms, raw p50 ${raw.p50.toFixed(1)} ms`);
+    rows.push({ label, dailyTarget, statements: statements.length, viaGateway, direct, raw, inService, inReads, slowest, warm, jitMs });
+    console.error(`  ${label}: ${statements.length} statements, warmed up with ${warm.requests} requests `
+      + `(JIT ${warm.settled === null ? 'not observed' : warm.settled ? 'settled' : 'still compiling'}), `
+      + `gateway p50 ${viaGateway.p50.toFixed(1)} ms, raw p50 ${raw.p50.toFixed(1)} ms, JIT while measuring ${jitMs.toFixed(0)} ms`);
   }
 
   const f = (v) => v.toFixed(1).padStart(8);
   console.log();
   console.log(`dataset: ${c.commits} commits, ${c.prs} PRs, ${c.deployments} deployments, ${c.incidents} incidents, ${c.workItems} work items, ` +
-    `${c.repos} repos, ${c.people} people (BENCH_SCALE=${SCALE}); ${REQUESTS} requests per endpoint at concurrency ${CONCURRENCY} after ${WARMUP} untimed`);
-  console.log(`${'endpoint'.padEnd(28)} ${'stmts'.padStart(5)} ${'gw p50'.padStart(8)} ${'gw p99'.padStart(8)} ${'raw p50'.padStart(8)} ${'raw p99'.padStart(8)} ${'ratio'.padStart(6)} ${'svc p50'.padStart(8)} ${'in svc'.padStart(7)} ${'reads'.padStart(7)}  flags`);
+    `${c.repos} repos, ${c.people} people (BENCH_SCALE=${SCALE}); ${REQUESTS} requests per endpoint at concurrency ${CONCURRENCY} after at least ${WARMUP} untimed (warm)`);
+  console.log(`${'endpoint'.padEnd(28)} ${'stmts'.padStart(5)} ${'gw p50'.padStart(8)} ${'gw p99'.padStart(8)} ${'raw p50'.padStart(8)} ${'raw p99'.padStart(8)} ${'ratio'.padStart(6)} ${'svc p50'.padStart(8)} ${'in svc'.padStart(7)} ${'reads'.padStart(7)} ${'warm'.padStart(6)} ${'jit ms'.padStart(7)}  flags`);
   for (const r of rows) {
     const ratio = r.raw.p50 > 0 ? r.viaGateway.p50 / r.raw.p50 : NaN;
     const flags = [];
     if (r.dailyTarget && r.viaGateway.p99 > 100) flags.push('p99>100ms');
     if (ratio > 1.2) flags.push('overhead>1.2x');
+    if (r.warm.settled === false) flags.push('jit-unsettled');
     r.flags = flags;
-    console.log(`${r.label.padEnd(28)} ${String(r.statements).padStart(5)} ${f(r.viaGateway.p50)} ${f(r.viaGateway.p99)} ${f(r.raw.p50)} ${f(r.raw.p99)} ${ratio.toFixed(2).padStart(6)} ${f(r.direct.p50)} ${r.inService.toFixed(1).padStart(7)} ${r.inReads.toFixed(1).padStart(7)}  ${flags.join(' ')}`);
+    console.log(`${r.label.padEnd(28)} ${String(r.statements).padStart(5)} ${f(r.viaGateway.p50)} ${f(r.viaGateway.p99)} ${f(r.raw.p50)} ${f(r.raw.p99)} ${ratio.toFixed(2).padStart(6)} ${f(r.direct.p50)} ${r.inService.toFixed(1).padStart(7)} ${r.inReads.toFixed(1).padStart(7)} ${String(r.warm.requests).padStart(6)} ${r.jitMs.toFixed(0).padStart(7)}  ${flags.join(' ')}`);
   }
   console.log('(ms; ratio = gateway p50 / raw p50; targets: p99 <= 100 ms for DORA and daily endpoints, ratio <= 1.2;');
   console.log(' svc p50 = the same request straight to analytics-service, no gateway; in svc / reads = mean per request');
-  console.log(' inside the service, from its request timer, and of that in its ClickHouse reads, from its query timer)');
+  console.log(' inside the service, from its request timer, and of that in its ClickHouse reads, from its query timer;');
+  console.log(' warm = untimed rounds before measuring, until the JIT compiler threads used < 2 % of a round (jit-unsettled:');
+  console.log(' BENCH_WARMUP_MAX reached first); jit ms = their CPU while measuring)');
   // Other processes' CPU on a shared machine shows up as latency: say how busy it was.
   console.log(`load average (1/5/15 min) on ${os.cpus().length} cores: before ${loadBefore}, after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log();
