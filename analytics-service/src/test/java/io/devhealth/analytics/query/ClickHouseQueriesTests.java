@@ -101,7 +101,7 @@ class ClickHouseQueriesTests {
     }
 
     @Test
-    void aLongReadWithoutBlockingArrivesWholeInAnswerOfItsOwnSize() throws Exception {
+    void aLongReadWithoutBlockingArrivesWholeAndEqualToTheBlockingRead() throws Exception {
         // About 1.3 MB: many chunks on the wire, assembled into one array.
         String sql = "SELECT number AS n, repeat(char(65 + number % 26), 200) AS text FROM numbers({rows:UInt32})";
         Map<String, Object> parameters = Map.of("rows", 6000);

@@ -89,12 +89,12 @@ public class BatchInserter {
     /**
      * Synchronous, deduplicated inserts: the batch is durable (and deduplicated) when the insert returns.
      * {@code optimize_on_insert = 0}: ClickHouse does not merge the block's own rows as it writes it (for a
-     * ReplacingMergeTree, half of an insert's CPU in the local engine). Every read of these tables is {@code FINAL} or a
-     * set membership, and background merges replace versions anyway, so a part keeping two rows of one key until then
-     * changes no answer. On a cluster
-     * the table is Distributed: {@code distributed_foreground_insert} makes it forward each shard's part of the batch
-     * before answering, with this request's settings (the dedup token included), instead of queueing it on the
-     * receiving node's disk, where a retry could no longer be recognised and a failure would go unreported.
+     * ReplacingMergeTree, almost half of an insert's CPU in the local engine). Every read of these tables is
+     * {@code FINAL} or a set membership, and background merges replace versions anyway, so a part keeping two rows of
+     * one key until then changes no answer. On a cluster the table is Distributed:
+     * {@code distributed_foreground_insert} makes it forward each shard's part of the batch before answering, with this
+     * request's settings (the dedup token included), instead of queueing it on the receiving node's disk, where a retry
+     * could no longer be recognised and a failure would go unreported.
      */
     static InsertSettings settings(Batch batch, boolean cluster) {
         InsertSettings settings = traced(new InsertSettings())
