@@ -8,7 +8,8 @@ import io.devhealth.analytics.org.OrgAccess;
 /**
  * The organization a request names and its time zone, when both are cached: the caller's access to it
  * ({@link OrgAccess#cachedReadableOrgId}) and the zone of its daily tables
- * ({@link MetricsTimeZoneRepository#cachedZone}). Then a series can be answered on the event loop without blocking; otherwise it is computed on a worker.
+ * ({@link MetricsTimeZoneRepository#cachedZone}). Then a series can be answered on the event loop without blocking;
+ * otherwise it is computed on a worker.
  */
 record CachedOrgZone(UUID orgId, ZoneId zone) {
 

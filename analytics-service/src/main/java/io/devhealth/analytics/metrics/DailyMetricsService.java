@@ -82,7 +82,7 @@ public class DailyMetricsService {
         UUID orgId = orgAccess.readableOrgId(org);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
-        if (isAbsent(user)) {
+        if (DayRange.isAbsent(user)) {
             // One key more than the page holds tells whether another page follows.
             List<String> keys = users.keysWithActivity(orgId, range, after == null ? "" : after.getFirst(), people + 1);
             List<String> page = keys.subList(0, Math.min(people, keys.size()));
@@ -103,7 +103,7 @@ public class DailyMetricsService {
      * @throws ProblemException 400 for a bad range, 404 for an organization the caller cannot see or an unknown team
      */
     public TeamMetricsSeries teams(String org, String team, String from, String to) {
-        Days days = teamDays(org, orgAccess.readableOrgId(org), team, from, to);
+        DaySeries days = teamDays(org, orgAccess.readableOrgId(org), team, from, to);
         return new TeamMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
                 days.rows().read(json, TeamDayMetrics.class));
     }
@@ -115,32 +115,24 @@ public class DailyMetricsService {
      */
     public Uni<byte[]> teamsJson(String org, String team, String from, String to) {
         CachedOrgZone cached = CachedOrgZone.find(orgAccess, zones, org);
-        if (cached == null || !isAbsent(team)) {
-            return orgAccess.offEventLoop(org, orgId -> seriesJson(teamDays(org, orgId, team, from, to)));
+        if (cached == null || !DayRange.isAbsent(team)) {
+            return orgAccess.offEventLoop(org, orgId -> teamDays(org, orgId, team, from, to).json(json));
         }
         DayRange range = range(from, to, cached.zone());
         return teams.dailyAsync(cached.orgId(), range).map(rows -> SeriesJson.of(json, range, cached.zone(), rows));
     }
 
-    private byte[] seriesJson(Days days) {
-        return SeriesJson.of(json, days.range(), days.zone(), days.rows());
-    }
-
-    /** A series' days, their time zone and its items as ClickHouse wrote them. */
-    private record Days(DayRange range, ZoneId zone, JsonRows rows) {
-    }
-
-    private Days teamDays(String org, UUID orgId, String team, String from, String to) {
+    private DaySeries teamDays(String org, UUID orgId, String team, String from, String to) {
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
-        if (isAbsent(team)) {
-            return new Days(range, zone, teams.daily(orgId, range));
+        if (DayRange.isAbsent(team)) {
+            return new DaySeries(range, zone, teams.daily(orgId, range));
         }
         String key = filter("team", team);
         if (!teams.exists(orgId, key)) {
             throw ProblemException.notFound("No team '" + key + "' in organization '" + org + "'.");
         }
-        return new Days(range, zone, teams.daily(orgId, range, key));
+        return new DaySeries(range, zone, teams.daily(orgId, range, key));
     }
 
     /**
@@ -150,7 +142,7 @@ public class DailyMetricsService {
      *         see or a project without work items
      */
     public WorkItemMetricsSeries workItems(String org, String provider, String project, String from, String to) {
-        Days days = workItemDays(org, orgAccess.readableOrgId(org), provider, project, from, to);
+        DaySeries days = workItemDays(org, orgAccess.readableOrgId(org), provider, project, from, to);
         return new WorkItemMetricsSeries(days.range().from(), days.range().to(), days.zone().getId(),
                 days.rows().read(json, WorkItemDayMetrics.class));
     }
@@ -162,9 +154,9 @@ public class DailyMetricsService {
      */
     public Uni<byte[]> workItemsJson(String org, String provider, String project, String from, String to) {
         CachedOrgZone cached = CachedOrgZone.find(orgAccess, zones, org);
-        if (cached == null || !isAbsent(project)) {
+        if (cached == null || !DayRange.isAbsent(project)) {
             return orgAccess.offEventLoop(org,
-                    orgId -> seriesJson(workItemDays(org, orgId, provider, project, from, to)));
+                    orgId -> workItemDays(org, orgId, provider, project, from, to).json(json));
         }
         String providerFilter = providerFilter(provider);
         DayRange range = range(from, to, cached.zone());
@@ -172,21 +164,22 @@ public class DailyMetricsService {
                 .map(rows -> SeriesJson.of(json, range, cached.zone(), rows));
     }
 
-    private Days workItemDays(String org, UUID orgId, String provider, String project, String from, String to) {
+    private DaySeries workItemDays(String org, UUID orgId, String provider, String project, String from, String to) {
         String providerFilter = providerFilter(provider);
-        String projectFilter = isAbsent(project) ? "" : filter("project", project);
+        String projectFilter = DayRange.isAbsent(project) ? "" : filter("project", project);
         ZoneId zone = zones.zone(orgId);
         DayRange range = range(from, to, zone);
         if (!projectFilter.isEmpty() && !workItems.projectExists(orgId, providerFilter, projectFilter)) {
             throw ProblemException.notFound("No work items in project '" + projectFilter + "' of organization '"
                     + org + "'.");
         }
-        return new Days(range, zone, workItems.daily(orgId, range, providerFilter, projectFilter));
+        return new DaySeries(range, zone, workItems.daily(orgId, range, providerFilter, projectFilter));
     }
 
     /** The provider filter, lower-cased; empty for none. */
     private static String providerFilter(String provider) {
-        String providerFilter = isAbsent(provider) ? "" : filter("provider", provider).toLowerCase(Locale.ROOT);
+        String providerFilter = DayRange.isAbsent(provider) ? ""
+                : filter("provider", provider).toLowerCase(Locale.ROOT);
         if (!providerFilter.isEmpty() && !WORK_ITEM_PROVIDERS.contains(providerFilter)) {
             throw ProblemException.badParameter("provider", "Query parameter 'provider' must be one of "
                     + String.join(", ", WORK_ITEM_PROVIDERS.stream().sorted().toList()) + ".");
@@ -229,9 +222,5 @@ public class DailyMetricsService {
         } catch (IllegalArgumentException notAUuid) {
             return null;
         }
-    }
-
-    private static boolean isAbsent(String value) {
-        return value == null || value.isBlank();
     }
 }

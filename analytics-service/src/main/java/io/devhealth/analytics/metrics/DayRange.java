@@ -55,7 +55,8 @@ public record DayRange(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    private static boolean isAbsent(String value) {
+    /** Whether a query parameter is absent: null or blank. */
+    static boolean isAbsent(String value) {
         return value == null || value.isBlank();
     }
 

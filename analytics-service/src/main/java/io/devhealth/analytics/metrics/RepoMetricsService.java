@@ -42,7 +42,7 @@ public class RepoMetricsService {
      *         repository
      */
     public RepoMetricsSeries daily(String org, String repo, String from, String to) {
-        Series series = series(org, orgAccess.readableOrgId(org), repo, from, to);
+        DaySeries series = series(org, orgAccess.readableOrgId(org), repo, from, to);
         return new RepoMetricsSeries(series.range().from(), series.range().to(), series.zone().getId(),
                 series.rows().read(json, RepoDayMetrics.class));
     }
@@ -55,25 +55,19 @@ public class RepoMetricsService {
      */
     public Uni<byte[]> dailyJson(String org, String repo, String from, String to) {
         CachedOrgZone cached = CachedOrgZone.find(orgAccess, zones, org);
-        if (cached == null || !(repo == null || repo.isBlank())) {
-            return orgAccess.offEventLoop(org, orgId -> {
-                Series series = series(org, orgId, repo, from, to);
-                return SeriesJson.of(json, series.range(), series.zone(), series.rows());
-            });
+        if (cached == null || !DayRange.isAbsent(repo)) {
+            return orgAccess.offEventLoop(org, orgId -> series(org, orgId, repo, from, to).json(json));
         }
         DayRange range = DayRange.parse(from, to, LocalDate.now(cached.zone()), maxRangeDays);
         return metrics.dailyAsync(cached.orgId(), range)
                 .map(rows -> SeriesJson.of(json, range, cached.zone(), rows));
     }
 
-    private record Series(DayRange range, ZoneId zone, JsonRows rows) {
-    }
-
-    private Series series(String org, UUID orgId, String repo, String from, String to) {
+    private DaySeries series(String org, UUID orgId, String repo, String from, String to) {
         ZoneId zone = zones.zone(orgId);
         DayRange range = DayRange.parse(from, to, LocalDate.now(zone), maxRangeDays);
         JsonRows rows;
-        if (repo == null || repo.isBlank()) {
+        if (DayRange.isAbsent(repo)) {
             rows = metrics.daily(orgId, range);
         } else {
             rows = metrics.daily(orgId, range, repo);
@@ -81,6 +75,6 @@ public class RepoMetricsService {
                 throw ProblemException.notFound("No repository '" + repo + "' in organization '" + org + "'.");
             }
         }
-        return new Series(range, zone, rows);
+        return new DaySeries(range, zone, rows);
     }
 }

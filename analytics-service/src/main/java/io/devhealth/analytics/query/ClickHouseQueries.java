@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -161,14 +162,18 @@ public class ClickHouseQueries {
      * @throws ProblemException 503 {@code upstream-unavailable} or 500 {@code internal} when the read fails
      */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+        return timed(() -> read(sql, mapper, parameters));
+    }
+
+    /** {@code read}'s result, its time recorded by outcome ({@link #timer}). */
+    private <T> T timed(Supplier<T> read) {
         long started = System.nanoTime();
         try {
-            List<T> result = read(sql, mapper, parameters);
-            succeeded.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            T result = read.get();
+            timer(null).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return result;
         } catch (ProblemException e) {
-            (e.status() == 503 ? unavailable : failed).record(System.nanoTime() - started,
-                    TimeUnit.NANOSECONDS);
+            timer(e).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             throw e;
         }
     }
@@ -205,16 +210,7 @@ public class ClickHouseQueries {
      * @throws ProblemException 503 {@code upstream-unavailable} or 500 {@code internal} when the read fails
      */
     public JsonRows jsonArray(String sql, Map<String, Object> parameters) {
-        long started = System.nanoTime();
-        try {
-            JsonRows result = readJson(sql, parameters);
-            succeeded.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            return result;
-        } catch (ProblemException e) {
-            (e.status() == 503 ? unavailable : failed).record(System.nanoTime() - started,
-                    TimeUnit.NANOSECONDS);
-            throw e;
-        }
+        return timed(() -> readJson(sql, parameters));
     }
 
     private JsonRows readJson(String sql, Map<String, Object> parameters) {
@@ -276,9 +272,16 @@ public class ClickHouseQueries {
                         .compose(response -> bodyBytes(response).map(body -> rowsOrProblem(response, body)))
                         .toCompletionStage())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> toProblem(0, e.toString(), e))
-                .onItemOrFailure().invoke((rows, failure) -> (failure == null ? succeeded
-                        : failure instanceof ProblemException problem && problem.status() == 503 ? unavailable : failed)
+                .onItemOrFailure().invoke((rows, failure) -> timer(failure)
                         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+    }
+
+    /** The timer of a read's outcome: no failure, a 503 problem (unavailable), or any other failure. */
+    private Timer timer(Throwable failure) {
+        if (failure == null) {
+            return succeeded;
+        }
+        return failure instanceof ProblemException problem && problem.status() == 503 ? unavailable : failed;
     }
 
     /**

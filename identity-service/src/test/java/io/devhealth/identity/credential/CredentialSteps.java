@@ -100,6 +100,22 @@ public final class CredentialSteps {
         }
     }
 
+    /**
+     * Tampers with a stored credential: every bit of byte {@code index} (from 0) of {@code column}
+     * ({@code encrypted_secret} or {@code wrapped_data_key}) flipped, so the row always changes (writing a fixed value
+     * left it intact when the byte already held that value).
+     */
+    public static void flipByte(UUID id, String column, int index) {
+        if (!column.equals("encrypted_secret") && !column.equals("wrapped_data_key")) {
+            throw new IllegalArgumentException("not a sealed column: " + column);
+        }
+        int updated = TestData.update("UPDATE integration_credentials SET " + column + " = set_byte(" + column + ", ?, "
+                + "get_byte(" + column + ", ?) # 255) WHERE id = ?", index, index, id);
+        if (updated != 1) {
+            throw new IllegalStateException("no credential " + id);
+        }
+    }
+
     /** The whole row as PostgreSQL renders it (bytea in hex), for "the plaintext is not in there" checks. */
     public static String rowText(String table, UUID id) {
         try (Connection connection = TestData.connect();

@@ -154,11 +154,8 @@ class InternalCredentialResourceTests {
         String secret = CredentialSteps.uniqueSecret("tampered");
         UUID ciphertext = CredentialSteps.create(owner, org, "github", "bad-ciphertext", secret);
         UUID wrappedKey = CredentialSteps.create(owner, org, "github", "bad-wrapped-key", secret);
-        // Each tamper flips every bit of one byte: writing a fixed value left the row intact when the byte held it.
-        TestData.update("UPDATE integration_credentials SET encrypted_secret = set_byte(encrypted_secret, 19, "
-                + "get_byte(encrypted_secret, 19) # 255) WHERE id = ?", ciphertext);
-        TestData.update("UPDATE integration_credentials SET wrapped_data_key = set_byte(wrapped_data_key, 29, "
-                + "get_byte(wrapped_data_key, 29) # 255) WHERE id = ?", wrappedKey);
+        CredentialSteps.flipByte(ciphertext, "encrypted_secret", 19);
+        CredentialSteps.flipByte(wrappedKey, "wrapped_data_key", 29);
 
         for (UUID id : new UUID[] { ciphertext, wrappedKey }) {
             String problem = readSecret(service, orgId, id, null)

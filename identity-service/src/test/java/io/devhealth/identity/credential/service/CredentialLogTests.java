@@ -81,9 +81,7 @@ class CredentialLogTests {
         CredentialSteps.create(owner, org, body("github", "nul", secrets.get(3))).statusCode(422);
         CredentialSteps.create(owner, org, body("github", "long", secrets.get(4))).statusCode(422);
         UUID tampered = CredentialSteps.create(owner, org, "github", "tampered", secrets.get(5));
-        // One byte's bits all flipped: writing a fixed value left the row intact when the byte held it.
-        TestData.update("UPDATE integration_credentials SET encrypted_secret = set_byte(encrypted_secret, 2, "
-                + "get_byte(encrypted_secret, 2) # 255) WHERE id = ?", tampered);
+        CredentialSteps.flipByte(tampered, "encrypted_secret", 2);
         readSecret(service, orgId, tampered, null).statusCode(409);
         given().auth().oauth2(TestData.adminToken()).post("/api/v1/identity/admin/credentials/rewrap")
                 .then().statusCode(200);
