@@ -8,8 +8,12 @@ package io.devhealth.sync.sink;
 public record FixedSinkConfig(int batchRows, int batchBytes, int queueBatches, int writers, int insertTimeoutSeconds)
         implements SinkConfig {
 
-    /** Batches of {@code batchRows} rows or 16 MiB, two queued, two writers, 300 s per insert. */
-    public static FixedSinkConfig forBenchmarks(int batchRows) {
-        return new FixedSinkConfig(batchRows, 16 * 1024 * 1024, 2, 2, 300);
+    /**
+     * Batches of the system property {@code devhealth.sink.batch-rows} rows (default 50,000, as shipped) or 16 MiB,
+     * two queued, two writers, 300 s per insert.
+     */
+    public static FixedSinkConfig forBenchmarks() {
+        return new FixedSinkConfig(Integer.getInteger("devhealth.sink.batch-rows", 50_000), 16 * 1024 * 1024, 2, 2,
+                300);
     }
 }

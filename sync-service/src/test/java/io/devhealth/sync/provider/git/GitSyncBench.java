@@ -57,8 +57,7 @@ public final class GitSyncBench {
         }
         try (Client client = ClickHouseClients.create(url, database, user, password, false)) {
             BenchMigrations.migrate(client, migrations);
-            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(
-                    Integer.getInteger("devhealth.sink.batch-rows", 50_000));
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks();
             // The benchmark is its own operator: the repository it was given is its only local root.
             GitProviderSync sync = new GitProviderSync(gitConfig(), new LocalRoots(List.of(repo.toString())),
                     new ClickHouseSink(new BatchInserter(client, sinkConfig), sinkConfig), new RepoMetricsDaily(client));

@@ -69,7 +69,7 @@ public final class GitHubSyncBench {
             SyntheticGitHub repo = new SyntheticGitHub("bench", "repo", size, 100).install(server);
             List<String> urls = urls(server.url(), repo);
             System.out.println("raw_requests=" + urls.size());
-            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks();
             TestHttpConfig http = new TestHttpConfig(4, concurrency);
             GitHubProviderSync sync = new GitHubProviderSync(config(), new ApiClients(http,
                     new CredentialGates(concurrency), null, new ProviderTime()),

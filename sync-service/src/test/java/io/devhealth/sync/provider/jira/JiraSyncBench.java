@@ -69,7 +69,7 @@ public final class JiraSyncBench {
             List<String> urls = jira.urls(server.url(), "(project in (\"" + SyntheticJira.PROJECT + "\")) ORDER BY "
                     + "updated ASC, key ASC");
             System.out.println("raw_requests=" + urls.size());
-            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks();
             JiraProviderSync sync = new JiraProviderSync(new TestJiraConfig(100,
                     Integer.parseInt(env("BENCH_JIRA_SLICES", "4")), 100), new ApiClients(
                     new TestHttpConfig(4, concurrency), new CredentialGates(concurrency), null, new ProviderTime()),

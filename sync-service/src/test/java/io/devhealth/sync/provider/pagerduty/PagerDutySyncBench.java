@@ -74,7 +74,7 @@ public final class PagerDutySyncBench {
             System.out.println("dataset=" + account.size() + " incidents, " + account.logEntryCount() + " log entries");
             List<String> urls = urls(server.url(), account);
             System.out.println("raw_requests=" + urls.size());
-            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks(50_000);
+            SinkConfig sinkConfig = FixedSinkConfig.forBenchmarks();
             TestHttpConfig http = new TestHttpConfig(4, concurrency);
             PagerDutyProviderSync sync = new PagerDutyProviderSync(TestPagerDutyConfig.pagesOf(PAGE),
                     new ApiClients(http, new CredentialGates(concurrency), null, new ProviderTime()),
